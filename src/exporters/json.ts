@@ -1,0 +1,10 @@
+// Convert an Article to its JSON export: the model itself, checked by the schema before it leaves.
+import { Article } from '../model/article.js';
+import type { ArticleRender } from './types.js';
+
+/** 2-space indented, keys in schema order, trailing newline. */
+export const exportJson: ArticleRender = (article) => {
+  // parse() both validates and rebuilds the object in schema key order.
+  const checked = Article.parse(article);
+  return { bytes: new TextEncoder().encode(JSON.stringify(checked, null, 2) + '\n'), diagnostics: [] };
+};

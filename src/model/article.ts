@@ -1,0 +1,78 @@
+// The canonical Article model: the one schema every exporter reads and the JSON export is.
+import { z } from 'zod';
+
+/** Bumped whenever a public field is renamed or changes meaning. */
+export const SCHEMA_VERSION = 1 as const;
+
+// Patterns stay within ECMA-262 and Python `re` alike: the JSON Schema is read by other systems.
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const languagePattern = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
+const uuidUrnPattern = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const sha256Pattern = /^[0-9a-f]{64}$/;
+const httpUrl = z.url({ protocol: /^https?$/ });
+const text = z.string().min(1);
+
+export const ParagraphBlock = z.object({
+  type: z.literal('paragraph'),
+  text,
+}).strict();
+
+export const ListBlock = z.object({
+  type: z.literal('list'),
+  title: text.nullable().describe('The line that introduced the list, without its colon; null for an untitled list'),
+  items: z.array(text).min(1),
+}).strict();
+
+export const Block = z.discriminatedUnion('type', [ParagraphBlock, ListBlock]);
+
+export const Section = z.object({
+  id: z.string().regex(slugPattern).describe('Unique within the article; "lead" for the untitled first section'),
+  kicker: text.nullable(),
+  heading: text.nullable(),
+  blocks: z.array(Block).min(1),
+}).strict();
+
+export const RelatedLink = z.object({
+  text,
+  url: httpUrl.nullable().describe('The first http(s) URL in the item, if it has one'),
+}).strict();
+
+export const Article = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  id: z.string().regex(uuidUrnPattern).describe('UUID v5 of the site URL and the seed file name: stable across edits'),
+  slug: z.string().min(1).max(80).regex(slugPattern),
+  title: text.max(300),
+  language: z.string().regex(languagePattern).describe('BCP 47 language tag'),
+  authors: z.array(text).min(1),
+  published: z.iso.datetime().describe('ISO 8601, UTC'),
+  updated: z.iso.datetime().nullable(),
+  url: httpUrl.nullable().describe('Canonical URL; null where no site URL is set'),
+  tags: z.array(text),
+  summary: text,
+  sections: z.array(Section),
+  related: z.array(RelatedLink),
+  stats: z.object({
+    words: z.number().int().nonnegative(),
+    readingMinutes: z.number().int().nonnegative(),
+  }).strict(),
+  source: z.object({
+    path: z.string().min(1).describe('Seed path relative to the build folder, with / separators'),
+    sha256: z.string().regex(sha256Pattern),
+  }).strict(),
+}).strict();
+
+export type ParagraphBlock = z.infer<typeof ParagraphBlock>;
+export type ListBlock = z.infer<typeof ListBlock>;
+export type Block = z.infer<typeof Block>;
+export type Section = z.infer<typeof Section>;
+export type RelatedLink = z.infer<typeof RelatedLink>;
+export type Article = z.infer<typeof Article>;
+
+/** The JSON Schema shipped as out/article.schema.json, generated from the zod schema. */
+export function articleJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(Article, { target: 'draft-2020-12' }),
+    $id: 'https://galley.invalid/article.schema.json',
+    title: 'Galley article',
+  };
+}

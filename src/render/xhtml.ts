@@ -1,0 +1,51 @@
+// Article body as XHTML: shared by the EPUB chapter and the feed's content:encoded, written once.
+import type { Article, Block, Section } from '../model/article.js';
+import { byline } from './dates.js';
+import { escapeXml } from './xml.js';
+
+export interface XhtmlOptions {
+  /** Include the h1 headline, byline and standfirst (EPUB yes; a feed item has its own title). */
+  titleBlock: boolean;
+}
+
+/** The article as a well-formed XHTML fragment: header, sections, related reading. Text is always escaped. */
+export function articleXhtml(article: Article, options: XhtmlOptions): string {
+  const parts: string[] = [];
+  if (options.titleBlock) {
+    parts.push(
+      '<header>',
+      `<h1>${escapeXml(article.title)}</h1>`,
+      `<p class="byline">${escapeXml(byline(article.authors, article.published, article.language))}</p>`,
+      `<p class="standfirst">${escapeXml(article.summary)}</p>`,
+      '</header>',
+    );
+  }
+  for (const section of article.sections) parts.push(sectionXhtml(section));
+  if (article.related.length > 0) {
+    parts.push('<aside class="related" id="related">', '<h2>Related reading</h2>', '<ul>');
+    for (const link of article.related) {
+      const text = escapeXml(link.text);
+      parts.push(link.url ? `<li><a href="${escapeXml(link.url)}">${text}</a></li>` : `<li>${text}</li>`);
+    }
+    parts.push('</ul>', '</aside>');
+  }
+  return parts.join('\n');
+}
+
+function sectionXhtml(section: Section): string {
+  const out = [`<section id="s-${section.id}">`];
+  if (section.heading !== null) {
+    const kicker = section.kicker === null ? '' : `<span class="kicker">${escapeXml(section.kicker)}</span> `;
+    out.push(`<h2>${kicker}${escapeXml(section.heading)}</h2>`);
+  }
+  for (const block of section.blocks) out.push(blockXhtml(block));
+  out.push('</section>');
+  return out.join('\n');
+}
+
+function blockXhtml(block: Block): string {
+  if (block.type === 'paragraph') return `<p>${escapeXml(block.text)}</p>`;
+  const items = block.items.map((item) => `<li>${escapeXml(item)}</li>`).join('\n');
+  const title = block.title === null ? '' : `<p class="list-title">${escapeXml(block.title)}</p>\n`;
+  return `${title}<ul>\n${items}\n</ul>`;
+}

@@ -10,6 +10,8 @@ export interface Diagnostic {
   /** A stable id such as `encoding/control-character`, for filtering and tests. */
   rule: string;
   message: string;
+  /** For a writer's diagnostic without a position: the text it is about, so the build can find its line in the seed. */
+  excerpt?: string;
 }
 
 /** `file:line:col: severity: message [rule]`, the format compilers use, so editors can jump to it. */

@@ -1,0 +1,132 @@
+// Seed text to Article: the reader. Pure: bytes (or a string) and a path in, an Article and warnings out.
+import { createHash } from 'node:crypto';
+import { Article, SCHEMA_VERSION } from '../model/article.js';
+import type { Block, Section } from '../model/article.js';
+import type { SiteConfig } from '../model/config.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { SeedError } from '../model/diagnostic.js';
+import { foldSpace, readBody } from './blocks.js';
+import { decodeSeed } from './decode.js';
+import { readFrontMatter } from './frontmatter.js';
+import { slugify } from './slug.js';
+import { typeset } from './typography.js';
+import { uuidV5 } from './uuid.js';
+
+export { SeedError };
+
+export const MAX_HEADLINE = 300;
+export const MAX_SUMMARY = 300;
+/** Words a minute for stats.readingMinutes: a common figure for adult readers of news prose. */
+export const WORDS_PER_MINUTE = 230;
+
+export interface NormalizeOptions {
+  config: SiteConfig;
+  /** The date to use when the front matter has none: the build reads it from git or the file's mtime. */
+  fallbackDate: { iso: string; source: 'git' | 'mtime' } | null;
+  /** source.path in the model: the seed's path relative to the build, with / separators. Defaults to `path`. */
+  sourcePath?: string;
+}
+
+export interface NormalizeResult {
+  article: Article;
+  diagnostics: Diagnostic[];
+}
+
+/** Read one seed. Throws SeedError (with file, line and column) for input the format rejects. */
+export function normalize(input: Uint8Array | string, path: string, options: NormalizeOptions): NormalizeResult {
+  const { config } = options;
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  const { lines, diagnostics } = decodeSeed(input, path);
+  const { meta, body } = readFrontMatter(lines, path);
+
+  const headIndex = body.findIndex((l) => foldSpace(l.text) !== '');
+  if (headIndex < 0) {
+    throw new SeedError(path, null, null, 'headline/missing', 'holds no headline: the file has no text (after any front matter)');
+  }
+  const headLine = body[headIndex]!;
+  const headText = dropFinalPeriod(foldSpace(headLine.text));
+  if ([...headText].length > MAX_HEADLINE) {
+    throw new SeedError(path, headLine.line, 1, 'headline/too-long',
+      `headline is ${[...headText].length} characters; at most ${MAX_HEADLINE} are allowed (is the first line a paragraph?)`);
+  }
+  const { sections, related } = readBody(body.slice(headIndex + 1), config.relatedTitles);
+
+  let published = meta.date;
+  if (published === undefined) {
+    if (options.fallbackDate === null) {
+      throw new SeedError(path, null, null, 'date/missing', 'has no `date` in its front matter and no file date to fall back on');
+    }
+    published = options.fallbackDate.iso;
+    diagnostics.push({
+      severity: 'warning', file: path, line: null, column: null, rule: 'date/fallback',
+      message: `no \`date\` in front matter; using the ${options.fallbackDate.source === 'git' ? 'last git commit time' : 'file modification time'} ${published}`,
+    });
+  }
+
+  const title = typeset(headText);
+  const slug = meta.slug ?? slugify(headText);
+  const siteUrl = config.url === null ? null : config.url.replace(/\/+$/, '');
+  const article = {
+    schemaVersion: SCHEMA_VERSION,
+    id: articleId(siteUrl, path),
+    slug,
+    title,
+    language: meta.language ?? config.language,
+    authors: (meta.authors ?? [config.author]).map(typeset),
+    published,
+    updated: meta.updated ?? null,
+    url: meta.url ?? articleUrl(siteUrl, slug),
+    tags: meta.tags ?? [],
+    summary: meta.summary !== undefined ? typeset(meta.summary) : defaultSummary(sections, title),
+    sections,
+    related,
+    stats: stats(title, sections, related.map((r) => r.text)),
+    source: { path: options.sourcePath ?? path, sha256: createHash('sha256').update(bytes).digest('hex') },
+  };
+  return { article: Article.parse(article), diagnostics };
+}
+
+/** The article under another slug (the build makes slugs unique); a URL made from the old slug follows it. */
+export function withSlug(article: Article, slug: string, config: SiteConfig): Article {
+  const siteUrl = config.url === null ? null : config.url.replace(/\/+$/, '');
+  const url = article.url !== null && article.url === articleUrl(siteUrl, article.slug) ? articleUrl(siteUrl, slug) : article.url;
+  return { ...article, slug, url };
+}
+
+/** UUID v5 of the site URL and the file name without .txt: edits of the text, headline included, keep it. */
+export function articleId(siteUrl: string | null, path: string): string {
+  const stem = path.split(/[\\/]/).pop()!.replace(/\.txt$/i, '');
+  return `urn:uuid:${uuidV5(`${siteUrl ?? 'urn:galley:'}/${stem}`)}`;
+}
+
+function articleUrl(siteUrl: string | null, slug: string): string | null {
+  return siteUrl === null ? null : `${siteUrl}/articles/${slug}/`;
+}
+
+/** One trailing `.` goes; `?`, `!` and an ellipsis (`...`) stay. */
+function dropFinalPeriod(text: string): string {
+  return text.endsWith('.') && !text.endsWith('...') ? text.slice(0, -1).trimEnd() : text;
+}
+
+/** The first paragraph cut at a word boundary to at most 300 characters with `…`; else the headline. */
+function defaultSummary(sections: Section[], title: string): string {
+  const first = sections.flatMap((s) => s.blocks).find((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph');
+  const text = first?.text ?? title;
+  const chars = [...text];
+  if (chars.length <= MAX_SUMMARY) return text;
+  const head = chars.slice(0, MAX_SUMMARY - 1).join('');
+  const boundary = head.lastIndexOf(' ');
+  const cut = (boundary > 0 ? head.slice(0, boundary) : head).replace(/[\s,;:\u2013\u2014-]+$/u, '');
+  return `${cut}\u2026`;
+}
+
+function stats(title: string, sections: Section[], relatedTexts: string[]): { words: number; readingMinutes: number } {
+  const texts = [title, ...relatedTexts];
+  for (const s of sections) {
+    if (s.kicker) texts.push(s.kicker);
+    if (s.heading) texts.push(s.heading);
+    for (const b of s.blocks) texts.push(...(b.type === 'paragraph' ? [b.text] : [b.title ?? '', ...b.items]));
+  }
+  const words = texts.reduce((n, t) => n + (t.match(/[\p{L}\p{N}]+(?:[\u2019'.\-][\p{L}\p{N}]+)*/gu)?.length ?? 0), 0);
+  return { words, readingMinutes: words === 0 ? 0 : Math.max(1, Math.ceil(words / WORDS_PER_MINUTE)) };
+}

@@ -1,6 +1,55 @@
-// Placeholder until the JSON Feed exporter lands.
-import type { CollectionRender } from './types.js';
+// Convert the collection of Articles to a JSON Feed 1.1 (out/feed.json), for systems that read JSON rather than XML.
+import type { Article } from '../model/article.js';
+import { xmlSafe } from '../render/xml.js';
+import {
+  droppedCharacterDiagnostics, feedArticles, feedContentHtml, pdfAttachment, siteBase, siteFileUrl,
+} from './feed/shared.js';
+import type { CollectionContext, CollectionRender } from './types.js';
 
-export const exportJsonFeed: CollectionRender = () => {
-  throw new Error('the jsonfeed exporter is not written yet');
+/** The file name the registry writes; the feed's feed_url points at it. */
+export const JSON_FEED_FILE_NAME = 'feed.json';
+
+/** The version URL a JSON Feed 1.1 declares. */
+export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
+
+/**
+ * JSON Feed 1.1, same items and order as the RSS feed, 2-space indented with a trailing newline.
+ * Absent values are left out rather than null: the spec types every field as a string, number or array.
+ */
+export const exportJsonFeed: CollectionRender = (articles, ctx) => {
+  const items = feedArticles(articles, ctx.config.feedLimit);
+  const feed = {
+    version: JSON_FEED_VERSION,
+    title: xmlSafe(ctx.config.title),
+    home_page_url: siteBase(ctx.config.url) ?? undefined,
+    feed_url: siteFileUrl(ctx.config.url, JSON_FEED_FILE_NAME) ?? undefined,
+    description: xmlSafe(ctx.config.description),
+    language: ctx.config.language,
+    items: items.map((article) => jsonFeedItem(article, ctx)),
+  };
+  return {
+    bytes: new TextEncoder().encode(JSON.stringify(feed, null, 2) + '\n'),
+    diagnostics: droppedCharacterDiagnostics(items, JSON_FEED_FILE_NAME),
+  };
 };
+
+function jsonFeedItem(article: Article, ctx: CollectionContext) {
+  const pdf = pdfAttachment(article, ctx);
+  // JSON could carry control characters as escapes, but content_html is HTML and other fields end up in
+  // HTML views: the same characters are dropped as in the RSS feed, so both feeds say the same thing.
+  return {
+    id: article.id,
+    url: article.url ?? undefined,
+    title: xmlSafe(article.title),
+    content_html: feedContentHtml(article),
+    summary: xmlSafe(article.summary),
+    date_published: article.published,
+    date_modified: article.updated ?? undefined,
+    authors: article.authors.map((name) => ({ name: xmlSafe(name) })),
+    tags: article.tags.length > 0 ? article.tags.map(xmlSafe) : undefined,
+    language: article.language,
+    attachments: pdf === null
+      ? undefined
+      : [{ url: pdf.url, mime_type: pdf.type, size_in_bytes: pdf.length }],
+  };
+}

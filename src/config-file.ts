@@ -1,0 +1,38 @@
+// Read galley.config.json: errors name the file and the key, never a silent default.
+import { existsSync, readFileSync } from 'node:fs';
+import { SiteConfig } from './model/config.js';
+
+export const DEFAULT_CONFIG_FILE = 'galley.config.json';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** The site config from `file`, or from ./galley.config.json when it exists, or the defaults. */
+export function loadConfig(file: string | null, overrides: { url?: string | undefined } = {}): SiteConfig {
+  const path = file ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : null);
+  let raw: unknown = {};
+  if (path !== null) {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      throw new ConfigError(`${path}: cannot read the config file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    }
+    try {
+      raw = JSON.parse(text);
+    } catch (e) {
+      throw new ConfigError(`${path}: not valid JSON: ${(e as Error).message}`);
+    }
+  }
+  if (overrides.url !== undefined && typeof raw === 'object' && raw !== null) raw = { ...raw, url: overrides.url };
+  const parsed = SiteConfig.safeParse(raw);
+  if (!parsed.success) {
+    const where = path ?? 'configuration';
+    const issue = parsed.error.issues[0]!;
+    const key = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.') || '(top level)';
+    const source = key === 'url' && overrides.url !== undefined ? '--site-url' : `${where}: key "${key}"`;
+    throw new ConfigError(`${source}: ${issue.code === 'unrecognized_keys' ? 'unknown key' : issue.message}`);
+  }
+  return parsed.data;
+}

@@ -9,7 +9,8 @@ const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const languagePattern = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 const uuidUrnPattern = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const sha256Pattern = /^[0-9a-f]{64}$/;
-const httpUrl = z.url({ protocol: /^https?$/ });
+// The pattern repeats the protocol rule for JSON Schema readers: z.url's protocol check does not export.
+const httpUrl = z.url({ protocol: /^https?$/ }).regex(/^https?:\/\/\S+$/);
 const text = z.string().min(1);
 
 export const ParagraphBlock = z.object({

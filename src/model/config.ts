@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 export const SiteConfig = z.object({
   title: z.string().min(1).default('Galley'),
-  url: z.url({ protocol: /^https?$/ }).nullable().default(null)
+  url: z.url({ protocol: /^https?$/ }).regex(/^https?:\/\/\S+$/).nullable().default(null)
     .describe('Site URL; article URLs are <url>/articles/<slug>/'),
   author: z.string().min(1).default('Staff').describe('Author of articles whose seed names none'),
   language: z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/).default('en'),

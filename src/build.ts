@@ -45,7 +45,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   mkdirSync(outDir, { recursive: true });
   const result: BuildResult = { seeds, built: [], failed: [], diagnostics: [] };
   const dates = gitDates(seedsDir);
-  const taken = new Set<string>();
+  // A slug may not take the name of a whole-build file: an article headlined "Feed" must not overwrite feed.json.
+  const taken = new Set<string>(formats.filter((f) => f.kind === 'collection').map((f) => f.fileName.replace(/\.[^.]*$/, '')));
   const loaded: Loaded[] = [];
 
   for (const seed of seeds) {

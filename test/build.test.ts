@@ -1,0 +1,84 @@
+// build(): what reaches out/ for good, duplicate, hostile and bad seeds.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import { selectFormats } from '../src/exporters/registry.js';
+import { DEFAULT_CONFIG } from '../src/model/config.js';
+
+const DATED = (title: string, body = 'A paragraph.') => `---\ndate: 2024-06-19\n---\n${title}\n${body}\n`;
+
+function seeds(files: Record<string, string | Uint8Array>): { seedsDir: string; outDir: string } {
+  const root = mkdtempSync(join(tmpdir(), 'galley-build-'));
+  const seedsDir = join(root, 'seeds');
+  mkdirSync(seedsDir);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(seedsDir, name), text);
+  return { seedsDir, outDir: join(root, 'out') };
+}
+
+const json = selectFormats(['json']);
+
+describe('build', () => {
+  it('writes one JSON per seed plus the schema, and nothing else', async () => {
+    const dirs = seeds({ 'a.txt': DATED('First'), 'b.txt': DATED('Second'), 'notes.md': 'ignored' });
+    const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    expect(result.built.map((b) => b.slug)).toEqual(['first', 'second']);
+    expect(readdirSync(dirs.outDir).sort()).toEqual(['article.schema.json', 'first.json', 'second.json']);
+  });
+
+  it('gives later duplicate slugs -2, -3 in sorted file order, with a warning', async () => {
+    const dirs = seeds({ 'c.txt': DATED('Same'), 'a.txt': DATED('Same'), 'b.txt': DATED('Same') });
+    const result = await build({ ...dirs, config: { ...DEFAULT_CONFIG, url: 'https://example.org' }, formats: json });
+    expect(result.built).toEqual([{ seed: 'a.txt', slug: 'same' }, { seed: 'b.txt', slug: 'same-2' }, { seed: 'c.txt', slug: 'same-3' }]);
+    const third = JSON.parse(readFileSync(join(dirs.outDir, 'same-3.json'), 'utf8'));
+    expect(third.url).toBe('https://example.org/articles/same-3/');
+    expect(result.diagnostics.filter((d) => d.rule === 'slug/duplicate')).toHaveLength(2);
+  });
+
+  it('keeps a hostile headline inside out/', async () => {
+    const dirs = seeds({ 'evil.txt': DATED('../../etc/passwd'), 'evil2.txt': '---\ndate: 2024-01-01\n---\n..\n' });
+    const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    expect(result.failed).toEqual([]);
+    expect(readdirSync(dirs.outDir).sort()).toEqual(['article.json', 'article.schema.json', 'etc-passwd.json']);
+  });
+
+  it('never lets an article overwrite a whole-build file such as feed.json', async () => {
+    const dirs = seeds({ 'a.txt': DATED('Feed') });
+    const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats: selectFormats(['json', 'jsonfeed']) });
+    expect(result.built).toEqual([{ seed: 'a.txt', slug: 'feed-2' }]);
+    expect(JSON.parse(readFileSync(join(dirs.outDir, 'feed.json'), 'utf8')).version).toBe('https://jsonfeed.org/version/1.1');
+  });
+
+  it('builds the good seeds, reports the bad one with file and line, and writes nothing for it', async () => {
+    const dirs = seeds({ 'bad.txt': '---\ndate: yesterday\n---\nTitle\n', 'good.txt': DATED('Fine') });
+    const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    expect(result.failed).toEqual(['bad.txt']);
+    expect(result.built.map((b) => b.seed)).toEqual(['good.txt']);
+    const error = result.diagnostics.find((d) => d.severity === 'error')!;
+    expect(error).toMatchObject({ line: 2, rule: 'front-matter/bad-date' });
+    expect(error.file.endsWith('seeds/bad.txt')).toBe(true);
+    expect(readdirSync(dirs.outDir).sort()).toEqual(['article.schema.json', 'fine.json']);
+  });
+
+  it('leaves no temp file behind', async () => {
+    const dirs = seeds({ 'a.txt': DATED('One') });
+    await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    expect(readdirSync(dirs.outDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('records the seed path relative to the build, never an absolute path of this machine', async () => {
+    const dirs = seeds({ 'a.txt': DATED('One') });
+    await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    const text = readFileSync(join(dirs.outDir, 'one.json'), 'utf8');
+    expect(JSON.parse(text).source.path).toBe('seeds/a.txt');
+    expect(text).not.toContain(tmpdir());
+  });
+
+  it('takes the date from the file when the front matter has none, and says so', async () => {
+    const dirs = seeds({ 'a.txt': 'Undated\nText.\n' });
+    const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ rule: 'date/fallback', severity: 'warning' }));
+  });
+});

@@ -1,6 +1,6 @@
 // The feeds (issue 5): RSS 2.0 and JSON Feed 1.1, checked by string, by golden, and by real parsers and readers.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
@@ -9,7 +9,8 @@ import { DROPPED_CHARACTER_RULE, feedArticles, feedContentHtml } from '../src/ex
 import { exportRss } from '../src/exporters/rss.js';
 import type { CollectionContext, CollectionRender } from '../src/exporters/types.js';
 import type { Article } from '../src/model/article.js';
-import { DEFAULT_CONFIG, type SiteConfig } from '../src/model/config.js';
+import { DEFAULT_CONFIG, SiteConfig } from '../src/model/config.js';
+import { normalize } from '../src/normalize/index.js';
 import { escapeXml } from '../src/render/xml.js';
 import { articleId, goldenArticles, goldenContext } from './fixtures/feed/articles.js';
 import { sampleArticle } from './support/article.js';
@@ -57,6 +58,18 @@ const nastyArticle = sampleArticle({
   ] }],
   related: [],
 });
+
+// Real seeds through the real normalizer: the fixture seeds plus the project's example seed.
+const seedConfig = SiteConfig.parse({ title: 'Galley seeds', url: 'https://example.org', description: 'Seeds through the normalizer' });
+function seedArticles(): Article[] {
+  const dir = new URL('./fixtures/feed/seeds/', import.meta.url);
+  const paths = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => new URL(f, dir));
+  paths.push(new URL('../seeds/putin-north-korea.txt', import.meta.url));
+  return paths.map((url) => normalize(readFileSync(url), url.pathname.split('/').pop()!, {
+    config: seedConfig,
+    fallbackDate: { iso: '2024-06-19T00:00:00.000Z', source: 'git' },
+  }).article);
+}
 
 describe('feed order and limit', () => {
   test('newest published first; a tie on the date goes to the slug, in code-unit order', () => {
@@ -239,6 +252,16 @@ describe('JSON Feed 1.1', () => {
     });
   });
 
+  test('seeds through the normalizer give a schema-valid JSON Feed with the same texts', async () => {
+    const articles = seedArticles();
+    const json = await jsonFeed(articles, { config: seedConfig, sizes: new Map() });
+    expect(json.items.map((i) => i.id)).toEqual(feedArticles(articles, 50).map((a) => a.id));
+    const markup = json.items.find((i) => i.title?.includes('<script>'))!;
+    expect(markup.title).toBe('When “<script>” & ]]> are just words');
+    expect(markup.content_html).toContain('&lt;script&gt;alert(“x”)&lt;/script&gt; &amp; ]]&gt;');
+    expect(JSON.stringify(json)).not.toMatch(/\\u0001|\uFFFE|\\ufffe/i);
+  });
+
   test('the schema refuses what JSON Feed forbids', () => {
     const ok = { version: 'https://jsonfeed.org/version/1.1', title: 'T', items: [{ id: '1', content_text: 'x' }] };
     expect(JsonFeed.safeParse(ok).success).toBe(true);
@@ -376,6 +399,7 @@ describeWithTools(['xmllint', PYTHON, 'newsboat'], 'feed.xml in real parsers and
     ['with no articles', () => write([], goldenContext)],
     ['with XML-invalid characters, ]]>, & and <script>', () => write([nastyArticle], context())],
     ['of 60 articles at the default limit', () => write(manyArticles(60), context({ url: 'https://example.org' }))],
+    ['of the seeds through the normalizer', () => write(seedArticles(), { config: seedConfig, sizes: new Map() })],
   ];
 
   test.each(cases)('xmllint --noout passes: feed %s', async (_, make) => {

@@ -25,7 +25,8 @@ export const exportRss: CollectionRender = (articles, ctx) => {
   const options = {
     title: xmlSafe(ctx.config.title),
     description: xmlSafe(ctx.config.description),
-    // Without a site URL the package writes its own GitHub page as <link>; the mark lets us remove it.
+    // Without a site URL the package writes its own GitHub page as <link>; the mark lets us remove it. RSS 2.0
+    // lists the channel link as required, but a made-up URL would be worse than none: parsers accept the gap.
     site_url: base ?? MARK,
     ...(feedUrl === null ? {} : { feed_url: feedUrl }),
     // The package always stamps lastBuildDate with the clock, right after <generator>: marked to be replaced.

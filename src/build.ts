@@ -6,8 +6,11 @@ import { articleJsonSchema } from './model/article.js';
 import type { SiteConfig } from './model/config.js';
 import type { Diagnostic } from './model/diagnostic.js';
 import { SeedError } from './model/diagnostic.js';
-import type { ArticleFormat, CollectionFormat, Format } from './exporters/registry.js';
-import type { ArticleRender, CollectionRender } from './exporters/types.js';
+import type { CollectionFormat, Format } from './exporters/registry.js';
+import type { CollectionRender } from './exporters/types.js';
+import { CACHE_FILE, cacheKey, isCurrent, readManifest, sha256 } from './build-cache.js';
+import type { CacheEntry, Manifest } from './build-cache.js';
+import { renderAll } from './render-pool.js';
 import { normalize, withSlug } from './normalize/index.js';
 import { uniqueSlug } from './normalize/slug.js';
 import { fallbackDate, gitDates } from './seed-date.js';
@@ -20,6 +23,8 @@ export interface BuildOptions {
   outDir: string;
   config: SiteConfig;
   formats: readonly Format[];
+  /** Rebuild every article even where the cache says its outputs are current. */
+  force?: boolean;
   /** Called after each article, for progress. */
   onArticle?: (done: number, total: number) => void;
 }
@@ -28,6 +33,8 @@ export interface BuildResult {
   /** Seeds read, in build order. */
   seeds: string[];
   built: { seed: string; slug: string }[];
+  /** How many of the built articles were rendered now rather than found current in the cache. */
+  rendered: number;
   failed: string[];
   /** Every warning and error, in seed order; the CLI prints them. */
   diagnostics: Diagnostic[];
@@ -43,7 +50,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     .map((e) => e.name)
     .sort(); // code-unit order: the same on every machine and locale, so -2 suffixes never move
   mkdirSync(outDir, { recursive: true });
-  const result: BuildResult = { seeds, built: [], failed: [], diagnostics: [] };
+  const result: BuildResult = { seeds, built: [], rendered: 0, failed: [], diagnostics: [] };
   const dates = gitDates(seedsDir);
   // A slug may not take the name of a whole-build file: an article headlined "Feed" must not overwrite feed.json.
   const taken = new Set<string>(formats.filter((f) => f.kind === 'collection').map((f) => f.fileName.replace(/\.[^.]*$/, '')));
@@ -71,25 +78,48 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   }
 
-  const articleFormats = formats.filter((f): f is ArticleFormat => f.kind === 'article');
-  const renders = await Promise.all(articleFormats.map(async (f) => ({ format: f, render: await f.load() })));
+  const articleFormats = formats.filter((f) => f.kind === 'article').map((f) => f.name);
+  const manifest = readManifest(outDir);
+  const next: Manifest = { version: 1, entries: {} };
   const sizes = new Map<string, Record<string, number>>();
-  const good: Article[] = [];
-  let done = 0;
-  for (const item of loaded) {
-    try {
-      const files = await renderArticle(item, renders, config, result.diagnostics);
-      // Render everything first, write after: a failure in any format leaves no file of this article.
-      for (const f of files) writeOut(outDir, f.name, f.bytes);
-      sizes.set(item.article.slug, Object.fromEntries(files.map((f) => [f.format, f.bytes.length])));
-      good.push(item.article);
-      result.built.push({ seed: item.seed, slug: item.article.slug });
-    } catch (e) {
+  const goodIndex: number[] = [];
+  const perArticle: Diagnostic[][] = loaded.map(() => []);
+  const todo: number[] = [];
+  const keys = loaded.map((item) => cacheKey(item.article, config, articleFormats));
+  loaded.forEach((item, i) => {
+    const entry = manifest.entries[item.seed];
+    if (!options.force && isCurrent(entry, keys[i]!, outDir)) finish(i, entry);
+    else todo.push(i);
+  });
+  let done = loaded.length - todo.length;
+
+  function finish(i: number, entry: CacheEntry): void {
+    const { article, seed } = loaded[i]!;
+    next.entries[seed] = entry;
+    sizes.set(article.slug, Object.fromEntries(Object.entries(entry.files).map(([name, f]) => [name.slice(article.slug.length + 1), f.size])));
+    goodIndex.push(i);
+  }
+
+  await renderAll(todo.map((i) => loaded[i]!.article), articleFormats, config, async (j, rendered) => {
+    const i = todo[j]!;
+    const item = loaded[i]!;
+    if (rendered instanceof Error) {
       result.failed.push(item.seed);
-      result.diagnostics.push(asDiagnostic(e, item.display));
+      perArticle[i]!.push(asDiagnostic(rendered, item.display));
+    } else {
+      perArticle[i]!.push(...rendered.diagnostics.map((d) => placeDiagnostic(d, item)));
+      // Every file of the article was rendered before this point: a failure above leaves none of them.
+      for (const f of rendered.files) writeOut(outDir, f.name, f.bytes);
+      result.rendered++;
+      finish(i, { key: keys[i]!, files: Object.fromEntries(rendered.files.map((f) => [f.name, { sha256: sha256(f.bytes), size: f.bytes.length }])) });
     }
     options.onArticle?.(++done, loaded.length);
-  }
+  });
+  for (const d of perArticle) result.diagnostics.push(...d);
+  // Articles finish in any order; results and the feed's input follow seed order, so both are stable.
+  goodIndex.sort((a, b) => a - b);
+  const good: Article[] = goodIndex.map((i) => loaded[i]!.article);
+  result.built.push(...goodIndex.map((i) => ({ seed: loaded[i]!.seed, slug: loaded[i]!.article.slug })));
 
   if (formats.some((f) => f.name === 'json')) {
     writeOut(outDir, SCHEMA_FILE, new TextEncoder().encode(JSON.stringify(articleJsonSchema(), null, 2) + '\n'));
@@ -100,22 +130,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     result.diagnostics.push(...out.diagnostics);
     writeOut(outDir, f.fileName, out.bytes);
   }
+  writeOut(outDir, CACHE_FILE, new TextEncoder().encode(JSON.stringify(next) + '\n'));
   if (config.url === null && formats.some((f) => f.kind === 'collection')) {
     result.diagnostics.push({ severity: 'warning', file: displayPath(outDir), line: null, column: null, rule: 'feed/no-site-url',
       message: 'no site URL: feed items have no links or enclosures; pass --site-url or set "url" in galley.config.json' });
   }
   return result;
-}
-
-async function renderArticle(item: Loaded, renders: { format: ArticleFormat; render: ArticleRender }[], config: SiteConfig,
-  diagnostics: Diagnostic[]): Promise<{ format: string; name: string; bytes: Uint8Array }[]> {
-  const files = [];
-  for (const { format, render } of renders) {
-    const out = await render(item.article, { config });
-    diagnostics.push(...out.diagnostics.map((d) => placeDiagnostic(d, item)));
-    files.push({ format: format.name, name: `${item.article.slug}.${format.extension}`, bytes: out.bytes });
-  }
-  return files;
 }
 
 /** A writer knows the text it lost, not the line: find that text in the seed. */

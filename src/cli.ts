@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { build } from './build.js';
 import { ConfigError, loadConfig } from './config-file.js';
 import { formatDiagnostic } from './model/diagnostic.js';
+import { progressReporter } from './progress.js';
 import { FORMAT_NAMES, selectFormats } from './exporters/registry.js';
 
 const USAGE = `Usage: galley build [SEEDS_DIR] [options]
@@ -16,7 +17,8 @@ Options:
   --site-url URL     site URL for article links, feed links and ids (overrides the config)
   --formats LIST     comma-separated subset of: ${FORMAT_NAMES.join(', ')} (default: all)
   --config FILE      site config (default: ./galley.config.json when it exists)
-  --quiet            print errors only
+  --force            rebuild every article, even those whose outputs are current
+  --quiet            print errors only; no progress
   -h, --help         show this help
   -v, --version      show the version
 
@@ -36,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
         formats: { type: 'string' },
         config: { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -61,13 +64,17 @@ async function main(argv: string[]): Promise<number> {
     const formats = selectFormats(values.formats === undefined ? null : values.formats.split(',').map((s) => s.trim()).filter(Boolean));
     if (formats.length === 0) throw new UsageError('--formats names no format');
     const config = loadConfig(values.config ?? null, { url: values['site-url'] });
-    const result = await build({ seedsDir, outDir: values.out, config, formats });
+    const mode = values.quiet ? 'off' : process.stderr.isTTY ? 'bar' : 'lines';
+    const onArticle = progressReporter(mode, process.stderr);
+    const result = await build({ seedsDir, outDir: values.out, config, formats, force: values.force, onArticle });
     for (const d of result.diagnostics) {
       if (d.severity === 'error' || !values.quiet) process.stderr.write(formatDiagnostic(d) + '\n');
     }
     if (!values.quiet) {
       const failed = result.failed.length ? `, ${result.failed.length} failed` : '';
-      process.stderr.write(`galley: built ${result.built.length} of ${result.seeds.length} articles into ${values.out}${failed}\n`);
+      const cached = result.built.length - result.rendered;
+      const current = cached > 0 ? ` (${cached} already current)` : '';
+      process.stderr.write(`galley: built ${result.built.length} of ${result.seeds.length} articles into ${values.out}${current}${failed}\n`);
     }
     return result.failed.length > 0 ? 1 : 0;
   } catch (e) {

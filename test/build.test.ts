@@ -1,5 +1,5 @@
 // build(): what reaches out/ for good, duplicate, hostile and bad seeds.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,12 +19,17 @@ function seeds(files: Record<string, string | Uint8Array>): { seedsDir: string; 
 
 const json = selectFormats(['json']);
 
+/** out/ as a user lists it: the hidden cache manifest aside. */
+function visible(dir: string): string[] {
+  return readdirSync(dir).filter((f) => !f.startsWith('.')).sort();
+}
+
 describe('build', () => {
   it('writes one JSON per seed plus the schema, and nothing else', async () => {
     const dirs = seeds({ 'a.txt': DATED('First'), 'b.txt': DATED('Second'), 'notes.md': 'ignored' });
     const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
     expect(result.built.map((b) => b.slug)).toEqual(['first', 'second']);
-    expect(readdirSync(dirs.outDir).sort()).toEqual(['article.schema.json', 'first.json', 'second.json']);
+    expect(visible(dirs.outDir)).toEqual(['article.schema.json', 'first.json', 'second.json']);
   });
 
   it('gives later duplicate slugs -2, -3 in sorted file order, with a warning', async () => {
@@ -40,7 +45,7 @@ describe('build', () => {
     const dirs = seeds({ 'evil.txt': DATED('../../etc/passwd'), 'evil2.txt': '---\ndate: 2024-01-01\n---\n..\n' });
     const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
     expect(result.failed).toEqual([]);
-    expect(readdirSync(dirs.outDir).sort()).toEqual(['article.json', 'article.schema.json', 'etc-passwd.json']);
+    expect(visible(dirs.outDir)).toEqual(['article.json', 'article.schema.json', 'etc-passwd.json']);
   });
 
   it('never lets an article overwrite a whole-build file such as feed.json', async () => {
@@ -58,7 +63,7 @@ describe('build', () => {
     const error = result.diagnostics.find((d) => d.severity === 'error')!;
     expect(error).toMatchObject({ line: 2, rule: 'front-matter/bad-date' });
     expect(error.file.endsWith('seeds/bad.txt')).toBe(true);
-    expect(readdirSync(dirs.outDir).sort()).toEqual(['article.schema.json', 'fine.json']);
+    expect(visible(dirs.outDir)).toEqual(['article.schema.json', 'fine.json']);
   });
 
   it('leaves no temp file behind', async () => {
@@ -80,5 +85,28 @@ describe('build', () => {
     const dirs = seeds({ 'a.txt': 'Undated\nText.\n' });
     const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
     expect(result.diagnostics).toContainEqual(expect.objectContaining({ rule: 'date/fallback', severity: 'warning' }));
+  });
+
+  it('renders again only what changed, and everything with force', async () => {
+    const dirs = seeds({ 'a.txt': DATED('One'), 'b.txt': DATED('Two') });
+    const config = DEFAULT_CONFIG;
+    expect((await build({ ...dirs, config, formats: json })).rendered).toBe(2);
+    expect((await build({ ...dirs, config, formats: json })).rendered).toBe(0);
+    writeFileSync(join(dirs.seedsDir, 'b.txt'), DATED('Two', 'A corrected paragraph.'));
+    const third = await build({ ...dirs, config, formats: json });
+    expect(third.rendered).toBe(1);
+    expect(JSON.parse(readFileSync(join(dirs.outDir, 'two.json'), 'utf8')).sections[0].blocks[0].text).toBe('A corrected paragraph.');
+    expect((await build({ ...dirs, config: { ...config, author: 'Desk' }, formats: json })).rendered).toBe(2);
+    expect((await build({ ...dirs, config: { ...config, author: 'Desk' }, formats: json, force: true })).rendered).toBe(2);
+  });
+
+  it('renders again an output that was changed or deleted behind its back', async () => {
+    const dirs = seeds({ 'a.txt': DATED('One') });
+    await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    writeFileSync(join(dirs.outDir, 'one.json'), '{}');
+    expect((await build({ ...dirs, config: DEFAULT_CONFIG, formats: json })).rendered).toBe(1);
+    expect(JSON.parse(readFileSync(join(dirs.outDir, 'one.json'), 'utf8')).title).toBe('One');
+    rmSync(join(dirs.outDir, 'one.json'));
+    expect((await build({ ...dirs, config: DEFAULT_CONFIG, formats: json })).rendered).toBe(1);
   });
 });

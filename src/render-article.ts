@@ -1,0 +1,43 @@
+// Render one article in every selected article format: the unit of work, in this thread or a worker's.
+import { FORMATS } from './exporters/registry.js';
+import type { ArticleFormat } from './exporters/registry.js';
+import type { ArticleRender } from './exporters/types.js';
+import type { Article } from './model/article.js';
+import type { SiteConfig } from './model/config.js';
+import type { Diagnostic } from './model/diagnostic.js';
+
+export interface RenderedFile {
+  format: string;
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface RenderedArticle {
+  files: RenderedFile[];
+  diagnostics: Diagnostic[];
+}
+
+// Exporters load once per thread, on first use: fonts and templates are then reused for every article.
+const loaded = new Map<string, Promise<ArticleRender>>();
+
+function loader(format: ArticleFormat): Promise<ArticleRender> {
+  let render = loaded.get(format.name);
+  if (!render) {
+    render = format.load();
+    loaded.set(format.name, render);
+  }
+  return render;
+}
+
+/** Every file of one article, all rendered before any is written, so a failure leaves none. */
+export async function renderArticle(article: Article, formatNames: readonly string[], config: SiteConfig): Promise<RenderedArticle> {
+  const files: RenderedFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const format of FORMATS) {
+    if (format.kind !== 'article' || !formatNames.includes(format.name)) continue;
+    const out = await (await loader(format))(article, { config });
+    diagnostics.push(...out.diagnostics);
+    files.push({ format: format.name, name: `${article.slug}.${format.extension}`, bytes: out.bytes });
+  }
+  return { files, diagnostics };
+}

@@ -22,7 +22,7 @@ export function articleXhtml(article: Article, options: XhtmlOptions): string {
   }
   for (const section of article.sections) parts.push(sectionXhtml(section));
   if (article.related.length > 0) {
-    parts.push('<aside class="related" id="related">', '<h2>Related reading</h2>', '<ul>');
+    parts.push(`<aside class="related" id="${RELATED_ANCHOR}">`, `<h2>${escapeXml(relatedHeading(article.language))}</h2>`, '<ul>');
     for (const link of article.related) {
       const text = escapeXml(link.text);
       parts.push(link.url ? `<li><a href="${escapeXml(link.url)}">${text}</a></li>` : `<li>${text}</li>`);
@@ -32,8 +32,39 @@ export function articleXhtml(article: Article, options: XhtmlOptions): string {
   return parts.join('\n');
 }
 
+/** The id of a section's element: prefixed, because a section id may start with a digit and an XML name may not. */
+export function sectionAnchor(section: Section): string {
+  return `s-${section.id}`;
+}
+
+/** The id of the related-reading aside; no section anchor can equal it, they all start with "s-". */
+export const RELATED_ANCHOR = 'related';
+
+// The related list's heading in the article's language, so a screen reader does not read it with the
+// wrong voice; English for a language not listed.
+const RELATED_HEADINGS: Readonly<Record<string, string>> = {
+  en: 'Related reading',
+  de: 'Mehr zum Thema',
+  fr: 'À lire aussi',
+  es: 'Lecturas relacionadas',
+  it: 'Letture correlate',
+  nl: 'Meer over dit onderwerp',
+  pt: 'Leia também',
+  pl: 'Czytaj także',
+  ru: 'Читайте также',
+  uk: 'Читайте також',
+  el: 'Διαβάστε επίσης',
+  ko: '관련 기사',
+};
+
+/** "Related reading", or its translation for the article's primary language subtag. */
+export function relatedHeading(language: string): string {
+  const primary = language.split('-')[0]!.toLowerCase();
+  return RELATED_HEADINGS[primary] ?? RELATED_HEADINGS.en!;
+}
+
 function sectionXhtml(section: Section): string {
-  const out = [`<section id="s-${section.id}">`];
+  const out = [`<section id="${sectionAnchor(section)}">`];
   if (section.heading !== null) {
     const kicker = section.kicker === null ? '' : `<span class="kicker">${escapeXml(section.kicker)}</span> `;
     out.push(`<h2>${kicker}${escapeXml(section.heading)}</h2>`);

@@ -1,0 +1,187 @@
+// The package's XML documents (OPF, NCX, nav, chapter), built from the model with escaped text only.
+import type { Article } from '../../model/article.js';
+import type { SiteConfig } from '../../model/config.js';
+import { articleXhtml, relatedHeading, RELATED_ANCHOR, sectionAnchor } from '../../render/xhtml.js';
+import { escapeXml } from '../../render/xml.js';
+
+/** File names inside OEBPS/. The nav and stylesheet names are the ones epub-gen-memory writes. */
+export const FILES = {
+  opf: 'content.opf',
+  ncx: 'toc.ncx',
+  nav: 'toc.xhtml',
+  chapter: 'article.xhtml',
+  css: 'style.css',
+  cover: 'cover.png',
+} as const;
+
+/** Manifest id of the cover image, also named by the EPUB 2 `<meta name="cover">` that Kindle and calibre read. */
+export const COVER_ID = 'cover-image';
+
+/** What a reader can expect, as the EPUB Accessibility 1.1 summary says it in words. */
+export const ACCESSIBILITY_SUMMARY =
+  'A single article in one reading order, with headings for its sections and a table of contents. ' +
+  'The text contains no images; the cover image repeats the headline and publisher. ' +
+  'The stylesheet sets no fonts or colours, so reading systems can restyle the text.';
+
+/** `YYYY-MM-DDThh:mm:ssZ`, the only form EPUB allows for dcterms:modified; UTC, so no time zone shows. */
+export function packageDate(iso: string): string {
+  return `${new Date(iso).toISOString().slice(0, 19)}Z`;
+}
+
+/** The date the package was last changed: the article's update, else its publication. */
+export function modifiedDate(article: Article): string {
+  return article.updated ?? article.published;
+}
+
+interface TocEntry {
+  href: string;
+  label: string;
+}
+
+// The headline, then each titled section and the related reading, as one nested level.
+function tocEntries(article: Article): TocEntry[] {
+  const entries: TocEntry[] = [];
+  for (const section of article.sections) {
+    if (section.heading !== null) entries.push({ href: `${FILES.chapter}#${sectionAnchor(section)}`, label: section.heading });
+  }
+  if (article.related.length > 0) entries.push({ href: `${FILES.chapter}#${RELATED_ANCHOR}`, label: relatedHeading(article.language) });
+  return entries;
+}
+
+/** The OPF package document: metadata (Dublin Core, accessibility), manifest and spine. */
+export function packageDocument(article: Article, config: SiteConfig): string {
+  const lang = escapeXml(article.language);
+  const meta: string[] = [
+    `<dc:identifier id="pub-id">${escapeXml(article.id)}</dc:identifier>`,
+    `<dc:title id="title">${escapeXml(article.title)}</dc:title>`,
+    `<dc:language>${lang}</dc:language>`,
+  ];
+  article.authors.forEach((author, i) => {
+    meta.push(
+      `<dc:creator id="creator-${i + 1}">${escapeXml(author)}</dc:creator>`,
+      `<meta refines="#creator-${i + 1}" property="role" scheme="marc:relators">aut</meta>`,
+    );
+  });
+  meta.push(
+    `<dc:publisher>${escapeXml(config.title)}</dc:publisher>`,
+    `<dc:date>${packageDate(article.published)}</dc:date>`,
+    `<meta property="dcterms:modified">${packageDate(modifiedDate(article))}</meta>`,
+    `<dc:description>${escapeXml(article.summary)}</dc:description>`,
+    ...article.tags.map((tag) => `<dc:subject>${escapeXml(tag)}</dc:subject>`),
+  );
+  if (article.url !== null) meta.push(`<dc:source>${escapeXml(article.url)}</dc:source>`);
+  meta.push(
+    // The cover is package metadata only, never part of the reading order, and repeats text that is in
+    // the book: the content is purely textual, so no alternativeText claim and no "visual" access mode.
+    '<meta property="schema:accessMode">textual</meta>',
+    '<meta property="schema:accessModeSufficient">textual</meta>',
+    '<meta property="schema:accessibilityFeature">structuralNavigation</meta>',
+    '<meta property="schema:accessibilityFeature">tableOfContents</meta>',
+    '<meta property="schema:accessibilityFeature">readingOrder</meta>',
+    '<meta property="schema:accessibilityHazard">none</meta>',
+    `<meta property="schema:accessibilitySummary">${escapeXml(ACCESSIBILITY_SUMMARY)}</meta>`,
+    // No dcterms:conformsTo: a WCAG conformance claim needs an evaluation of each book, which no build step does.
+    `<meta name="cover" content="${COVER_ID}"/>`,
+  );
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="${lang}">`,
+    '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">',
+    ...meta,
+    '</metadata>',
+    '<manifest>',
+    `<item id="nav" href="${FILES.nav}" media-type="application/xhtml+xml" properties="nav"/>`,
+    `<item id="ncx" href="${FILES.ncx}" media-type="application/x-dtbncx+xml"/>`,
+    `<item id="article" href="${FILES.chapter}" media-type="application/xhtml+xml"/>`,
+    `<item id="css" href="${FILES.css}" media-type="text/css"/>`,
+    `<item id="${COVER_ID}" href="${FILES.cover}" media-type="image/png" properties="cover-image"/>`,
+    '</manifest>',
+    '<spine toc="ncx">',
+    '<itemref idref="article"/>',
+    '</spine>',
+    '</package>',
+    '',
+  ].join('\n');
+}
+
+/** The EPUB 2 NCX, for older readers; its dtb:uid must equal the package identifier (else NCX-001). */
+export function ncxDocument(article: Article): string {
+  const entries = tocEntries(article);
+  const children = entries.map((entry, i) => [
+    `<navPoint id="nav-${i + 2}" playOrder="${i + 2}">`,
+    `<navLabel><text>${escapeXml(entry.label)}</text></navLabel>`,
+    `<content src="${escapeXml(entry.href)}"/>`,
+    '</navPoint>',
+  ].join('\n'));
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="${escapeXml(article.language)}">`,
+    '<head>',
+    `<meta name="dtb:uid" content="${escapeXml(article.id)}"/>`,
+    `<meta name="dtb:depth" content="${entries.length > 0 ? 2 : 1}"/>`,
+    '<meta name="dtb:totalPageCount" content="0"/>',
+    '<meta name="dtb:maxPageNumber" content="0"/>',
+    '</head>',
+    `<docTitle><text>${escapeXml(article.title)}</text></docTitle>`,
+    ...article.authors.map((author) => `<docAuthor><text>${escapeXml(author)}</text></docAuthor>`),
+    '<navMap>',
+    '<navPoint id="nav-1" playOrder="1">',
+    `<navLabel><text>${escapeXml(article.title)}</text></navLabel>`,
+    `<content src="${FILES.chapter}"/>`,
+    ...children,
+    '</navPoint>',
+    '</navMap>',
+    '</ncx>',
+    '',
+  ].join('\n');
+}
+
+/** The EPUB 3 navigation document: the table of contents and a landmark for where reading starts. */
+export function navDocument(article: Article): string {
+  const entries = tocEntries(article);
+  const title = escapeXml(article.title);
+  const nested = entries.length === 0 ? [] : [
+    '<ol>',
+    ...entries.map((entry) => `<li><a href="${escapeXml(entry.href)}">${escapeXml(entry.label)}</a></li>`),
+    '</ol>',
+  ];
+  return [
+    ...xhtmlHead(article),
+    '<body>',
+    '<nav epub:type="toc" id="toc">',
+    '<ol>',
+    `<li><a href="${FILES.chapter}">${title}</a>`,
+    ...nested,
+    '</li>',
+    '</ol>',
+    '</nav>',
+    '<nav epub:type="landmarks" id="landmarks" hidden="hidden">',
+    '<ol>',
+    `<li><a epub:type="bodymatter" href="${FILES.chapter}">${title}</a></li>`,
+    '</ol>',
+    '</nav>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/** The article itself, its body from the serializer the RSS feed shares. */
+export function chapterDocument(article: Article): string {
+  return [...xhtmlHead(article), '<body>', articleXhtml(article, { titleBlock: true }), '</body>', '</html>', ''].join('\n');
+}
+
+// The XML declaration comes first: without it Kindle reads the file as Latin-1.
+function xhtmlHead(article: Article): string[] {
+  const lang = escapeXml(article.language);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<!DOCTYPE html>',
+    `<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${lang}" lang="${lang}">`,
+    '<head>',
+    '<meta charset="UTF-8"/>',
+    `<title>${escapeXml(article.title)}</title>`,
+    `<link rel="stylesheet" type="text/css" href="${FILES.css}"/>`,
+    '</head>',
+  ];
+}

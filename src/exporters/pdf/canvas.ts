@@ -1,0 +1,140 @@
+// Drawing on a pdfkit document: measured text in fallback-aware runs, justified by hand, inside marked content.
+import type PDFDocument from 'pdfkit';
+import { emWidth, openFace, sharedLayoutCache, splitRuns, type FaceName } from './fonts.js';
+import type { TextStyle } from './style.js';
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+interface GlyphPosition {
+  xAdvance: number;
+  advanceWidth: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+// pdfkit 0.20 internals this module relies on. Its public text() places justified text word by word and
+// drops the spaces from the text layer, and it shapes every word again in every document; drawing here
+// with the font's own encoder keeps the spaces, justifies with TJ offsets and reuses shaped runs.
+interface EmbeddedFont {
+  id: string;
+  layoutCache?: Record<string, unknown>;
+  encode(text: string): [string[], GlyphPosition[]];
+  ref(): unknown;
+}
+interface DocInternals {
+  _font: EmbeddedFont;
+  page: { height: number; fonts: Record<string, unknown> };
+}
+
+const num = (n: number): string => {
+  const r = Math.round(n * 1000) / 1000;
+  return Object.is(r, -0) ? '0' : String(r);
+};
+
+/** One document's drawing surface. Missing glyphs are collected in `missing`, one entry per character. */
+export class Canvas {
+  readonly doc: Doc;
+  readonly missing = new Set<string>();
+  private readonly faces = new Map<FaceName, { font: EmbeddedFont; space: string }>();
+
+  constructor(doc: Doc) {
+    this.doc = doc;
+  }
+
+  /** Width of text set in a style, in points (fallback faces included; nothing drawn). */
+  width(text: string, style: TextStyle): number {
+    let width = 0;
+    for (const run of splitRuns(text, style.face, new Set())) {
+      width += emWidth(run.face, run.text) * style.size + style.tracking * [...run.text].length;
+    }
+    return width;
+  }
+
+  /**
+   * Draw one line with its baseline at `baseline` (from the page top). With `justify`, the spaces stretch
+   * (or shrink) so the line is exactly that wide.
+   */
+  line(text: string, x: number, baseline: number, style: TextStyle, justify: number | null = null): void {
+    const internals = this.doc as unknown as DocInternals;
+    const parts = splitRuns(text, style.face, this.missing).map((run) => {
+      const face = this.face(run.face);
+      const [glyphs, positions] = face.font.encode(run.text);
+      return { face, glyphs, positions };
+    });
+    const scale = style.size / 1000;
+    // A space ending the line is there for the text layer (so words of adjacent lines stay apart when
+    // extracted or read aloud); it hangs in the margin and takes no part in justification.
+    const hanging = text.endsWith(' ') ? parts[parts.length - 1] : undefined;
+    let natural = 0;
+    let spaces = 0;
+    for (const part of parts) {
+      const end = part === hanging ? part.glyphs.length - 1 : part.glyphs.length;
+      for (let i = 0; i < end; i++) {
+        natural += part.positions[i]!.xAdvance * scale + style.tracking;
+        if (part.glyphs[i] === part.face.space) spaces++;
+      }
+    }
+    const extra = justify !== null && spaces > 0 ? (justify - natural) / spaces : 0;
+    const height = internals.page.height;
+    const y = height - baseline;
+    const ops = [`q 1 0 0 -1 0 ${num(height)} cm`, 'BT', `${style.color.map(num).join(' ')} rg`];
+    if (style.tracking !== 0) ops.push(`${num(style.tracking)} Tc`);
+    let pen = x;
+    for (const part of parts) {
+      const { face, glyphs, positions } = part;
+      const hangs = part === hanging ? glyphs.length - 1 : -1;
+      internals.page.fonts[face.font.id] ??= face.font.ref();
+      ops.push(`/${face.font.id} ${num(style.size)} Tf`, `1 0 0 1 ${num(pen)} ${num(y)} Tm`);
+      let tj: string[] = [];
+      let hex = '';
+      const flush = (): void => {
+        if (hex !== '') tj.push(`<${hex}>`);
+        hex = '';
+        if (tj.length > 0) ops.push(`[${tj.join(' ')}] TJ`);
+        tj = [];
+      };
+      for (let i = 0; i < glyphs.length; i++) {
+        const pos = positions[i]!;
+        const stretch = glyphs[i] === face.space && i !== hangs ? extra : 0;
+        if (pos.xOffset !== 0 || pos.yOffset !== 0) {
+          // A mark placed off its pen position (a combining accent): position it on its own.
+          flush();
+          ops.push(`1 0 0 1 ${num(pen + pos.xOffset * scale)} ${num(y + pos.yOffset * scale)} Tm`, `<${glyphs[i]}> Tj`);
+          pen += pos.xAdvance * scale + style.tracking + stretch;
+          ops.push(`1 0 0 1 ${num(pen)} ${num(y)} Tm`);
+          continue;
+        }
+        hex += glyphs[i];
+        // TJ offsets are in thousandths of the font size, and positive ones move left.
+        const adjust = pos.xAdvance - pos.advanceWidth + stretch / scale;
+        if (Math.abs(adjust) > 0.0005) {
+          tj.push(`<${hex}>`, num(-adjust));
+          hex = '';
+        }
+        pen += pos.xAdvance * scale + style.tracking + stretch;
+      }
+      flush();
+    }
+    ops.push('ET', 'Q');
+    this.doc.addContent(ops.join('\n'));
+  }
+
+  /** A horizontal rule, marked as an artifact: it is page decoration, not content. */
+  rule(x1: number, x2: number, y: number, weight: number, grey: number): void {
+    this.doc.markContent('Artifact', { type: 'Layout' } as never);
+    this.doc.addContent(`q ${num(weight)} w ${num(grey)} G ${num(x1)} ${num(y)} m ${num(x2)} ${num(y)} l S Q`);
+    this.doc.endMarkedContent();
+  }
+
+  private face(name: FaceName): { font: EmbeddedFont; space: string } {
+    let face = this.faces.get(name);
+    if (face === undefined) {
+      this.doc.font(openFace(name) as never, name);
+      const font = (this.doc as unknown as DocInternals)._font;
+      if (font.layoutCache !== undefined) font.layoutCache = sharedLayoutCache(name);
+      face = { font, space: font.encode(' ')[0][0] ?? '' };
+      this.faces.set(name, face);
+    }
+    return face;
+  }
+}

@@ -1,0 +1,137 @@
+// Fonts for the PDF: opened once per process, shared by every document, with a per-character fallback chain.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/** The part of a fontkit Font this exporter uses (fontkit ships no type declarations). */
+export interface FontkitFont {
+  readonly postscriptName: string;
+  readonly unitsPerEm: number;
+  hasGlyphForCodePoint(codePoint: number): boolean;
+  layout(text: string): { advanceWidth: number };
+}
+
+// The fontkit that pdfkit itself depends on: pdfkit accepts a Font object only by duck typing, and the
+// subsetter it calls must understand the object, so both sides have to be the same copy.
+const fontkit = require(createRequire(require.resolve('pdfkit')).resolve('fontkit')) as {
+  create(data: Uint8Array): FontkitFont;
+};
+
+/** The faces a document can use: three cuts of the serif, then the fallbacks. */
+export type FaceName = 'regular' | 'bold' | 'italic' | 'hangul' | 'emoji';
+
+const FILES: Record<FaceName, string> = {
+  regular: '@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf',
+  bold: '@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf',
+  italic: '@expo-google-fonts/noto-serif/400Regular_Italic/NotoSerif_400Regular_Italic.ttf',
+  // 6 MB: opened only when some text needs a glyph the serif lacks.
+  hangul: '@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf',
+  emoji: '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf',
+};
+
+const opened = new Map<FaceName, FontkitFont>();
+
+/** The process-wide fontkit Font for a face, parsed on first use (parsing per document costs ~100 ms). */
+export function openFace(name: FaceName): FontkitFont {
+  let font = opened.get(name);
+  if (font === undefined) {
+    font = fontkit.create(readFileSync(require.resolve(FILES[name])));
+    opened.set(name, font);
+  }
+  return font;
+}
+
+// Shaped runs, shared by every document. pdfkit keeps its layout cache per document, and shaping a word
+// with fontkit costs ~75 µs: without sharing, layout alone would blow the time budget on every render.
+const layoutCaches = new Map<FaceName, Record<string, unknown>>();
+const widthCaches = new Map<FaceName, Map<string, number>>();
+const CACHE_LIMIT = 50_000;
+
+/** pdfkit's per-face layout cache, shared across documents; emptied when it grows past a bound. */
+export function sharedLayoutCache(name: FaceName): Record<string, unknown> {
+  let cache = layoutCaches.get(name);
+  if (cache === undefined || Object.keys(cache).length > CACHE_LIMIT) {
+    cache = Object.create(null) as Record<string, unknown>;
+    layoutCaches.set(name, cache);
+  }
+  return cache;
+}
+
+/** Advance width of `text` in one face, in em units (shaped: kerning and ligatures included). */
+export function emWidth(name: FaceName, text: string): number {
+  let cache = widthCaches.get(name);
+  if (cache === undefined || cache.size > CACHE_LIMIT) {
+    cache = new Map();
+    widthCaches.set(name, cache);
+  }
+  let width = cache.get(text);
+  if (width === undefined) {
+    const font = openFace(name);
+    width = font.layout(text).advanceWidth / font.unitsPerEm;
+    cache.set(text, width);
+  }
+  return width;
+}
+
+const coverage = new Map<FaceName, Map<number, boolean>>();
+
+function covers(name: FaceName, codePoint: number): boolean {
+  let known = coverage.get(name);
+  if (known === undefined) {
+    known = new Map();
+    coverage.set(name, known);
+  }
+  let has = known.get(codePoint);
+  if (has === undefined) {
+    has = openFace(name).hasGlyphForCodePoint(codePoint);
+    known.set(codePoint, has);
+  }
+  return has;
+}
+
+/** A stretch of text set in one face. */
+export interface Run {
+  face: FaceName;
+  text: string;
+}
+
+const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
+const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{M}]/u;
+
+/**
+ * Split text into runs by the first face that has each character: the style's face, else Hangul, else
+ * emoji (emoji first for pictographs, so a smiley never loads the 6 MB Hangul font). Marks and invisible
+ * joiners stay with the run before them. A character no face has is left out and added to `missing`.
+ */
+export function splitRuns(text: string, primary: FaceName, missing: Set<string>): Run[] {
+  const runs: Run[] = [];
+  let face: FaceName | null = null;
+  let buffer = '';
+  for (const char of text) {
+    const cp = char.codePointAt(0)!;
+    let chosen: FaceName | null;
+    if (cp === 0x20 || covers(primary, cp)) {
+      chosen = IGNORABLE.test(char) && face !== null && covers(face, cp) ? face : primary;
+    } else if (IGNORABLE.test(char)) {
+      // A variation selector or joiner the current face lacks is invisible anyway: drop it, no warning.
+      if (face !== null && covers(face, cp)) buffer += char;
+      continue;
+    } else {
+      const order: FaceName[] = PICTOGRAPHIC.test(char) ? ['emoji', 'hangul'] : ['hangul', 'emoji'];
+      chosen = order.find((f) => covers(f, cp)) ?? null;
+    }
+    if (chosen === null) {
+      missing.add(char);
+      continue;
+    }
+    if (chosen !== face) {
+      if (face !== null && buffer !== '') runs.push({ face, text: buffer });
+      face = chosen;
+      buffer = '';
+    }
+    buffer += char;
+  }
+  if (face !== null && buffer !== '') runs.push({ face, text: buffer });
+  return runs;
+}

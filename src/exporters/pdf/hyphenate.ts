@@ -1,0 +1,58 @@
+// Hyphenation by language with the `hyphen` package's TeX patterns: soft hyphens mark where a word may break.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+// Pattern sets the package ships (its folder names), so a language tag never reaches require() unchecked.
+// `zh` is left out: it is pinyin, not Chinese text.
+const AVAILABLE = new Set(
+  ('af as be bg bn ca cop cs cu cy da de de-1901 de-1996 de-ch-1901 el el-monoton el-polyton en en-gb en-us es et ' +
+    'eu fi fr fur ga gl grc gu hi hr hsb hu hy ia id is it ka kmr kn la lt lv mk ml mn mn-cyrl mr nb nl nn no oc or ' +
+    'pa pi pl pms pt rm ro ru sa sh sh-cyrl sh-latn sk sl sq sr sr-cyrl sv ta te th tk tr uk').split(' '),
+);
+
+/** Puts U+00AD at every permitted break in a word. */
+export type Hyphenator = (word: string) => string;
+
+const loaded = new Map<string, Hyphenator | null>();
+
+/**
+ * The hyphenator for a BCP 47 tag ("en", "en-GB", "de-CH", ...), trying ever shorter prefixes of the tag;
+ * null when the package has no patterns for the language. Each pattern set is loaded once per process.
+ */
+export function hyphenatorFor(language: string): Hyphenator | null {
+  const tag = language.toLowerCase();
+  let hit = loaded.get(tag);
+  if (hit !== undefined) return hit;
+  hit = null;
+  const parts = tag.split('-');
+  for (let n = parts.length; n > 0 && hit === null; n--) {
+    const candidate = parts.slice(0, n).join('-');
+    if (AVAILABLE.has(candidate)) hit = cached(require(`hyphen/${candidate}`) as { hyphenateSync: (t: string) => string });
+  }
+  loaded.set(tag, hit);
+  return hit;
+}
+
+function cached(module: { hyphenateSync: (t: string) => string }): Hyphenator {
+  // Pattern matching costs ~30 µs a word; articles repeat their words, and a process renders many articles.
+  const memo = new Map<string, string>();
+  return (word) => {
+    let out = memo.get(word);
+    if (out === undefined) {
+      out = module.hyphenateSync(word);
+      if (memo.size > 100_000) memo.clear();
+      memo.set(word, out);
+    }
+    return out;
+  };
+}
+
+const LETTERS = /\p{L}+/gu;
+const URL_LIKE = /[:/@]|\.\p{L}/u;
+
+/** Soft hyphens in the letter runs of a space-free token; URLs and e-mail addresses are left whole. */
+export function hyphenateToken(token: string, hyphenate: Hyphenator): string {
+  if (URL_LIKE.test(token)) return token;
+  return token.replace(LETTERS, (run) => (run.length >= 5 ? hyphenate(run) : run));
+}

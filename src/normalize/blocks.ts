@@ -9,13 +9,16 @@ export const RELATED_TITLES = ['Read also', 'See also', 'Related', 'Related arti
 
 // White space that folds to one space. No-break spaces (U+00A0, U+202F) are kept: writers put them on purpose.
 const SPACE_RUN = /[ \t\v\f\u1680\u2000-\u200A\u2028\u2029\u205F\u3000]+/gu;
+// At the ends of a line every white space goes, no-break spaces included: there they mean nothing, and a
+// line of no-break spaces alone is blank (else `- ` and a no-break space would be an empty list item).
+const EDGE_SPACE = /^\s+|\s+$/gu;
 const ITEM = /^[-*\u2022] /u;
 // One to three words, each starting with an upper-case letter of any script.
 const LABEL = /^\p{Lu}\S*(?: \p{Lu}\S*){0,2}$/u;
 
-/** Rule 4: trim the line and fold runs of white space to one space. */
+/** Rule 4: trim the line and fold runs of white space (not no-break spaces) to one space. */
 export function foldSpace(text: string): string {
-  return text.replace(SPACE_RUN, ' ').replace(/^ | $/g, '');
+  return text.replace(SPACE_RUN, ' ').replace(EDGE_SPACE, '');
 }
 
 /** Rule 5, on the line as written: the kicker and heading, or null when the line is no section heading. */
@@ -44,7 +47,8 @@ export interface Body {
 
 /** Place every body line (the lines after the headline). `relatedTitles` adds to RELATED_TITLES. */
 export function readBody(lines: readonly SourceLine[], relatedTitles: readonly string[]): Body {
-  const related = new Set([...RELATED_TITLES, ...relatedTitles].map((t) => foldSpace(t).toLowerCase()));
+  // A configured title may be written with its colon ("Lesen Sie auch:"); it is compared without.
+  const related = new Set([...RELATED_TITLES, ...relatedTitles].map((t) => foldSpace(t).replace(/\s*:$/u, '').toLowerCase()));
   const body: Line[] = lines.map((l) => ({ line: l.line, text: foldSpace(l.text) })).filter((l) => l.text !== '');
   const drafts: Draft[] = [{ kicker: null, heading: null, headingLine: null, blocks: [] }];
   const links: RelatedLink[] = [];

@@ -43,6 +43,13 @@ export function decodeSeed(input: Uint8Array | string, file: string): { lines: S
 
 function checkString(text: string, file: string): string {
   if (Buffer.byteLength(text, 'utf8') > MAX_SEED_BYTES) throw tooLarge(file, Buffer.byteLength(text, 'utf8'));
+  // A string with an unpaired surrogate has no UTF-8 form: the same error as the bytes would give.
+  const at = text.search(/\p{Cs}/u);
+  if (at >= 0) {
+    const before = text.slice(0, at).split(/\r\n|\r|\n/);
+    throw new SeedError(file, before.length, [...before[before.length - 1]!].length + 1, 'encoding/invalid-utf8',
+      `not valid UTF-8 (an unpaired surrogate U+${text.charCodeAt(at).toString(16).toUpperCase()} at offset ${at}); save the file as UTF-8`);
+  }
   checkNul(text, file);
   return text;
 }

@@ -20,8 +20,10 @@ type Key = (typeof KEYS)[number];
 
 /** Split off the front matter; `body` is every line after it (all lines when there is none). */
 export function readFrontMatter(lines: SourceLine[], file: string): { meta: FrontMatter; body: SourceLine[] } {
-  if (lines[0]?.text !== '---') return { meta: {}, body: lines };
-  const end = lines.findIndex((l, i) => i > 0 && l.text === '---');
+  // A fence is `---` alone; white space after it is invisible in an editor, so it is allowed.
+  const isFence = (l: SourceLine) => l.text.trimEnd() === '---';
+  if (lines[0] === undefined || !isFence(lines[0])) return { meta: {}, body: lines };
+  const end = lines.findIndex((l, i) => i > 0 && isFence(l));
   if (end < 0) {
     throw new SeedError(file, 1, 1, 'front-matter/unclosed', 'front matter opened with `---` is never closed by a second `---` line');
   }
@@ -32,19 +34,22 @@ export function readFrontMatter(lines: SourceLine[], file: string): { meta: Fron
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     const colon = trimmed.indexOf(':');
     if (colon <= 0) {
-      throw new SeedError(file, line, 1, 'front-matter/syntax', `front matter line is not \`key: value\`: "${clip(trimmed)}"`);
+      throw new SeedError(file, line, column(text, text.length - text.trimStart().length), 'front-matter/syntax', `front matter line is not \`key: value\`: "${clip(trimmed)}"`);
     }
     const rawKey = trimmed.slice(0, colon).trim();
     const key = rawKey.toLowerCase();
-    const valueColumn = text.indexOf(':') + 2;
+    // Columns count characters (code points) from 1: the key's first, and the value's first (or just past the colon).
+    const keyColumn = column(text, text.length - text.trimStart().length);
+    const afterColon = text.indexOf(':') + 1;
+    const valueColumn = column(text, afterColon + (text.slice(afterColon).length - text.slice(afterColon).trimStart().length));
     if (!(KEYS as readonly string[]).includes(key)) {
-      throw new SeedError(file, line, 1, 'front-matter/unknown-key',
+      throw new SeedError(file, line, keyColumn, 'front-matter/unknown-key',
         `unknown front matter key "${rawKey}"; known keys: ${KEYS.join(', ')}`);
     }
     const k = key as Key;
     const canonical: Key = k === 'author' ? 'authors' : k;
     if (seen.has(canonical)) {
-      throw new SeedError(file, line, 1, 'front-matter/duplicate-key',
+      throw new SeedError(file, line, keyColumn, 'front-matter/duplicate-key',
         `front matter key "${rawKey}" is given twice (first on line ${seen.get(canonical)})`);
     }
     seen.set(canonical, line);
@@ -94,10 +99,12 @@ export function readFrontMatter(lines: SourceLine[], file: string): { meta: Fron
   return { meta, body: lines.slice(end + 1) };
 }
 
-/** `a, b, c` or `[a, b, c]`; empty entries are dropped. */
+/** `a, b, c` or `[a, b, c]`; a quoted entry may hold a comma (`"Roe, John"`); empty entries are dropped. */
 export function parseList(value: string): string[] {
   const inner = /^\[(.*)\]$/s.exec(value)?.[1] ?? value;
-  return inner.split(',').map((v) => unquote(v.trim())).filter((v) => v !== '');
+  // An entry is a quoted string followed by optional spaces and a comma (or the end), or a run up to a comma.
+  const entries = inner.match(/\s*(?:"[^"]*"|'[^']*')\s*(?=,|$)|[^,]+/g) ?? [];
+  return entries.map((v) => unquote(v.trim())).filter((v) => v !== '');
 }
 
 /** The URL in canonical form, or null unless it is an absolute http(s) URL with a host. */
@@ -129,6 +136,12 @@ function unquote(text: string): string {
   return /^(["']).*\1$/s.test(text) && text.length >= 2 ? text.slice(1, -1).trim() : text;
 }
 
+/** 1-based column, in characters, of UTF-16 offset `at`. */
+function column(text: string, at: number): number {
+  return [...text.slice(0, at)].length + 1;
+}
+
 function clip(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  const chars = [...text];
+  return chars.length > 60 ? `${chars.slice(0, 57).join('')}...` : text;
 }

@@ -45,9 +45,15 @@ export function normalize(input: Uint8Array | string, path: string, options: Nor
   }
   const headLine = body[headIndex]!;
   const headText = dropFinalPeriod(foldSpace(headLine.text));
-  if ([...headText].length > MAX_HEADLINE) {
+  const chars = [...headText].length;
+  if (chars > MAX_HEADLINE) {
     throw new SeedError(path, headLine.line, 1, 'headline/too-long',
-      `headline is ${[...headText].length} characters; at most ${MAX_HEADLINE} are allowed (is the first line a paragraph?)`);
+      `headline is ${chars} characters; at most ${MAX_HEADLINE} are allowed (is the first line a paragraph?)`);
+  }
+  // The schema's max(300) counts UTF-16 code units, in which an emoji is two: check that too, or zod would throw.
+  if (headText.length > MAX_HEADLINE) {
+    throw new SeedError(path, headLine.line, 1, 'headline/too-long',
+      `headline is ${chars} characters but ${headText.length} UTF-16 code units (emoji and other characters beyond U+FFFF count twice); at most ${MAX_HEADLINE} are allowed`);
   }
   const { sections, related } = readBody(body.slice(headIndex + 1), config.relatedTitles);
 
@@ -103,9 +109,11 @@ function articleUrl(siteUrl: string | null, slug: string): string | null {
   return siteUrl === null ? null : `${siteUrl}/articles/${slug}/`;
 }
 
-/** One trailing `.` goes; `?`, `!` and an ellipsis (`...`) stay. */
+/** One trailing `.` goes; `?`, `!` and an ellipsis (`...`) stay, and so does a `.` that is the whole headline. */
 function dropFinalPeriod(text: string): string {
-  return text.endsWith('.') && !text.endsWith('...') ? text.slice(0, -1).trimEnd() : text;
+  if (!text.endsWith('.') || text.endsWith('...')) return text;
+  const cut = foldSpace(text.slice(0, -1));
+  return cut === '' ? text : cut;
 }
 
 /** The first paragraph cut at a word boundary to at most 300 characters with `…`; else the headline. */
@@ -114,11 +122,18 @@ function defaultSummary(sections: Section[], title: string): string {
   const text = first?.text ?? title;
   const chars = [...text];
   if (chars.length <= MAX_SUMMARY) return text;
-  const head = chars.slice(0, MAX_SUMMARY - 1).join('');
-  const boundary = head.lastIndexOf(' ');
-  const cut = (boundary > 0 ? head.slice(0, boundary) : head).replace(/[\s,;:\u2013\u2014-]+$/u, '');
-  return `${cut}\u2026`;
+  // Cut at the last plain space among the first 300 characters (a no-break space is no break), so what is kept
+  // is at most 299 and the … makes 300; with no space at all, cut hard. Then drop punctuation left dangling.
+  const window = chars.slice(0, MAX_SUMMARY).join('');
+  const hard = chars.slice(0, MAX_SUMMARY - 1).join('');
+  const boundary = window.lastIndexOf(' ');
+  const cut = (boundary > 0 ? window.slice(0, boundary) : hard).replace(/[\s,;:\u2013\u2014-]+$/u, '');
+  return `${cut === '' ? hard : cut}\u2026`;
 }
+
+/** A word for stats: letters and digits (with their combining marks, so Devanagari vowel signs do not split a
+ * word), joined by an apostrophe, `.` or `-` into one (Russia’s, U.S, 4-kilometer-wide). */
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[\u2019'.\-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
 
 function stats(title: string, sections: Section[], relatedTexts: string[]): { words: number; readingMinutes: number } {
   const texts = [title, ...relatedTexts];
@@ -127,6 +142,6 @@ function stats(title: string, sections: Section[], relatedTexts: string[]): { wo
     if (s.heading) texts.push(s.heading);
     for (const b of s.blocks) texts.push(...(b.type === 'paragraph' ? [b.text] : [b.title ?? '', ...b.items]));
   }
-  const words = texts.reduce((n, t) => n + (t.match(/[\p{L}\p{N}]+(?:[\u2019'.\-][\p{L}\p{N}]+)*/gu)?.length ?? 0), 0);
+  const words = texts.reduce((n, t) => n + (t.match(WORD)?.length ?? 0), 0);
   return { words, readingMinutes: words === 0 ? 0 : Math.max(1, Math.ceil(words / WORDS_PER_MINUTE)) };
 }

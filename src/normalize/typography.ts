@@ -12,7 +12,8 @@ export function typeset(text: string): string {
       out += c;
       continue;
     }
-    const prev = i === 0 ? ' ' : dashed[i - 1]!;
+    // The character before as already typeset, so a quote right after an opening quote opens too ("'Hi'").
+    const prev = i === 0 ? ' ' : out[out.length - 1]!;
     const next = i + 1 < dashed.length ? dashed[i + 1]! : ' ';
     const opens = OPENING_CONTEXT.test(prev) && !/\s/u.test(next);
     if (c === '"') {

@@ -1,12 +1,13 @@
 // The build: the only code that reads seeds and writes out/. Normalize every seed, render every format, write atomically.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Article } from './model/article.js';
 import { articleJsonSchema } from './model/article.js';
 import type { SiteConfig } from './model/config.js';
 import type { Diagnostic } from './model/diagnostic.js';
 import { SeedError } from './model/diagnostic.js';
-import type { CollectionFormat, Format } from './exporters/registry.js';
+import { FORMATS } from './exporters/registry.js';
+import type { ArticleFormat, CollectionFormat, Format } from './exporters/registry.js';
 import type { CollectionRender } from './exporters/types.js';
 import { CACHE_FILE, cacheKey, isCurrent, readManifest, sha256 } from './build-cache.js';
 import type { CacheEntry, Manifest } from './build-cache.js';
@@ -14,7 +15,7 @@ import { renderAll } from './render-pool.js';
 import { normalize, withSlug } from './normalize/index.js';
 import { uniqueSlug } from './normalize/slug.js';
 import { fallbackDate, gitDates } from './seed-date.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { removeStaleTempFiles, writeFileAtomic } from './write-atomic.js';
 
 export const SCHEMA_FILE = 'article.schema.json';
 
@@ -50,10 +51,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     .map((e) => e.name)
     .sort(); // code-unit order: the same on every machine and locale, so -2 suffixes never move
   mkdirSync(outDir, { recursive: true });
+  removeStaleTempFiles(outDir);
   const result: BuildResult = { seeds, built: [], rendered: 0, failed: [], diagnostics: [] };
   const dates = gitDates(seedsDir);
-  // A slug may not take the name of a whole-build file: an article headlined "Feed" must not overwrite feed.json.
-  const taken = new Set<string>(formats.filter((f) => f.kind === 'collection').map((f) => f.fileName.replace(/\.[^.]*$/, '')));
+  // A slug may not take the name of a whole-build file: an article must never overwrite a feed.
+  const taken = new Set<string>(formats.flatMap((c) => (c.kind !== 'collection' ? [] : FORMATS
+    .filter((a): a is ArticleFormat => a.kind === 'article' && c.fileName.endsWith(`.${a.extension}`))
+    .map((a) => c.fileName.slice(0, -(a.extension.length + 1))))));
   const loaded: Loaded[] = [];
 
   for (const seed of seeds) {
@@ -150,11 +154,11 @@ function placeDiagnostic(d: Diagnostic, item: Loaded): Diagnostic {
 }
 
 function writeOut(outDir: string, name: string, bytes: Uint8Array): void {
-  const target = resolve(outDir, name);
-  // Slugs are [a-z0-9-] by schema; this guard keeps that promise even if a format ever names files otherwise.
-  if (!target.startsWith(resolve(outDir) + sep) || name.includes('/') || name.includes('\\')) {
-    throw new Error(`refusing to write "${name}" outside ${outDir}`);
-  }
+  const root = resolve(outDir);
+  const target = resolve(root, name);
+  // Slugs are [a-z0-9-] by schema; this guard keeps the promise that nothing lands outside out/ whatever names a format uses.
+  if (!target.startsWith(root + sep)) throw new Error(`refusing to write "${name}" outside ${outDir}`);
+  mkdirSync(dirname(target), { recursive: true });
   writeFileAtomic(target, bytes);
 }
 

@@ -48,11 +48,12 @@ describe('build', () => {
     expect(visible(dirs.outDir)).toEqual(['article.json', 'article.schema.json', 'etc-passwd.json']);
   });
 
-  it('never lets an article overwrite a whole-build file such as feed.json', async () => {
+  it('keeps the JSON Feed apart from the article models, so an article headlined "Feed" is feed.json', async () => {
     const dirs = seeds({ 'a.txt': DATED('Feed') });
     const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats: selectFormats(['json', 'jsonfeed']) });
-    expect(result.built).toEqual([{ seed: 'a.txt', slug: 'feed-2' }]);
-    expect(JSON.parse(readFileSync(join(dirs.outDir, 'feed.json'), 'utf8')).version).toBe('https://jsonfeed.org/version/1.1');
+    expect(result.built).toEqual([{ seed: 'a.txt', slug: 'feed' }]);
+    expect(JSON.parse(readFileSync(join(dirs.outDir, 'feed.json'), 'utf8')).title).toBe('Feed');
+    expect(JSON.parse(readFileSync(join(dirs.outDir, 'feeds', 'feed.json'), 'utf8')).version).toBe('https://jsonfeed.org/version/1.1');
   });
 
   it('builds the good seeds, reports the bad one with file and line, and writes nothing for it', async () => {

@@ -11,6 +11,7 @@ export interface ArticleFormat {
 export interface CollectionFormat {
   kind: 'collection';
   name: string;
+  /** Path under out/, with / separators. */
   fileName: string;
   load: () => Promise<CollectionRender>;
 }
@@ -22,7 +23,8 @@ export const FORMATS: readonly Format[] = [
   { kind: 'article', name: 'pdf', extension: 'pdf', load: async () => (await import('./pdf.js')).exportPdf },
   { kind: 'article', name: 'epub', extension: 'epub', load: async () => (await import('./epub.js')).exportEpub },
   { kind: 'collection', name: 'rss', fileName: 'feed.xml', load: async () => (await import('./rss.js')).exportRss },
-  { kind: 'collection', name: 'jsonfeed', fileName: 'feed.json', load: async () => (await import('./jsonfeed.js')).exportJsonFeed },
+  // Not out/feed.json: readers of out/ (and check-out) take every top-level *.json for an article model.
+  { kind: 'collection', name: 'jsonfeed', fileName: 'feeds/feed.json', load: async () => (await import('./jsonfeed.js')).exportJsonFeed },
 ];
 
 export const FORMAT_NAMES: readonly string[] = FORMATS.map((f) => f.name);

@@ -1,0 +1,25 @@
+// Running the built galley command from tests.
+import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+
+export const CLI = resolve('dist/cli.js');
+
+export function galleySync(args: readonly string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Start a build without waiting for it. */
+export function galleySpawn(args: readonly string[], cwd = process.cwd()) {
+  return spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+/** Every visible file under a folder, relative path to bytes (the hidden cache manifest and temp files aside). */
+export function snapshot(dir: string): Map<string, Buffer> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && !e.name.startsWith('.'))
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
+  return new Map(files.map((f) => [f, readFileSync(join(dir, f))]));
+}

@@ -6,7 +6,9 @@ const FALLBACK = 'article';
 
 /** Lower-case ASCII slug of at most 80 characters, cut at a word boundary; never empty. */
 export function slugify(text: string): string {
-  const ascii = anyAscii(text.normalize('NFC').replace(/['\u2019\u2018]/g, '')).toLowerCase();
+  // Apostrophes go before transliteration (Russia's -> russias) and after it: any-ascii writes the Cyrillic soft
+  // and hard signs as ' and " (сблизиться -> sblizit'sya), which would otherwise split a word with a hyphen.
+  const ascii = anyAscii(text.normalize('NFC').replace(/['\u2019\u2018]/g, '')).replace(/['"]/g, '').toLowerCase();
   let slug = ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   if (slug.length > MAX_SLUG) {
     const cut = slug.slice(0, MAX_SLUG + 1);

@@ -111,6 +111,7 @@ describe('default: slug', () => {
     ['Putin seeks to court North Korea prior to scheduled visit.', 'putin-seeks-to-court-north-korea-prior-to-scheduled-visit'],
     ['Über Größe, Fußball und Öl', 'uber-grosse-fussball-und-ol'],
     ['Путин посетил Северную Корею', 'putin-posetil-severnuyu-koreyu'],
+    ['Сблизиться с объектом', 'sblizitsya-s-obektom'],
     ['Η Ελλάδα και η Κορέα', 'i-ellada-kai-i-korea'],
     ['Café déjà vu — naïve façade', 'cafe-deja-vu-naive-facade'],
     ['김정은 위원장', 'gimjeongeun-wiwonjang'],

@@ -1,0 +1,460 @@
+// The EPUB exporter: read back (OPF, NCX, nav, chapter, cover, zip layout), reproducible, and EPUBCheck-clean.
+import { execFile, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { exportEpub } from '../src/exporters/epub.js';
+import { zipEntries } from '../src/exporters/epub/zip.js';
+import type { Article, Section } from '../src/model/article.js';
+import { DEFAULT_CONFIG, type SiteConfig } from '../src/model/config.js';
+import { byline } from '../src/render/dates.js';
+import { sampleArticle } from './support/article.js';
+import { describeWithTools } from './support/tools.js';
+
+const SEED = 'seeds/putin-north-korea.txt';
+const ENTRY_ORDER = [
+  'mimetype',
+  'META-INF/container.xml',
+  'OEBPS/content.opf',
+  'OEBPS/toc.xhtml',
+  'OEBPS/toc.ncx',
+  'OEBPS/article.xhtml',
+  'OEBPS/style.css',
+  'OEBPS/cover.png',
+];
+
+async function render(article: Article, config: SiteConfig = DEFAULT_CONFIG) {
+  return exportEpub(article, { config });
+}
+
+interface Book {
+  bytes: Uint8Array;
+  files: Record<string, Uint8Array>;
+  text: (path: string) => string;
+}
+
+async function book(article: Article, config: SiteConfig = DEFAULT_CONFIG): Promise<Book> {
+  const { bytes } = await render(article, config);
+  const files = unzipSync(bytes);
+  return {
+    bytes,
+    files,
+    text: (path) => {
+      const data = files[path];
+      if (data === undefined) throw new Error(`no ${path} in the EPUB`);
+      return strFromU8(data);
+    },
+  };
+}
+
+/** The text content of an XML document: tags dropped, entities and character references decoded. */
+function xmlText(xml: string): string {
+  return xml
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#x[0-9a-f]+|#[0-9]+|lt|gt|amp|quot|apos);/gi, (_, ref: string) => {
+      if (ref[0] === '#') return String.fromCodePoint(ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10));
+      return ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[ref.toLowerCase()]!;
+    })
+    .replace(/\s+/g, ' ');
+}
+
+function paragraphsOf(article: Article): string[] {
+  const texts: string[] = [article.title, article.summary];
+  for (const section of article.sections) {
+    if (section.heading !== null) texts.push(section.heading);
+    if (section.kicker !== null) texts.push(section.kicker);
+    for (const block of section.blocks) {
+      if (block.type === 'paragraph') texts.push(block.text);
+      else texts.push(...(block.title === null ? [] : [block.title]), ...block.items);
+    }
+  }
+  texts.push(...article.related.map((r) => r.text));
+  return texts;
+}
+
+/** The metadata elements of the OPF with their text, e.g. ['dc:subject', 'Korea']. */
+function metadata(opf: string): [string, string][] {
+  const block = /<metadata[^>]*>([\s\S]*?)<\/metadata>/.exec(opf)?.[1] ?? '';
+  const out: [string, string][] = [];
+  for (const m of block.matchAll(/<(dc:[a-z]+)[^>]*>([^<]*)<\/\1>|<meta property="([^"]+)"[^>]*>([^<]*)<\/meta>/g)) {
+    out.push(m[1] !== undefined ? [m[1], xmlText(m[2]!)] : [m[3]!, xmlText(m[4]!)]);
+  }
+  return out;
+}
+
+const values = (opf: string, name: string) => metadata(opf).filter(([n]) => n === name).map(([, v]) => v);
+
+function section(id: string, heading: string | null, text: string): Section {
+  return { id, kicker: heading === null ? null : 'Kicker', heading, blocks: [{ type: 'paragraph', text }] };
+}
+
+/** The variants EPUBCheck judges, beside the sample: languages, empty lists, many sections, awkward ids. */
+function variants(): Record<string, Article> {
+  return {
+    sample: sampleArticle(),
+    german: sampleArticle({
+      id: 'urn:uuid:1b0e4a52-3a7e-5c1b-9d2a-6f1e2d3c4b5a',
+      slug: 'deutscher-artikel',
+      language: 'de',
+      title: 'Straßenbahn­verkehrs­betriebe stellen Fahrplan um: „Änderungen“ ab Montag',
+      authors: ['Jürgen Weiß'],
+      tags: [],
+      updated: '2024-07-02T15:04:05.000Z',
+      url: 'https://example.org/articles/deutscher-artikel/',
+      summary: 'Die Verkehrsbetriebe ändern den Fahrplan & informieren über <Umleitungen>.',
+      sections: Array.from({ length: 25 }, (_, i) => section(`abschnitt-${i + 1}`, `Abschnitt ${i + 1}: Überblick`, `Absatz ${i + 1} mit Donaudampfschifffahrtsgesellschaftskapitän und ß.`)),
+    }),
+    russian: sampleArticle({
+      id: 'urn:uuid:2c0e4a52-3a7e-5c1b-9d2a-6f1e2d3c4b5a',
+      slug: 'russkaya-statya',
+      language: 'ru',
+      title: 'Путин и 김정은 встретились в Пхеньяне 🙂',
+      related: [],
+      sections: [
+        section('lead', null, 'Вводный абзац на русском языке.'),
+        section('2024-itogi', 'Итоги 2024 года', 'Абзац с греческим Ελλάδα и корейским 김정은.'),
+        section('3', 'Три', 'Ещё один абзац.'),
+      ],
+    }),
+    minimal: sampleArticle({
+      id: 'urn:uuid:3d0e4a52-3a7e-5c1b-9d2a-6f1e2d3c4b5a',
+      slug: 'minimal',
+      authors: ['Staff'],
+      tags: [],
+      related: [],
+      sections: [],
+    }),
+  };
+}
+
+describe('EPUB package metadata', () => {
+  it('has the identifier, title, creators, language, dates, description, subjects and publisher', async () => {
+    const article = sampleArticle({ updated: '2024-06-20T08:09:10.123Z' });
+    const opf = (await book(article, { ...DEFAULT_CONFIG, title: 'The Daily <Galley> & Co' })).text('OEBPS/content.opf');
+    expect(opf.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<package ')).toBe(true);
+    expect(opf).toMatch(/<package [^>]*unique-identifier="pub-id"[^>]*xml:lang="en"/);
+    expect(opf).toContain('<dc:identifier id="pub-id">urn:uuid:0f4e7a52-3a7e-5c1b-9d2a-6f1e2d3c4b5a</dc:identifier>');
+    expect(values(opf, 'dc:title')).toEqual(['Sample “article” & <friends>']);
+    expect(values(opf, 'dc:creator')).toEqual(['Jane Doe', 'John Roe']);
+    expect(values(opf, 'dc:language')).toEqual(['en']);
+    expect(values(opf, 'dc:date')).toEqual(['2024-06-19T00:00:00Z']);
+    expect(values(opf, 'dcterms:modified')).toEqual(['2024-06-20T08:09:10Z']);
+    expect(values(opf, 'dc:description')).toEqual([article.summary]);
+    expect(values(opf, 'dc:subject')).toEqual(['Korea', 'Russia']);
+    expect(values(opf, 'dc:publisher')).toEqual(['The Daily <Galley> & Co']);
+  });
+
+  it('takes dcterms:modified from the published date when the article was never updated', async () => {
+    const opf = (await book(sampleArticle({ published: '2023-01-02T03:04:05.000Z' }))).text('OEBPS/content.opf');
+    expect(values(opf, 'dcterms:modified')).toEqual(['2023-01-02T03:04:05Z']);
+  });
+
+  it('writes no dc:subject for an article without tags', async () => {
+    const opf = (await book(sampleArticle({ tags: [] }))).text('OEBPS/content.opf');
+    expect(values(opf, 'dc:subject')).toEqual([]);
+  });
+
+  it('uses the article language in the OPF, the NCX and every XHTML file', async () => {
+    const b = await book(sampleArticle({ language: 'de-CH' }));
+    expect(values(b.text('OEBPS/content.opf'), 'dc:language')).toEqual(['de-CH']);
+    expect(b.text('OEBPS/content.opf')).toMatch(/<package [^>]*xml:lang="de-CH"/);
+    expect(b.text('OEBPS/toc.ncx')).toMatch(/<ncx [^>]*xml:lang="de-CH"/);
+    for (const path of ['OEBPS/article.xhtml', 'OEBPS/toc.xhtml']) {
+      expect(b.text(path)).toMatch(/<html [^>]*xml:lang="de-CH" lang="de-CH"/);
+    }
+    expect(b.text('OEBPS/article.xhtml')).toContain('<h2>Mehr zum Thema</h2>');
+  });
+
+  it('gives the NCX the package identifier as dtb:uid', async () => {
+    const b = await book(sampleArticle());
+    expect(b.text('OEBPS/toc.ncx')).toContain('<meta name="dtb:uid" content="urn:uuid:0f4e7a52-3a7e-5c1b-9d2a-6f1e2d3c4b5a"/>');
+  });
+
+  it('declares EPUB Accessibility metadata, and no conformance claim', async () => {
+    const opf = (await book(sampleArticle())).text('OEBPS/content.opf');
+    expect(values(opf, 'schema:accessMode')).toEqual(['textual']);
+    expect(values(opf, 'schema:accessModeSufficient')).toEqual(['textual']);
+    expect(values(opf, 'schema:accessibilityFeature')).toEqual(['structuralNavigation', 'tableOfContents', 'readingOrder']);
+    expect(values(opf, 'schema:accessibilityHazard')).toEqual(['none']);
+    expect(values(opf, 'schema:accessibilitySummary')).toHaveLength(1);
+    expect(values(opf, 'schema:accessibilitySummary')[0]!.length).toBeGreaterThan(40);
+    expect(opf).not.toContain('conformsTo');
+  });
+});
+
+describe('EPUB content', () => {
+  it('starts every XHTML file with an XML declaration', async () => {
+    const b = await book(sampleArticle());
+    const xhtml = Object.keys(b.files).filter((p) => p.endsWith('.xhtml'));
+    expect(xhtml.sort()).toEqual(['OEBPS/article.xhtml', 'OEBPS/toc.xhtml']);
+    for (const path of xhtml) expect(b.text(path).startsWith('<?xml version="1.0" encoding="UTF-8"?>\n')).toBe(true);
+  });
+
+  it('uses only valid XML names as ids, also for a section id that starts with a digit', async () => {
+    const b = await book(variants().russian!);
+    const ids: string[] = [];
+    for (const path of ['OEBPS/content.opf', 'OEBPS/toc.ncx', 'OEBPS/toc.xhtml', 'OEBPS/article.xhtml']) {
+      for (const m of b.text(path).matchAll(/\sid="([^"]*)"/g)) ids.push(m[1]!);
+    }
+    expect(ids).toContain('s-2024-itogi');
+    expect(ids).toContain('s-3');
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z_][A-Za-z0-9._-]*$/);
+  });
+
+  it('has every paragraph, heading and list item of the model as text in the chapter', async () => {
+    for (const article of [sampleArticle(), ...Object.values(variants())]) {
+      const text = xmlText((await book(article)).text('OEBPS/article.xhtml'));
+      for (const paragraph of paragraphsOf(article)) expect(text).toContain(paragraph.replace(/\s+/g, ' '));
+    }
+  });
+
+  it('keeps non-ASCII text as UTF-8 characters, not character references', async () => {
+    const chapter = (await book(sampleArticle())).text('OEBPS/article.xhtml');
+    expect(chapter).toContain('Путин, Greek Ελλάδα, Hangul 김정은 and an emoji 🙂');
+    expect(chapter).not.toMatch(/&#/);
+  });
+
+  it('brings a <script> in the text in as escaped text, never as an element', async () => {
+    const b = await book(sampleArticle());
+    const chapter = b.text('OEBPS/article.xhtml');
+    expect(chapter).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; ]]&gt; as text.');
+    for (const path of Object.keys(b.files).filter((p) => /\.(xhtml|opf|ncx)$/.test(p))) {
+      expect(b.text(path)).not.toMatch(/<script/i);
+    }
+  });
+
+  it('structures the chapter: h1, byline, standfirst, h2 with kicker per section, lists, related aside', async () => {
+    const chapter = (await book(sampleArticle())).text('OEBPS/article.xhtml');
+    expect(chapter.match(/<h1>/g)).toHaveLength(1);
+    expect(chapter).toContain(`<p class="byline">${byline(['Jane Doe', 'John Roe'], '2024-06-19T00:00:00.000Z', 'en')}</p>`);
+    expect(chapter).toContain('<p class="standfirst">');
+    expect(chapter).toContain('<section id="s-north-korean-soldiers-injured">\n<h2><span class="kicker">News</span> North Korean Soldiers Injured</h2>');
+    expect(chapter).toContain('<p class="list-title">Key facts</p>\n<ul>\n<li>One fact.</li>');
+    expect(chapter).toContain('<aside class="related" id="related">\n<h2>Related reading</h2>');
+  });
+
+  it('lists the headline, each titled section and the related reading in the nav and the NCX, linked to ids that exist', async () => {
+    const b = await book(sampleArticle());
+    const chapter = b.text('OEBPS/article.xhtml');
+    const nav = b.text('OEBPS/toc.xhtml');
+    const ncx = b.text('OEBPS/toc.ncx');
+    const navLinks = [...nav.matchAll(/<nav epub:type="toc"[\s\S]*?<\/nav>/g)][0]![0].match(/href="[^"]*"/g);
+    expect(navLinks).toEqual(['href="article.xhtml"', 'href="article.xhtml#s-north-korean-soldiers-injured"', 'href="article.xhtml#related"']);
+    expect([...ncx.matchAll(/<content src="([^"]*)"/g)].map((m) => m[1])).toEqual(['article.xhtml', 'article.xhtml#s-north-korean-soldiers-injured', 'article.xhtml#related']);
+    expect([...ncx.matchAll(/playOrder="(\d+)"/g)].map((m) => m[1])).toEqual(['1', '2', '3']);
+    for (const fragment of ['s-north-korean-soldiers-injured', 'related']) expect(chapter).toContain(`id="${fragment}"`);
+    expect(nav).toContain('<nav epub:type="landmarks"');
+  });
+
+  it('gives an article without sections or related reading a one-entry table of contents', async () => {
+    const b = await book(variants().minimal!);
+    expect(b.text('OEBPS/toc.xhtml').match(/<li>/g)).toHaveLength(2); // toc + landmarks
+    expect(b.text('OEBPS/toc.ncx').match(/<navPoint /g)).toHaveLength(1);
+    expect(b.text('OEBPS/toc.ncx')).toContain('<meta name="dtb:depth" content="1"/>');
+  });
+
+  it('has an e-reader stylesheet: relative units, no font family, no colours, no flex or grid, hyphenation', async () => {
+    const css = (await book(sampleArticle())).text('OEBPS/style.css');
+    expect(css).not.toMatch(/\d(px|pt|pc|cm|mm|in|q)\b/i);
+    expect(css).not.toMatch(/font-family|(^|[\s;{])color\s*:|background/i);
+    expect(css).not.toMatch(/display\s*:\s*(inline-)?(flex|grid)/i);
+    expect(css).toMatch(/\bhyphens: auto;/);
+    expect(css).toMatch(/-webkit-hyphens: auto;/);
+    expect(css).toMatch(/:lang\(ko\)/);
+  });
+});
+
+describe('EPUB cover', () => {
+  it('is a 600×900 PNG, declared as the cover image and by <meta name="cover">', async () => {
+    const b = await book(sampleArticle());
+    const png = b.files['OEBPS/cover.png']!;
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const ihdr = new DataView(png.buffer, png.byteOffset + 16, 8);
+    expect([ihdr.getUint32(0), ihdr.getUint32(4)]).toEqual([600, 900]);
+    const opf = b.text('OEBPS/content.opf');
+    expect(opf).toContain('<item id="cover-image" href="cover.png" media-type="image/png" properties="cover-image"/>');
+    expect(opf).toContain('<meta name="cover" content="cover-image"/>');
+  });
+
+  it('differs with the headline and with the site title', async () => {
+    const cover = async (article: Article, title = 'Galley') => createHash('sha256').update((await book(article, { ...DEFAULT_CONFIG, title })).files['OEBPS/cover.png']!).digest('hex');
+    const base = await cover(sampleArticle());
+    expect(await cover(sampleArticle({ title: 'Another headline' }))).not.toBe(base);
+    expect(await cover(sampleArticle(), 'Another site')).not.toBe(base);
+  });
+
+  it('draws Hangul and emoji with fallback fonts, and reports characters no font has', async () => {
+    expect((await render(variants().russian!)).diagnostics).toEqual([]);
+    const { diagnostics } = await render(sampleArticle({ title: 'नमस्ते Headline' }));
+    expect(diagnostics).toEqual([{
+      severity: 'warning',
+      file: 'seeds/sample.txt',
+      line: null,
+      column: null,
+      rule: 'epub/cover-missing-glyph',
+      message: 'no cover font has a glyph for "न" (U+0928), "म" (U+092E), "स" (U+0938), "्" (U+094D), "त" (U+0924), "े" (U+0947): left out of the cover image',
+      excerpt: 'नमस्ते Headline',
+    }]);
+  });
+
+  it('fits a very long headline', async () => {
+    const b = await book(sampleArticle({ title: `${'Extraordinarily '.repeat(18)}long`.trim() }));
+    expect(b.files['OEBPS/cover.png']!.length).toBeGreaterThan(1000);
+  });
+});
+
+describe('EPUB container', () => {
+  it('stores the mimetype first, uncompressed, without extra field', async () => {
+    const { bytes } = await render(sampleArticle());
+    const header = new DataView(bytes.buffer, bytes.byteOffset, 30);
+    expect(header.getUint32(0, true)).toBe(0x04034b50);
+    expect(header.getUint16(8, true)).toBe(0); // method: stored
+    expect(header.getUint16(26, true)).toBe('mimetype'.length);
+    expect(header.getUint16(28, true)).toBe(0); // extra field length
+    expect(strFromU8(bytes.subarray(30, 38 + 20))).toBe('mimetypeapplication/epub+zip');
+  });
+
+  it('writes the entries in a fixed order, every one dated at the article date', async () => {
+    const { bytes } = await render(sampleArticle({ updated: '2024-07-02T15:04:06.000Z' }));
+    expect(Object.keys(unzipSync(bytes))).toEqual(ENTRY_ORDER);
+    // Central directory: DOS time 15:04:06 and date 2024-07-02 on every entry.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const end = bytes.byteLength - 22;
+    let at = view.getUint32(end + 16, true);
+    for (let i = 0; i < ENTRY_ORDER.length; i++) {
+      expect(view.getUint32(at, true)).toBe(0x02014b50);
+      expect(view.getUint16(at + 12, true)).toBe((15 << 11) | (4 << 5) | 3);
+      expect(view.getUint16(at + 14, true)).toBe(((2024 - 1980) << 9) | (7 << 5) | 2);
+      at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    }
+  });
+
+  it('gives dates before 1980, which zip cannot hold, the earliest zip date', async () => {
+    const bytes = zipEntries([{ name: 'a', data: new Uint8Array([1]), deflate: false }], new Date('1975-05-05T00:00:00Z'));
+    expect(new DataView(bytes.buffer).getUint16(12, true)).toBe((0 << 9) | (1 << 5) | 1);
+  });
+});
+
+describe('EPUB reproducibility', () => {
+  it('gives byte-identical files for two renders, whatever the clock and Math.random say', async () => {
+    const first = (await render(sampleArticle())).bytes;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2031-03-04T05:06:07Z'));
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.123456789);
+    try {
+      const second = (await render(sampleArticle())).bytes;
+      expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    } finally {
+      random.mockRestore();
+      vi.useRealTimers();
+    }
+  });
+
+  it('changes when the text changes (the comparison above can fail)', async () => {
+    const a = (await render(sampleArticle())).bytes;
+    const b = (await render(sampleArticle({ summary: 'Another summary.' }))).bytes;
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(false);
+  });
+
+  describe('in another process, time zone and locale', () => {
+    let dir: string;
+    beforeAll(() => {
+      // Node 20 cannot run TypeScript: compile the project to a scratch folder and run the exporter from there.
+      dir = mkdtempSync(join(tmpdir(), 'galley-epub-tz-'));
+      writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+      symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
+      try {
+        execFileSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit', 'false', '--outDir', join(dir, 'build'), '--rootDir', '.'], { stdio: 'pipe' });
+      } catch {
+        // Type errors elsewhere in the tree still emit JavaScript; a missing output fails the test below.
+      }
+      mkdirSync(join(dir, 'out'), { recursive: true });
+      writeFileSync(join(dir, 'render.mjs'), [
+        "import { writeFileSync } from 'node:fs';",
+        "import { exportEpub } from './build/src/exporters/epub.js';",
+        "import { sampleArticle } from './build/test/support/article.js';",
+        "import { DEFAULT_CONFIG } from './build/src/model/config.js';",
+        'const { bytes } = await exportEpub(sampleArticle(), { config: DEFAULT_CONFIG });',
+        'writeFileSync(process.argv[2], bytes);',
+      ].join('\n'));
+    }, 120_000);
+    afterAll(() => {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('gives the same bytes under TZ=Pacific/Kiritimati and a German locale', async () => {
+      const out = join(dir, 'out', 'kiritimati.epub');
+      execFileSync(process.execPath, [join(dir, 'render.mjs'), out], {
+        env: { ...process.env, TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' },
+        stdio: 'pipe',
+      });
+      const here = (await render(sampleArticle())).bytes;
+      expect(Buffer.from(readFileSync(out)).equals(Buffer.from(here))).toBe(true);
+    }, 60_000);
+  });
+});
+
+describeWithTools(['java', 'epubcheck'], 'EPUBCheck', () => {
+  const run = promisify(execFile);
+  let dir: string;
+  const verdicts = new Map<string, string>();
+
+  async function check(path: string): Promise<string> {
+    try {
+      // C1 only and the serial GC: a third of the CPU time for a short-lived JVM, same verdicts.
+      const jvm = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
+      const { stdout, stderr } = await run('java', [...jvm, '-jar', '/usr/bin/epubcheck', path], { maxBuffer: 16 * 1024 * 1024 });
+      return `${stdout}\n${stderr}`;
+    } catch (error) {
+      const e = error as { stdout?: string; stderr?: string };
+      return `${e.stdout ?? ''}\n${e.stderr ?? ''}`;
+    }
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'galley-epubcheck-'));
+    const books: Record<string, Uint8Array> = {};
+    for (const [name, article] of Object.entries(variants())) books[name] = (await render(article)).bytes;
+    books['site-title-markup'] = (await render(sampleArticle(), { ...DEFAULT_CONFIG, title: 'Tom & Jerry’s <Daily>' })).bytes;
+    try {
+      const { normalize } = await import('../src/normalize/index.js');
+      const { article } = normalize(readFileSync(SEED), SEED, { config: DEFAULT_CONFIG, fallbackDate: { iso: '2024-06-19T00:00:00.000Z', source: 'git' } });
+      books.seed = (await render(article)).bytes;
+    } catch (error) {
+      books.seed = new TextEncoder().encode(`normalizer failed: ${String(error)}`);
+    }
+    // A negative control: an NCX whose uid differs from the package identifier must fail (NCX-001).
+    const files = unzipSync(books.sample!);
+    files['OEBPS/toc.ncx'] = new TextEncoder().encode(strFromU8(files['OEBPS/toc.ncx']!).replace('0f4e7a52', '0f4e7a53'));
+    books['broken-ncx'] = zipEntries(ENTRY_ORDER.map((name) => ({ name, data: files[name]!, deflate: name !== 'mimetype' })), new Date('2024-06-19T00:00:00Z'));
+
+    for (const [name, bytes] of Object.entries(books)) writeFileSync(join(dir, `${name}.epub`), bytes);
+    // One JVM per file takes seconds to start: check them all at once.
+    const names = Object.keys(books);
+    const outputs = await Promise.all(names.map((name) => check(join(dir, `${name}.epub`))));
+    names.forEach((name, i) => verdicts.set(name, outputs[i]!));
+  }, 600_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const clean = /Messages: 0 fatals \/ 0 errors \/ 0 warnings \/ 0 infos/;
+  for (const name of ['sample', 'german', 'russian', 'minimal', 'site-title-markup', 'seed']) {
+    it(`reports 0 errors and 0 warnings for the ${name} EPUB`, () => {
+      const verdict = verdicts.get(name) ?? '';
+      expect(verdict, verdict).toMatch(clean);
+      expect(verdict).toContain('No errors or warnings detected.');
+    });
+  }
+
+  it('reports an error for a broken EPUB (the check can fail)', () => {
+    const verdict = verdicts.get('broken-ncx') ?? '';
+    expect(verdict).toMatch(/NCX-001/);
+    expect(verdict).not.toMatch(clean);
+  });
+});

@@ -31,6 +31,10 @@ const num = (n: number): string => {
   return Object.is(r, -0) ? '0' : String(r);
 };
 
+// Text widths in em with the fallback split applied, shared by every document: a paragraph is measured
+// piece by piece, and the same pieces recur across paragraphs and articles.
+const measures = new Map<string, { em: number; chars: number }>();
+
 /** One document's drawing surface. Missing glyphs are collected in `missing`, one entry per character. */
 export class Canvas {
   readonly doc: Doc;
@@ -43,11 +47,18 @@ export class Canvas {
 
   /** Width of text set in a style, in points (fallback faces included; nothing drawn). */
   width(text: string, style: TextStyle): number {
-    let width = 0;
-    for (const run of splitRuns(text, style.face, new Set())) {
-      width += emWidth(run.face, run.text) * style.size + style.tracking * [...run.text].length;
+    const key = `${style.face}\u0000${text}`;
+    let measured = measures.get(key);
+    if (measured === undefined) {
+      measured = { em: 0, chars: 0 };
+      for (const run of splitRuns(text, style.face, new Set())) {
+        measured.em += emWidth(run.face, run.text);
+        measured.chars += [...run.text].length;
+      }
+      if (measures.size > 100_000) measures.clear();
+      measures.set(key, measured);
     }
-    return width;
+    return measured.em * style.size + measured.chars * style.tracking;
   }
 
   /**

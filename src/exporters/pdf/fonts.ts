@@ -36,9 +36,31 @@ const opened = new Map<FaceName, FontkitFont>();
 export function openFace(name: FaceName): FontkitFont {
   let font = opened.get(name);
   if (font === undefined) {
-    font = fontkit.create(readFileSync(require.resolve(FILES[name])));
+    font = keepCodePoints(fontkit.create(readFileSync(require.resolve(FILES[name]))));
     opened.set(name, font);
   }
+  return font;
+}
+
+interface Glyph {
+  codePoints: number[];
+}
+
+/**
+ * fontkit caches one Glyph object per glyph id, with the code points of whoever asked first. The subsetter
+ * asks for the components of composite glyphs with none (Greek Ε is built from Latin E), so once a
+ * document used Ε, every later document's E had no ToUnicode entry and vanished from the text layer.
+ * Filling in the code points when a caller knows them keeps the text layer right and the bytes
+ * independent of what the process rendered before.
+ */
+function keepCodePoints(font: FontkitFont): FontkitFont {
+  const self = font as FontkitFont & { getGlyph(id: number, codePoints?: number[]): Glyph };
+  const getGlyph = self.getGlyph.bind(self);
+  self.getGlyph = (id, codePoints = []) => {
+    const glyph = getGlyph(id, codePoints);
+    if (glyph.codePoints.length === 0 && codePoints.length > 0) glyph.codePoints = codePoints;
+    return glyph;
+  };
   return font;
 }
 

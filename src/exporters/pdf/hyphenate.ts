@@ -53,6 +53,18 @@ const URL_LIKE = /[:/@]|\.\p{L}/u;
 
 /** Soft hyphens in the letter runs of a space-free token; URLs and e-mail addresses are left whole. */
 export function hyphenateToken(token: string, hyphenate: Hyphenator): string {
-  if (URL_LIKE.test(token)) return token;
-  return token.replace(LETTERS, (run) => (run.length >= 5 ? hyphenate(run) : run));
+  let memo = tokens.get(hyphenate);
+  if (memo === undefined) {
+    memo = new Map();
+    tokens.set(hyphenate, memo);
+  }
+  let out = memo.get(token);
+  if (out === undefined) {
+    out = URL_LIKE.test(token) ? token : token.replace(LETTERS, (run) => (run.length >= 5 ? hyphenate(run) : run));
+    if (memo.size > 100_000) memo.clear();
+    memo.set(token, out);
+  }
+  return out;
 }
+
+const tokens = new WeakMap<Hyphenator, Map<string, string>>();

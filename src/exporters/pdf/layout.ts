@@ -184,9 +184,11 @@ function setLines(canvas: Canvas, value: string, style: TextStyle, o: SetOptions
     segments.forEach((segment, si) => {
       const parts = segment.split(HARD_BREAK);
       parts.forEach((part, pi) => {
-        for (const piece of fitPieces(canvas, part, style, o.width - o.indent)) {
+        const width = canvas.width(part, style);
+        const pieces = width <= o.width - o.indent ? [part] : cutPiece(canvas, part, style, o.width - o.indent);
+        for (const piece of pieces) {
           word.pieces.push(piece);
-          word.widths.push(canvas.width(piece, style));
+          word.widths.push(pieces.length === 1 ? width : canvas.width(piece, style));
           word.soft.push(false);
         }
         if (pi === parts.length - 1 && si < segments.length - 1) word.soft[word.soft.length - 1] = true;
@@ -207,8 +209,7 @@ function setLines(canvas: Canvas, value: string, style: TextStyle, o: SetOptions
 }
 
 /** A piece wider than the line (a long URL) is cut into pieces that fit, so no text runs off the page. */
-function fitPieces(canvas: Canvas, piece: string, style: TextStyle, width: number): string[] {
-  if (canvas.width(piece, style) <= width) return [piece];
+function cutPiece(canvas: Canvas, piece: string, style: TextStyle, width: number): string[] {
   const out: string[] = [];
   let current = '';
   for (const char of piece) {

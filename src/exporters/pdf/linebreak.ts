@@ -105,13 +105,13 @@ function lineBadness(natural: number, width: number, gaps: number, last: boolean
     // Only justified text may tighten its spaces, and by 30 % at most.
     if (!o.justify || gaps === 0) return INFEASIBLE;
     const ratio = (natural - width) / (gaps * o.space * 0.3);
-    return ratio > 1 ? INFEASIBLE : 100 * ratio ** 3;
+    return ratio > 1 ? INFEASIBLE : 100 * ratio * ratio * ratio;
   }
   if (last && !o.balance) return 0;
   if (o.justify && !last) {
     if (gaps === 0) return 5000;
     const ratio = (width - natural) / (gaps * o.space * 0.9);
-    return 100 * ratio ** 3;
+    return 100 * ratio * ratio * ratio;
   }
   const slack = (width - natural) / o.space;
   return slack * slack;

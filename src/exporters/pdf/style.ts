@@ -21,7 +21,7 @@ export const STYLES = {
   headline: { face: 'bold', size: 24, leading: 28.5, tracking: 0, color: INK },
   byline: { face: 'regular', size: 8.5, leading: 12, tracking: 0.2, color: GREY },
   standfirst: { face: 'italic', size: 12.5, leading: 17, tracking: 0, color: INK },
-  kicker: { face: 'bold', size: 7.5, leading: 11, tracking: 1.1, color: ACCENT },
+  kicker: { face: 'bold', size: 7.5, leading: 11, tracking: 0.7, color: ACCENT },
   heading: { face: 'bold', size: 14, leading: 18, tracking: 0, color: INK },
   body: { face: 'regular', size: 10.5, leading: 14.5, tracking: 0, color: INK },
   listTitle: { face: 'bold', size: 10.5, leading: 14.5, tracking: 0, color: INK },

@@ -36,7 +36,7 @@ const opened = new Map<FaceName, FontkitFont>();
 export function openFace(name: FaceName): FontkitFont {
   let font = opened.get(name);
   if (font === undefined) {
-    font = keepCodePoints(fontkit.create(readFileSync(require.resolve(FILES[name]))));
+    font = shareGlyphs(fontkit.create(readFileSync(require.resolve(FILES[name]))));
     opened.set(name, font);
   }
   return font;
@@ -44,21 +44,34 @@ export function openFace(name: FaceName): FontkitFont {
 
 interface Glyph {
   codePoints: number[];
+  _decode(): unknown;
 }
 
 /**
- * fontkit caches one Glyph object per glyph id, with the code points of whoever asked first. The subsetter
- * asks for the components of composite glyphs with none (Greek Ε is built from Latin E), so once a
- * document used Ε, every later document's E had no ToUnicode entry and vanished from the text layer.
- * Filling in the code points when a caller knows them keeps the text layer right and the bytes
- * independent of what the process rendered before.
+ * Two fixes to fontkit's per-font Glyph cache, which every document shares once the Font is reused.
+ * 1. Each Glyph keeps the code points of whoever asked first, and the subsetter asks for the components
+ *    of composite glyphs with none (Greek Ε is built from Latin E): once a document used Ε, every later
+ *    document's E had no ToUnicode entry and vanished from the text layer. Fill them in when a caller
+ *    knows them, so the text layer and the bytes do not depend on what the process rendered before.
+ * 2. The subsetter decodes every glyph's outline again for every document just to see whether it is a
+ *    composite; these fonts have no variations, so the decoded record never changes: decode it once.
  */
-function keepCodePoints(font: FontkitFont): FontkitFont {
+function shareGlyphs(font: FontkitFont): FontkitFont {
   const self = font as FontkitFont & { getGlyph(id: number, codePoints?: number[]): Glyph };
   const getGlyph = self.getGlyph.bind(self);
+  const seen = new WeakSet<Glyph>();
   self.getGlyph = (id, codePoints = []) => {
     const glyph = getGlyph(id, codePoints);
     if (glyph.codePoints.length === 0 && codePoints.length > 0) glyph.codePoints = codePoints;
+    if (!seen.has(glyph)) {
+      seen.add(glyph);
+      const decode = glyph._decode;
+      let decoded: { value: unknown } | undefined;
+      glyph._decode = function (this: Glyph) {
+        decoded ??= { value: decode.call(this) };
+        return decoded.value;
+      };
+    }
     return glyph;
   };
   return font;
@@ -69,11 +82,13 @@ function keepCodePoints(font: FontkitFont): FontkitFont {
 const layoutCaches = new Map<FaceName, Record<string, unknown>>();
 const widthCaches = new Map<FaceName, Map<string, number>>();
 const CACHE_LIMIT = 50_000;
+let handouts = 0;
 
 /** pdfkit's per-face layout cache, shared across documents; emptied when it grows past a bound. */
 export function sharedLayoutCache(name: FaceName): Record<string, unknown> {
   let cache = layoutCaches.get(name);
-  if (cache === undefined || Object.keys(cache).length > CACHE_LIMIT) {
+  // pdfkit fills the cache itself, so its size is only known by counting: do that every 64th document.
+  if (cache === undefined || (++handouts % 64 === 0 && Object.keys(cache).length > CACHE_LIMIT)) {
     cache = Object.create(null) as Record<string, unknown>;
     layoutCaches.set(name, cache);
   }

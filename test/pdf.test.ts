@@ -228,6 +228,16 @@ describeWithTools(['qpdf', 'pdffonts', 'pdfinfo', 'pdftotext'], 'exportPdf read 
     for (const word of ['Eurasia', 'Europe', 'Elbe', 'Ebro', 'Ёлка', 'Élan']) expect(text).toContain(word);
   });
 
+  it('keeps emoji sequences whole in the text layer: skin tones, flags, ZWJ families', async () => {
+    // A plain 👋 first: the monochrome font draws 👋🏽 with the same glyph, which fontkit caches per process.
+    await render(sampleArticle({ title: 'Wave 👋' }));
+    const line = 'Wave 👋🏽, flags 🇰🇵 🇷🇺, family 👩‍👩‍👧.';
+    const article = sampleArticle({ sections: [{ id: 'lead', kicker: null, heading: null, blocks: [{ type: 'paragraph', text: line }] }] });
+    const path = await renderToFile(article);
+    expect(run('pdftotext', ['-enc', 'UTF-8', path, '-'])).toContain(line);
+    expect(run('pdfinfo', ['-struct-text', path])).toContain(`"${line}"`);
+  });
+
   it('prints the running footer "n / N" with the short title on every page', async () => {
     const article = longArticle();
     const path = await renderToFile(article);

@@ -1,6 +1,6 @@
 // Drawing on a pdfkit document: measured text in fallback-aware runs, justified by hand, inside marked content.
 import type PDFDocument from 'pdfkit';
-import { emWidth, openFace, sharedLayoutCache, splitRuns, type FaceName } from './fonts.js';
+import { emWidth, openFace, sharedLayoutCache, splitRuns, type FaceName, type Run } from './fonts.js';
 import type { TextStyle } from './style.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -18,6 +18,7 @@ interface GlyphPosition {
 interface EmbeddedFont {
   id: string;
   layoutCache?: Record<string, unknown>;
+  unicode: number[][];
   encode(text: string): [string[], GlyphPosition[]];
   ref(): unknown;
 }
@@ -35,11 +36,36 @@ const num = (n: number): string => {
 // piece by piece, and the same pieces recur across paragraphs and articles.
 const measures = new Map<string, { em: number; chars: number }>();
 
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * Emoji sequences (skin tones, flags, ZWJ families) become one glyph, and fontkit's cached glyph may carry
+ * the code points of another sequence drawn with it (the monochrome font draws 👋🏽 with the glyph of 👋).
+ * Each sequence is encoded on its own, so its glyph's ToUnicode entry can be set to the whole sequence.
+ */
+function sequences(run: Run): (Run & { sequence?: boolean })[] {
+  if (run.face !== 'emoji') return [run];
+  const out: (Run & { sequence?: boolean })[] = [];
+  let plain = '';
+  for (const { segment } of graphemes.segment(run.text)) {
+    if ([...segment].length === 1) {
+      plain += segment;
+      continue;
+    }
+    if (plain !== '') out.push({ face: run.face, text: plain });
+    plain = '';
+    out.push({ face: run.face, text: segment, sequence: true });
+  }
+  if (plain !== '') out.push({ face: run.face, text: plain });
+  return out;
+}
+
 /** One document's drawing surface. Missing glyphs are collected in `missing`, one entry per character. */
 export class Canvas {
   readonly doc: Doc;
   readonly missing = new Set<string>();
   private readonly faces = new Map<FaceName, { font: EmbeddedFont; space: string }>();
+  private readonly claimed = new Set<string>();
 
   constructor(doc: Doc) {
     this.doc = doc;
@@ -67,9 +93,10 @@ export class Canvas {
    */
   line(text: string, x: number, baseline: number, style: TextStyle, justify: number | null = null): void {
     const internals = this.doc as unknown as DocInternals;
-    const parts = splitRuns(text, style.face, this.missing).map((run) => {
+    const parts = splitRuns(text, style.face, this.missing).flatMap(sequences).map((run) => {
       const face = this.face(run.face);
       const [glyphs, positions] = face.font.encode(run.text);
+      this.claim(face.font, glyphs, run.sequence === true ? run.text : null);
       return { face, glyphs, positions };
     });
     const scale = style.size / 1000;
@@ -128,6 +155,19 @@ export class Canvas {
     }
     ops.push('ET', 'Q');
     this.doc.addContent(ops.join('\n'));
+  }
+
+  /**
+   * The first use of a glyph in this document fixes its ToUnicode entry: pdfkit takes it from fontkit's
+   * process-wide glyph, so a sequence's glyph gets the sequence's own code points here instead.
+   */
+  private claim(font: EmbeddedFont, glyphs: readonly string[], sequence: string | null): void {
+    for (const hex of glyphs) {
+      const key = `${font.id}:${hex}`;
+      if (this.claimed.has(key)) continue;
+      this.claimed.add(key);
+      if (sequence !== null && glyphs.length === 1) font.unicode[parseInt(hex, 16)] = [...sequence].map((c) => c.codePointAt(0)!);
+    }
   }
 
   /** A horizontal rule, marked as an artifact: it is page decoration, not content. */

@@ -17,7 +17,7 @@ describeWithTools(tools, 'the fixture corpus', () => {
   const out = join(root, 'out');
 
   it('builds every seed and passes every check of check-out', () => {
-    const build = galleySync(['build', CORPUS, '--out', out, '--site-url', 'https://news.example', '--quiet']);
+    const build = galleySync(['build', CORPUS, '--out', out, '--config', join(CORPUS, 'galley.config.json'), '--quiet']);
     expect(build.code, build.stderr).toBe(0);
     const check = spawnSync(CHECK_OUT, [out], { encoding: 'utf8' });
     const verdict = check.stdout.trim().split('\n').pop();
@@ -28,7 +28,7 @@ describeWithTools(tools, 'the fixture corpus', () => {
   it('is byte-identical when rebuilt with TZ=Pacific/Kiritimati and LC_ALL=C.UTF-8', () => {
     const again = join(root, 'again');
     const env = { ...process.env, TZ: 'Pacific/Kiritimati', LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' };
-    const r = galleySync(['build', CORPUS, '--out', again, '--site-url', 'https://news.example', '--quiet'], undefined, env);
+    const r = galleySync(['build', CORPUS, '--out', again, '--config', join(CORPUS, 'galley.config.json'), '--quiet'], undefined, env);
     expect(r.code, r.stderr).toBe(0);
     expect(snapshot(again)).toEqual(snapshot(out));
   }, 300_000);

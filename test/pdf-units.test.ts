@@ -1,0 +1,103 @@
+// PDF exporter parts: hyphenation by language, line breaking, and the per-character font fallback.
+import { describe, expect, it } from 'vitest';
+import { exportPdf } from '../src/exporters/pdf.js';
+import { splitRuns } from '../src/exporters/pdf/fonts.js';
+import { hyphenateToken, hyphenatorFor } from '../src/exporters/pdf/hyphenate.js';
+import { breakLines, type BreakWord } from '../src/exporters/pdf/linebreak.js';
+import { DEFAULT_CONFIG } from '../src/model/config.js';
+import { sampleArticle } from './support/article.js';
+
+describe('hyphenatorFor', () => {
+  it('finds patterns by the longest matching prefix of the language tag', () => {
+    expect(hyphenatorFor('en')!('hyphenation')).toBe('hy\u00ADphen\u00ADation');
+    expect(hyphenatorFor('en-GB')).not.toBeNull();
+    expect(hyphenatorFor('de-CH')!('Nordkorea')).toContain('\u00AD');
+    expect(hyphenatorFor('ru')!('сотрудничество')).toContain('\u00AD');
+  });
+
+  it('has none for languages without patterns, so their text is set ragged right', () => {
+    expect(hyphenatorFor('ko')).toBeNull();
+    expect(hyphenatorFor('zh')).toBeNull();
+    expect(hyphenatorFor('x-unknown')).toBeNull();
+  });
+
+  it('leaves URLs and short words whole', () => {
+    const en = hyphenatorFor('en')!;
+    expect(hyphenateToken('https://example.org/international', en)).toBe('https://example.org/international');
+    expect(hyphenateToken('Korea’s', en)).toBe('Ko\u00ADrea’s');
+    expect(hyphenateToken('four', en)).toBe('four');
+  });
+});
+
+/** Fixed-pitch words: every character 1 unit wide, so widths are easy to reason about. */
+function words(text: string): BreakWord[] {
+  return text.split(' ').map((w) => {
+    const pieces = w.split('|');
+    return { pieces, widths: pieces.map((p) => p.length), soft: pieces.map((_, i) => i < pieces.length - 1) };
+  });
+}
+
+describe('breakLines', () => {
+  const base = { width: 20, firstIndent: 0, space: 1, hyphen: 1, justify: false, balance: false };
+
+  it('never exceeds the width in ragged mode, and keeps every word in order', () => {
+    const text = 'the quick brown fox jumps over the lazy dog and runs far away from the hunters';
+    const lines = breakLines(words(text), base);
+    for (const line of lines) expect(line.text.length).toBeLessThanOrEqual(20);
+    expect(lines.map((l) => l.text).join(' ')).toBe(text);
+    expect(lines.at(-1)!.last).toBe(true);
+  });
+
+  it('adds a hyphen at a soft break, and only there', () => {
+    // Without the break the first line would be "aaaa bbbb" stretched by five spaces' worth.
+    const lines = breakLines(words('aaaa bbbb ccc|dddddddd eeee'), { ...base, width: 14, justify: true });
+    expect(lines).toEqual([
+      { text: 'aaaa bbbb ccc-', hyphenated: true, last: false },
+      { text: 'dddddddd eeee', hyphenated: false, last: true },
+    ]);
+    expect(breakLines(words('aaaa bbbb ccc|ddd'), { ...base, width: 20, justify: true }).map((l) => l.text)).toEqual(['aaaa bbbb cccddd']);
+  });
+
+  it('narrows the first line by the indent', () => {
+    const lines = breakLines(words('aaaa bbbb cccc dddd'), { ...base, width: 10, firstIndent: 6 });
+    expect(lines[0]!.text).toBe('aaaa');
+  });
+
+  it('gives an over-long piece a line of its own instead of failing', () => {
+    const lines = breakLines(words('a bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb c'), { ...base, width: 10 });
+    expect(lines.map((l) => l.text)).toEqual(['a', 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', 'c']);
+  });
+});
+
+describe('splitRuns', () => {
+  it('sets each character in the first face that has it, joiners staying with their emoji', () => {
+    const missing = new Set<string>();
+    expect(splitRuns('Путин 김정은 👩‍👩‍👧 Ελλάδα', 'regular', missing)).toEqual([
+      { face: 'regular', text: 'Путин ' },
+      { face: 'hangul', text: '김정은' },
+      { face: 'regular', text: ' ' },
+      { face: 'emoji', text: '👩‍👩‍👧' },
+      { face: 'regular', text: ' Ελλάδα' },
+    ]);
+    expect(missing.size).toBe(0);
+  });
+
+  it('leaves out and reports a character no face has', () => {
+    const missing = new Set<string>();
+    expect(splitRuns('a\uE000b', 'bold', missing)).toEqual([{ face: 'bold', text: 'ab' }]);
+    expect([...missing]).toEqual(['\uE000']);
+  });
+});
+
+describe('exportPdf history', () => {
+  it('renders an article to the same bytes whatever the process rendered before', async () => {
+    const config = { config: DEFAULT_CONFIG };
+    const plain = sampleArticle({ title: 'Eurasia, Europe and the West', sections: [
+      { id: 'lead', kicker: null, heading: null, blocks: [{ type: 'paragraph', text: 'East and West; Élan 👋 🇰🇵.' }] }] });
+    const before = (await exportPdf(plain, config)).bytes;
+    await exportPdf(sampleArticle({ title: 'Ε Ё É 👋🏽 🇰🇵 🇷🇺 ﬁne ﬂow' }), config);
+    await exportPdf(sampleArticle({ language: 'de', title: 'Übergrößenträger' }), config);
+    const after = (await exportPdf(plain, config)).bytes;
+    expect(Buffer.compare(Buffer.from(before), Buffer.from(after))).toBe(0);
+  });
+});

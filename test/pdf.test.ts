@@ -215,6 +215,21 @@ describeWithTools(['qpdf', 'pdffonts', 'pdfinfo', 'pdftotext'], 'exportPdf read 
     }
   });
 
+  it('keeps every word inside the measure, justified last lines included', async () => {
+    // The measure is 340 pt, centred: 127.64 to 467.64 on A4.
+    // This paragraph's last line only fits with its spaces tightened (it once ran 4 pt into the margin).
+    const tight = 'Putin’s visit to North Korea took place on Tuesday and Wednesday, at the invitation of leader Kim Jong Un. Afterward, he heads to Vietnam for a two-day visit. The relationship between Russia and North Korea has been described as close, with the nuclear-aspiring country reportedly providing ammunition for Russia’s operations in Ukraine.';
+    const article = longArticle();
+    article.sections[0]!.blocks.push({ type: 'paragraph', text: tight });
+    const html = run('pdftotext', ['-bbox', await renderToFile(article), '-']);
+    const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(words.length).toBeGreaterThan(500);
+    for (const [min, max] of words) {
+      expect(min).toBeGreaterThanOrEqual(127.64 - 0.01);
+      expect(max).toBeLessThanOrEqual(467.64 + 0.5);
+    }
+  });
+
   it('keeps Cyrillic, Greek, Hangul and emoji characters in the text layer', async () => {
     const text = run('pdftotext', ['-enc', 'UTF-8', await renderToFile(sampleArticle()), '-']);
     for (const word of ['Путин', 'Ελλάδα', '김정은', '🙂']) expect(text).toContain(word);

@@ -89,9 +89,9 @@ export class Canvas {
 
   /**
    * Draw one line with its baseline at `baseline` (from the page top). With `justify`, the spaces stretch
-   * (or shrink) so the line is exactly that wide.
+   * (or shrink) so the line is exactly that wide; with `tightenOnly`, they only ever shrink.
    */
-  line(text: string, x: number, baseline: number, style: TextStyle, justify: number | null = null): void {
+  line(text: string, x: number, baseline: number, style: TextStyle, justify: number | null = null, tightenOnly = false): void {
     const internals = this.doc as unknown as DocInternals;
     const parts = splitRuns(text, style.face, this.missing).flatMap(sequences).map((run) => {
       const face = this.face(run.face);
@@ -112,7 +112,8 @@ export class Canvas {
         if (part.glyphs[i] === part.face.space) spaces++;
       }
     }
-    const extra = justify !== null && spaces > 0 ? (justify - natural) / spaces : 0;
+    let extra = justify !== null && spaces > 0 ? (justify - natural) / spaces : 0;
+    if (tightenOnly && extra > 0) extra = 0;
     const height = internals.page.height;
     const y = height - baseline;
     const ops = [`q 1 0 0 -1 0 ${num(height)} cm`, 'BT', `${style.color.map(num).join(' ')} rg`];

@@ -16,6 +16,8 @@ interface Line {
   x: number;
   /** Width to justify to, or null for a line set at its natural width. */
   justify: number | null;
+  /** Only tighten the spaces if the line is wider than `justify`; never stretch it. */
+  tightenOnly?: boolean;
 }
 
 /** A run of lines in one style that the flow may split across pages. */
@@ -204,7 +206,9 @@ function setLines(canvas: Canvas, value: string, style: TextStyle, o: SetOptions
     const x = i === 0 ? o.indent : 0;
     // Lines broken at a space carry it, so the text layer keeps the words apart.
     const text = line.last || line.hyphenated ? line.text : `${line.text} `;
-    return { text, x, justify: o.justify && !line.last ? o.width - x : null };
+    // A justified paragraph's last line is set at its natural width, unless the breaker tightened its
+    // spaces to fit it, in which case it must be squeezed to the measure like the others.
+    return { text, x, justify: o.justify ? o.width - x : null, tightenOnly: line.last };
   });
 }
 
@@ -311,7 +315,7 @@ class Flow {
     const content = doc.markStructureContent(block.tag);
     for (let i = from; i < to; i++) {
       const line = block.lines[i]!;
-      canvas.line(line.text, page.left + line.x, baseline(this.y, style), style, line.justify);
+      canvas.line(line.text, page.left + line.x, baseline(this.y, style), style, line.justify, line.tightenOnly);
       this.y += style.leading;
     }
     doc.endMarkedContent();

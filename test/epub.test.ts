@@ -1,8 +1,8 @@
 // The EPUB exporter: read back (OPF, NCX, nav, chapter, cover, zip layout), reproducible, and EPUBCheck-clean.
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exportEpub } from '../src/exporters/epub.js';
 import { zipEntries } from '../src/exporters/epub/zip.js';
 import type { Article, Section } from '../src/model/article.js';
-import { DEFAULT_CONFIG, type SiteConfig } from '../src/model/config.js';
+import { DEFAULT_CONFIG, SiteConfig } from '../src/model/config.js';
 import { byline } from '../src/render/dates.js';
 import { sampleArticle } from './support/article.js';
 import { describeWithTools } from './support/tools.js';
@@ -301,6 +301,18 @@ describe('EPUB cover', () => {
     }]);
   });
 
+  it('reports characters XML forbids, drops them, and still writes a well-formed chapter', async () => {
+    const article = sampleArticle({ title: 'Bell\u0007 headline', sections: [section('lead', null, 'Text with a \u0001 control.')] });
+    const { bytes, diagnostics } = await render(article);
+    expect(diagnostics.map((d) => [d.rule, d.message, d.excerpt])).toEqual([
+      ['epub/invalid-character', '1 character XML cannot hold dropped from the EPUB', 'Bell headline'],
+      ['epub/invalid-character', '1 character XML cannot hold dropped from the EPUB', 'Text with a  control.'],
+    ]);
+    const chapter = strFromU8(unzipSync(bytes)['OEBPS/article.xhtml']!);
+    expect(chapter).toContain('<p>Text with a  control.</p>');
+    expect(chapter).not.toMatch(/[\u0001\u0007]/);
+  });
+
   it('fits a very long headline', async () => {
     const b = await book(sampleArticle({ title: `${'Extraordinarily '.repeat(18)}long`.trim() }));
     expect(b.files['OEBPS/cover.png']!.length).toBeGreaterThan(1000);
@@ -398,6 +410,10 @@ describe('EPUB reproducibility', () => {
   });
 });
 
+// The normalizer's fixture corpus (markup characters, Cyrillic, Greek, Hangul, emoji, control characters, a long read...).
+const CORPUS = 'test/fixtures/corpus';
+const corpusSeeds = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort() : [];
+
 describeWithTools(['java', 'epubcheck'], 'EPUBCheck', () => {
   const run = promisify(execFile);
   let dir: string;
@@ -418,39 +434,56 @@ describeWithTools(['java', 'epubcheck'], 'EPUBCheck', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'galley-epubcheck-'));
     const books: Record<string, Uint8Array> = {};
+    const failed = (error: unknown) => new TextEncoder().encode(`not rendered: ${String(error)}`);
     for (const [name, article] of Object.entries(variants())) books[name] = (await render(article)).bytes;
     books['site-title-markup'] = (await render(sampleArticle(), { ...DEFAULT_CONFIG, title: 'Tom & Jerry’s <Daily>' })).bytes;
     try {
       const { normalize } = await import('../src/normalize/index.js');
       const { article } = normalize(readFileSync(SEED), SEED, { config: DEFAULT_CONFIG, fallbackDate: { iso: '2024-06-19T00:00:00.000Z', source: 'git' } });
       books.seed = (await render(article)).bytes;
+      const config = SiteConfig.parse(JSON.parse(readFileSync(join(CORPUS, 'galley.config.json'), 'utf8')));
+      for (const file of corpusSeeds) {
+        try {
+          const path = join(CORPUS, file);
+          const result = normalize(readFileSync(path), path, { config, fallbackDate: { iso: '2024-01-01T00:00:00.000Z', source: 'mtime' } });
+          books[`corpus-${file}`] = (await render(result.article, config)).bytes;
+        } catch (error) {
+          books[`corpus-${file}`] = failed(error);
+        }
+      }
     } catch (error) {
-      books.seed = new TextEncoder().encode(`normalizer failed: ${String(error)}`);
+      books.seed ??= failed(error);
     }
     // A negative control: an NCX whose uid differs from the package identifier must fail (NCX-001).
     const files = unzipSync(books.sample!);
     files['OEBPS/toc.ncx'] = new TextEncoder().encode(strFromU8(files['OEBPS/toc.ncx']!).replace('0f4e7a52', '0f4e7a53'));
     books['broken-ncx'] = zipEntries(ENTRY_ORDER.map((name) => ({ name, data: files[name]!, deflate: name !== 'mimetype' })), new Date('2024-06-19T00:00:00Z'));
 
-    for (const [name, bytes] of Object.entries(books)) writeFileSync(join(dir, `${name}.epub`), bytes);
-    // One JVM per file takes seconds to start: check them all at once.
+    // One JVM per file takes seconds to start: check them side by side, a few at a time so memory stays bounded.
     const names = Object.keys(books);
-    const outputs = await Promise.all(names.map((name) => check(join(dir, `${name}.epub`))));
-    names.forEach((name, i) => verdicts.set(name, outputs[i]!));
-  }, 600_000);
+    names.forEach((name, i) => writeFileSync(join(dir, `${i}.epub`), books[name]!));
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < names.length; i = next++) verdicts.set(names[i]!, await check(join(dir, `${i}.epub`)));
+    };
+    await Promise.all(Array.from({ length: Math.max(2, availableParallelism()) }, worker));
+  }, 900_000);
 
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   const clean = /Messages: 0 fatals \/ 0 errors \/ 0 warnings \/ 0 infos/;
-  for (const name of ['sample', 'german', 'russian', 'minimal', 'site-title-markup', 'seed']) {
-    it(`reports 0 errors and 0 warnings for the ${name} EPUB`, () => {
-      const verdict = verdicts.get(name) ?? '';
-      expect(verdict, verdict).toMatch(clean);
-      expect(verdict).toContain('No errors or warnings detected.');
-    });
-  }
+  const cases = ['sample', 'german', 'russian', 'minimal', 'site-title-markup', 'seed', ...corpusSeeds.map((f) => `corpus-${f}`)];
+  it.each(cases)('reports 0 errors and 0 warnings for the %s EPUB', (name) => {
+    const verdict = verdicts.get(name) ?? '';
+    expect(verdict, verdict).toMatch(clean);
+    expect(verdict).toContain('No errors or warnings detected.');
+  });
+
+  it('has checked the whole fixture corpus', () => {
+    expect(corpusSeeds.length).toBeGreaterThanOrEqual(15);
+  });
 
   it('reports an error for a broken EPUB (the check can fail)', () => {
     const verdict = verdicts.get('broken-ncx') ?? '';

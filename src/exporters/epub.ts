@@ -1,8 +1,8 @@
 // Convert an Article to an EPUB 3 file (with NCX) that EPUBCheck passes, byte-identical on every build.
 import { EPub } from 'epub-gen-memory';
-import type { Article } from '../model/article.js';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { xmlSafe } from '../render/xml.js';
 import { renderCover } from './epub/cover.js';
+import { coverDiagnostics, invalidCharacterDiagnostics } from './epub/diagnostics.js';
 import { chapterDocument, FILES, modifiedDate, navDocument, ncxDocument, packageDocument } from './epub/documents.js';
 import { STYLESHEET } from './epub/stylesheet.js';
 import { zipEntries, type ZipEntry } from './epub/zip.js';
@@ -13,7 +13,7 @@ import type { ArticleRender } from './types.js';
  * templates); the documents are ours, and the files are re-zipped in a fixed order with fixed times.
  */
 export const exportEpub: ArticleRender = async (article, ctx) => {
-  const cover = renderCover(article.title, ctx.config.title, article.id);
+  const cover = renderCover(xmlSafe(article.title), xmlSafe(ctx.config.title), article.id);
   const book = new FileCollectingEPub({
     title: article.title,
     author: [...article.authors],
@@ -40,7 +40,7 @@ export const exportEpub: ArticleRender = async (article, ctx) => {
   ]);
   const files = await book.collectFiles();
   const bytes = zipEntries(orderEntries(files), new Date(modifiedDate(article)));
-  return { bytes, diagnostics: coverDiagnostics(article, cover.missing) };
+  return { bytes, diagnostics: [...invalidCharacterDiagnostics(article, ctx.config.title), ...coverDiagnostics(article, cover.missing)] };
 };
 
 // Zip order: the mimetype first (OCF), then the files a reader opens first. Anything else is an error, so a
@@ -81,18 +81,4 @@ class FileCollectingEPub extends EPub {
 // EJS reads `<%` as a tag; escaped text never contains it, but a literal must stay literal.
 function literalTemplate(document: string): string {
   return document.replaceAll('<%', '<%%');
-}
-
-function coverDiagnostics(article: Article, missing: readonly number[]): Diagnostic[] {
-  if (missing.length === 0) return [];
-  const chars = missing.map((cp) => `"${String.fromCodePoint(cp)}" (U+${cp.toString(16).toUpperCase().padStart(4, '0')})`);
-  return [{
-    severity: 'warning',
-    file: article.source.path,
-    line: null,
-    column: null,
-    rule: 'epub/cover-missing-glyph',
-    message: `no cover font has a glyph for ${chars.join(', ')}: left out of the cover image`,
-    excerpt: article.title,
-  }];
 }

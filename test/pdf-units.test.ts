@@ -52,8 +52,8 @@ describe('breakLines', () => {
     // Without the break the first line would be "aaaa bbbb" stretched by five spaces' worth.
     const lines = breakLines(words('aaaa bbbb ccc|dddddddd eeee'), { ...base, width: 14, justify: true });
     expect(lines).toEqual([
-      { text: 'aaaa bbbb ccc-', hyphenated: true, last: false },
-      { text: 'dddddddd eeee', hyphenated: false, last: true },
+      { text: 'aaaa bbbb ccc-', hyphenated: true, inWord: true, last: false },
+      { text: 'dddddddd eeee', hyphenated: false, inWord: false, last: true },
     ]);
     expect(breakLines(words('aaaa bbbb ccc|ddd'), { ...base, width: 20, justify: true }).map((l) => l.text)).toEqual(['aaaa bbbb cccddd']);
   });

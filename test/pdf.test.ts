@@ -230,6 +230,17 @@ describeWithTools(['qpdf', 'pdffonts', 'pdfinfo', 'pdftotext'], 'exportPdf read 
     }
   });
 
+  it('gives the tag tree each paragraph word for word: no break hyphens, no lost or added spaces', async () => {
+    const article = longArticle();
+    article.sections[0]!.blocks.push({ type: 'paragraph', text: 'The nuclear-aspiring, two-day, 4-kilometer-wide and/or Vietnam-bound international-relations demilitarization commitments of the administration were characterized as extraordinarily counterproductive by representatives.' });
+    // A paragraph split over pages is two marked-content strings in the tree: join them all.
+    const tree = [...run('pdfinfo', ['-struct-text', await renderToFile(article)]).matchAll(/^\s*"(.*)"$/gm)]
+      .map((m) => m[1]).join('').replace(/\u00ad/g, '');
+    for (const section of article.sections) {
+      for (const block of section.blocks) if (block.type === 'paragraph') expect(tree).toContain(block.text);
+    }
+  });
+
   it('keeps Cyrillic, Greek, Hangul and emoji characters in the text layer', async () => {
     const text = run('pdftotext', ['-enc', 'UTF-8', await renderToFile(sampleArticle()), '-']);
     for (const word of ['Путин', 'Ελλάδα', '김정은', '🙂']) expect(text).toContain(word);

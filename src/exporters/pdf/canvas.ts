@@ -36,6 +36,7 @@ const num = (n: number): string => {
 // piece by piece, and the same pieces recur across paragraphs and articles.
 const measures = new Map<string, { em: number; chars: number }>();
 
+const SHY = '\u00AD';
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /**
@@ -93,7 +94,10 @@ export class Canvas {
    */
   line(text: string, x: number, baseline: number, style: TextStyle, justify: number | null = null, tightenOnly = false): void {
     const internals = this.doc as unknown as DocInternals;
-    const parts = splitRuns(text, style.face, this.missing).flatMap(sequences).map((run) => {
+    const hyphen = text.endsWith(SHY);
+    const runs = splitRuns(hyphen ? text.slice(0, -1) : text, style.face, this.missing).flatMap(sequences);
+    if (hyphen) runs.push({ face: style.face, text: SHY });
+    const parts = runs.map((run) => {
       const face = this.face(run.face);
       const [glyphs, positions] = face.font.encode(run.text);
       this.claim(face.font, glyphs, run.sequence === true ? run.text : null);
@@ -184,6 +188,14 @@ export class Canvas {
       this.doc.font(openFace(name) as never, name);
       const font = (this.doc as unknown as DocInternals)._font;
       if (font.layoutCache !== undefined) font.layoutCache = sharedLayoutCache(name);
+      // fontkit shapes U+00AD as an invisible space. At a line break it must show as a hyphen, yet stay a
+      // soft hyphen in the text layer (so extraction and screen readers see the whole word): lay it out
+      // as the font's own U+00AD glyph, which draws a hyphen, by seeding pdfkit's layout cache.
+      const glyph = openFace(name).glyphForCodePoint(0xad);
+      const scale = 1000 / openFace(name).unitsPerEm;
+      const advance = glyph.advanceWidth * scale;
+      const cache = font.layoutCache ?? (font.layoutCache = {});
+      cache[SHY] ??= { glyphs: [glyph], positions: [{ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance }], advanceWidth: advance };
       face = { font, space: font.encode(' ')[0][0] ?? '' };
       this.faces.set(name, face);
     }

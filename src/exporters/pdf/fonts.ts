@@ -9,6 +9,7 @@ export interface FontkitFont {
   readonly postscriptName: string;
   readonly unitsPerEm: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
+  glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number };
   layout(text: string): { advanceWidth: number };
 }
 

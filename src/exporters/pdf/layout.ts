@@ -204,8 +204,9 @@ function setLines(canvas: Canvas, value: string, style: TextStyle, o: SetOptions
   });
   return lines.map((line, i) => {
     const x = i === 0 ? o.indent : 0;
-    // Lines broken at a space carry it, so the text layer keeps the words apart.
-    const text = line.last || line.hyphenated ? line.text : `${line.text} `;
+    // Lines broken at a space carry it, so the text layer keeps the words apart; a hyphenated line ends
+    // in a soft hyphen, drawn as a hyphen but read as part of the word.
+    const text = line.hyphenated ? `${line.text.slice(0, -1)}${SHY}` : line.last || line.inWord ? line.text : `${line.text} `;
     // A justified paragraph's last line is set at its natural width, unless the breaker tightened its
     // spaces to fit it, in which case it must be squeezed to the measure like the others.
     return { text, x, justify: o.justify ? o.width - x : null, tightenOnly: line.last };

@@ -26,6 +26,8 @@ export interface BreakOptions {
 export interface BrokenLine {
   text: string;
   hyphenated: boolean;
+  /** Broken inside a word (at a soft hyphen, or after a dash or slash), not at a space. */
+  inWord: boolean;
   last: boolean;
 }
 
@@ -94,7 +96,7 @@ export function breakLines(words: readonly BreakWord[], o: BreakOptions): Broken
     let line = '';
     for (let k = start; k < end; k++) line += (k > start && word[k] !== word[k - 1] ? ' ' : '') + text[k];
     const hyphenated = kind[end - 1] === 'soft';
-    lines.push({ text: hyphenated ? `${line}-` : line, hyphenated, last: end === n });
+    lines.push({ text: hyphenated ? `${line}-` : line, hyphenated, inWord: end < n && kind[end - 1] !== 'space', last: end === n });
     start = end;
   }
   return lines;

@@ -15,7 +15,7 @@ export function articleXhtml(article: Article, options: XhtmlOptions): string {
     parts.push(
       '<header>',
       `<h1>${escapeXml(article.title)}</h1>`,
-      `<p class="byline">${escapeXml(byline(article.authors, article.published, article.language))}</p>`,
+      `<p class="byline">${escapeXml(byline(article.authors, article.published, bylineLanguage(article.language)))}</p>`,
       `<p class="standfirst">${escapeXml(article.summary)}</p>`,
       '</header>',
     );
@@ -30,6 +30,17 @@ export function articleXhtml(article: Article, options: XhtmlOptions): string {
     parts.push('</ul>', '</aside>');
   }
   return parts.join('\n');
+}
+
+// Intl formats a language ICU lacks (say "tlh") in the process's locale, so LANG=de_DE would turn the byline
+// German and the bytes would depend on the machine: such a language gets the English byline instead.
+function bylineLanguage(language: string): string {
+  try {
+    const known = Intl.DateTimeFormat.supportedLocalesOf([language]).length > 0 && Intl.ListFormat.supportedLocalesOf([language]).length > 0;
+    return known ? language : 'en';
+  } catch {
+    return 'en';
+  }
 }
 
 /** The id of a section's element: prefixed, because a section id may start with a digit and an XML name may not. */

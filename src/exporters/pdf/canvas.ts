@@ -100,7 +100,7 @@ export class Canvas {
     const parts = runs.map((run) => {
       const face = this.face(run.face);
       const [glyphs, positions] = face.font.encode(run.text);
-      this.claim(face.font, glyphs, run.sequence === true ? run.text : null);
+      if (run.face === 'emoji') this.claim(face.font, glyphs, run.sequence === true ? run.text : null);
       return { face, glyphs, positions };
     });
     const scale = style.size / 1000;

@@ -19,7 +19,7 @@ const ACCENT = [0.62, 0.1, 0.12] as const;
 
 export const STYLES = {
   headline: { face: 'bold', size: 24, leading: 28.5, tracking: 0, color: INK },
-  byline: { face: 'regular', size: 8.5, leading: 12, tracking: 0.2, color: GREY },
+  byline: { face: 'regular', size: 9, leading: 13, tracking: 0.2, color: GREY },
   standfirst: { face: 'italic', size: 12.5, leading: 17, tracking: 0, color: INK },
   kicker: { face: 'bold', size: 7.5, leading: 11, tracking: 0.7, color: ACCENT },
   heading: { face: 'bold', size: 14, leading: 18, tracking: 0, color: INK },

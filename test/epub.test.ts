@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exportEpub } from '../src/exporters/epub.js';
+import { renderCover } from '../src/exporters/epub/cover.js';
 import { zipEntries } from '../src/exporters/epub/zip.js';
 import type { Article, Section } from '../src/model/article.js';
 import { DEFAULT_CONFIG, SiteConfig } from '../src/model/config.js';
@@ -313,9 +314,13 @@ describe('EPUB cover', () => {
     expect(chapter).not.toMatch(/[\u0001\u0007]/);
   });
 
-  it('fits a very long headline', async () => {
+  it('fits a very long headline, and cuts one too long for the smallest size with an ellipsis', async () => {
     const b = await book(sampleArticle({ title: `${'Extraordinarily '.repeat(18)}long`.trim() }));
     expect(b.files['OEBPS/cover.png']!.length).toBeGreaterThan(1000);
+    const endless = 'Extraordinarily long headline words '.repeat(30);
+    const first = renderCover(endless, 'Galley', 'key');
+    expect(first.missing).toEqual([]);
+    expect(Buffer.from(renderCover(endless, 'Galley', 'key').png).equals(Buffer.from(first.png))).toBe(true);
   });
 });
 

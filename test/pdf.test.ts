@@ -172,6 +172,17 @@ describeWithTools(['qpdf', 'pdffonts', 'pdfinfo', 'pdftotext'], 'exportPdf read 
     }
   });
 
+  it('copes with the extremes the schema allows: no sections, a 300-character title, a URL wider than the measure', async () => {
+    const bare = sampleArticle({ sections: [], related: [], tags: [], title: `${'Headline words '.repeat(19)}end.`.slice(0, 300) });
+    const url = `https://example.org/${'a-very-long-path-segment/'.repeat(8)}`;
+    const wide = sampleArticle({ related: [{ text: `See ${url}`, url }] });
+    for (const article of [bare, wide]) {
+      const path = await renderToFile(article);
+      expect(run('qpdf', ['--check', path])).toContain('No syntax or stream encoding errors found');
+      expect(squash(bodyText(path, article))).toContain(squash(article.related[0]?.text ?? article.title));
+    }
+  });
+
   it('embeds every font, fallbacks included', async () => {
     const rows = run('pdffonts', [await renderToFile(sampleArticle())]).split('\n').slice(2).filter((l) => l.trim() !== '');
     const fonts = rows.map((l) => l.split(/\s+/));
@@ -308,7 +319,7 @@ describeWithTools(['xmllint'], 'exportPdf XMP read back by xmllint', () => {
 
 // The normalizer lands separately; render the real seed once it is there.
 const normalizerPath = new URL('../src/normalize/index.ts', import.meta.url);
-describe.runIf(existsSync(normalizerPath) && haveTool('pdftotext'))('exportPdf on the seed', () => {
+describe.runIf(existsSync(normalizerPath) && haveTool('qpdf') && haveTool('pdftotext'))('exportPdf on the seed', () => {
   it('renders seeds/putin-north-korea.txt under 100 KB with every paragraph in the text layer', async () => {
     const { normalize } = (await import(normalizerPath.href)) as typeof import('../src/normalize/index.js');
     const seed = readFileSync(new URL('../seeds/putin-north-korea.txt', import.meta.url));

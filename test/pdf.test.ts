@@ -134,6 +134,11 @@ describe('exportPdf', () => {
     expect(text).toContain('/StructTreeRoot');
   });
 
+  it('labels related reading in the article\'s language, and survives a tag Intl rejects', async () => {
+    expect(latin1((await render(sampleArticle({ language: 'de' }))).bytes)).toContain('/Title (Mehr zum Thema)');
+    expect(latin1((await render(sampleArticle({ language: 'en-a' }))).bytes)).toContain('/Title (Related reading)');
+  });
+
   it('uses A4 by default and US Letter when the config says so', async () => {
     expect(latin1((await render(sampleArticle())).bytes)).toContain('/MediaBox [0 0 595.28 841.89]');
     expect(latin1((await render(sampleArticle(), { pageSize: 'Letter' })).bytes)).toContain('/MediaBox [0 0 612 792]');

@@ -38,16 +38,22 @@ interface FlowBlock {
   placed?: (top: number) => void;
 }
 
-/** How a paragraph is set: justified and hyphenated only where the language has hyphenation patterns. */
-interface Setting {
-  hyphenate: Hyphenator | null;
-  language: string;
+/** How one text is set; justification and hyphenation only happen where the language has patterns. */
+interface TextOptions {
+  justify?: boolean;
+  hyphenate?: boolean;
+  indent?: number;
+  width?: number;
+  balance?: boolean;
 }
+
+type TextFn = (value: string, style: TextStyle, opts?: TextOptions) => Line[];
 
 /** Lay the whole article out on `canvas`'s document: title block, sections, related reading. */
 export function layoutArticle(canvas: Canvas, article: Article, page: PageGeometry): void {
   const doc = canvas.doc;
-  const setting: Setting = { hyphenate: hyphenatorFor(article.language), language: article.language };
+  // Without patterns there are no break points inside words, and justified lines would gape: ragged right.
+  const hyphenate = hyphenatorFor(article.language);
   const root = doc.struct('Document');
   doc.addStructure(root);
   const child = (parent: Struct, type: string): Struct => {
@@ -56,12 +62,12 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
     return element;
   };
   const blocks: FlowBlock[] = [];
-  const text = (value: string, style: TextStyle, opts: { justify?: boolean; hyphenate?: boolean; indent?: number; width?: number; balance?: boolean } = {}): Line[] =>
+  const text: TextFn = (value, style, opts = {}) =>
     setLines(canvas, value, style, {
       width: opts.width ?? MEASURE,
       indent: opts.indent ?? 0,
-      justify: (opts.justify ?? false) && setting.hyphenate !== null,
-      hyphenate: opts.hyphenate === false ? null : setting.hyphenate,
+      justify: (opts.justify ?? false) && hyphenate !== null,
+      hyphenate: opts.hyphenate === false ? null : hyphenate,
       balance: opts.balance ?? false,
     });
 
@@ -87,7 +93,7 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
       const heading = section.heading;
       if (section.kicker !== null) {
         blocks.push({
-          lines: text(section.kicker.toLocaleUpperCase(article.language), STYLES.kicker, { hyphenate: false }),
+          lines: text(upper(section.kicker, article.language), STYLES.kicker, { hyphenate: false }),
           style: STYLES.kicker, spaceBefore: SPACE.kicker, target: h2, tag: 'Span', keepWithNext: true, keepTogether: true,
         });
       }
@@ -106,9 +112,9 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
 
   if (article.related.length > 0) {
     const sect = child(root, 'Sect');
-    const label = 'Related reading';
+    const label = relatedLabel(article.language);
     blocks.push({
-      lines: text(label.toLocaleUpperCase(article.language), STYLES.kicker, { hyphenate: false }),
+      lines: text(upper(label, article.language), STYLES.kicker, { hyphenate: false }),
       style: STYLES.kicker, spaceBefore: SPACE.related, target: child(sect, 'H2'), tag: 'H2', keepWithNext: true,
       keepTogether: true, ruleBefore: true, placed: (top) => bookmark(doc, label, top),
     });
@@ -127,7 +133,25 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
   footers(canvas, article, page);
 }
 
-type TextFn = (value: string, style: TextStyle, opts?: { justify?: boolean; hyphenate?: boolean; indent?: number; width?: number }) => Line[];
+// The label over related reading, in the article's language where we know it (the model has none).
+const RELATED: Record<string, string> = {
+  en: 'Related reading', de: 'Mehr zum Thema', fr: 'À lire aussi', es: 'Lea también', it: 'Leggi anche',
+  pt: 'Leia também', nl: 'Lees ook', pl: 'Czytaj także', ru: 'Читайте также', uk: 'Читайте також',
+  el: 'Διαβάστε επίσης', ko: '관련 기사',
+};
+
+function relatedLabel(language: string): string {
+  return RELATED[language.split('-')[0]!.toLowerCase()] ?? RELATED.en!;
+}
+
+/** Capitals by the language's rules (German ß, Turkish i); a tag Intl rejects falls back to the default. */
+function upper(text: string, language: string): string {
+  try {
+    return text.toLocaleUpperCase(language);
+  } catch {
+    return text.toUpperCase();
+  }
+}
 
 function pushModelBlock(
   blocks: FlowBlock[], block: ModelBlock, after: 'title' | 'heading' | 'paragraph' | 'list', sect: Struct,

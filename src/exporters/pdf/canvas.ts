@@ -61,6 +61,15 @@ function sequences(run: Run): (Run & { sequence?: boolean })[] {
   return out;
 }
 
+/** One line to draw: `baseline` is measured from the top of the page. */
+export interface TextLine {
+  text: string;
+  x: number;
+  baseline: number;
+  justify?: number | null;
+  tightenOnly?: boolean;
+}
+
 /** One document's drawing surface. Missing glyphs are collected in `missing`, one entry per character. */
 export class Canvas {
   readonly doc: Doc;
@@ -89,10 +98,22 @@ export class Canvas {
   }
 
   /**
-   * Draw one line with its baseline at `baseline` (from the page top). With `justify`, the spaces stretch
-   * (or shrink) so the line is exactly that wide; with `tightenOnly`, they only ever shrink.
+   * Draw lines of one style in one text object (fewer operators than one per line: smaller, faster).
+   * A line with `justify` has its spaces stretched or shrunk to exactly that width; with `tightenOnly`,
+   * they only ever shrink.
    */
-  line(text: string, x: number, baseline: number, style: TextStyle, justify: number | null = null, tightenOnly = false): void {
+  lines(lines: readonly TextLine[], style: TextStyle): void {
+    const height = (this.doc as unknown as DocInternals).page.height;
+    const ops = [`q 1 0 0 -1 0 ${num(height)} cm`, 'BT', `${style.color.map(num).join(' ')} rg`];
+    if (style.tracking !== 0) ops.push(`${num(style.tracking)} Tc`);
+    const state = { font: '' };
+    for (const line of lines) this.setLine(ops, line, style, height, state);
+    ops.push('ET', 'Q');
+    this.doc.addContent(ops.join('\n'));
+  }
+
+  private setLine(ops: string[], line: TextLine, style: TextStyle, height: number, state: { font: string }): void {
+    const { text, x, justify = null, tightenOnly = false } = line;
     const internals = this.doc as unknown as DocInternals;
     const hyphen = text.endsWith(SHY);
     const runs = splitRuns(hyphen ? text.slice(0, -1) : text, style.face, this.missing).flatMap(sequences);
@@ -118,16 +139,16 @@ export class Canvas {
     }
     let extra = justify !== null && spaces > 0 ? (justify - natural) / spaces : 0;
     if (tightenOnly && extra > 0) extra = 0;
-    const height = internals.page.height;
-    const y = height - baseline;
-    const ops = [`q 1 0 0 -1 0 ${num(height)} cm`, 'BT', `${style.color.map(num).join(' ')} rg`];
-    if (style.tracking !== 0) ops.push(`${num(style.tracking)} Tc`);
+    const y = height - line.baseline;
     let pen = x;
     for (const part of parts) {
       const { face, glyphs, positions } = part;
       const hangs = part === hanging ? glyphs.length - 1 : -1;
       internals.page.fonts[face.font.id] ??= face.font.ref();
-      ops.push(`/${face.font.id} ${num(style.size)} Tf`, `1 0 0 1 ${num(pen)} ${num(y)} Tm`);
+      const font = `/${face.font.id} ${num(style.size)} Tf`;
+      if (font !== state.font) ops.push(font);
+      state.font = font;
+      ops.push(`1 0 0 1 ${num(pen)} ${num(y)} Tm`);
       let tj: string[] = [];
       let hex = '';
       const flush = (): void => {
@@ -158,8 +179,6 @@ export class Canvas {
       }
       flush();
     }
-    ops.push('ET', 'Q');
-    this.doc.addContent(ops.join('\n'));
   }
 
   /**

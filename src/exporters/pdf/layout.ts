@@ -331,18 +331,18 @@ class Flow {
       block.placed?.(top);
       if (block.bullet !== undefined) {
         const label = doc.markStructureContent('Lbl');
-        canvas.line('•', page.left + 3, baseline(top, style), { ...style, color: STYLES.kicker.color });
+        canvas.lines([{ text: '•', x: page.left + 3, baseline: baseline(top, style) }], { ...style, color: STYLES.kicker.color });
         doc.endMarkedContent();
         block.bullet.add(label);
         block.bullet.end();
       }
     }
     const content = doc.markStructureContent(block.tag);
-    for (let i = from; i < to; i++) {
-      const line = block.lines[i]!;
-      canvas.line(line.text, page.left + line.x, baseline(this.y, style), style, line.justify, line.tightenOnly);
-      this.y += style.leading;
-    }
+    const lines = block.lines.slice(from, to).map((line, i) => ({
+      ...line, x: page.left + line.x, baseline: baseline(this.y + i * style.leading, style),
+    }));
+    canvas.lines(lines, style);
+    this.y += (to - from) * style.leading;
     doc.endMarkedContent();
     block.target.add(content);
   }
@@ -361,8 +361,10 @@ function footers(canvas: Canvas, article: Article, page: PageGeometry): void {
     doc.switchToPage(i);
     doc.markContent('Artifact', { type: 'Pagination' } as never);
     const folio = `${i - start + 1} / ${count}`;
-    canvas.line(title, page.left, page.footer, STYLES.footer);
-    canvas.line(folio, page.left + MEASURE - canvas.width(folio, STYLES.footer), page.footer, STYLES.footer);
+    canvas.lines([
+      { text: title, x: page.left, baseline: page.footer },
+      { text: folio, x: page.left + MEASURE - canvas.width(folio, STYLES.footer), baseline: page.footer },
+    ], STYLES.footer);
     doc.endMarkedContent();
   }
 }

@@ -9,15 +9,14 @@ const require = createRequire(import.meta.url);
 interface CoverFont {
   family: string;
   file: string;
-  /** Loaded only for a cover that needs it: the Korean font alone is 6 MB. */
-  fallback: boolean;
 }
 
-const SERIF_REGULAR: CoverFont = { family: 'Noto Serif', file: require.resolve('@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf'), fallback: false };
-const SERIF_BOLD: CoverFont = { family: 'Noto Serif', file: require.resolve('@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf'), fallback: false };
+const SERIF_REGULAR: CoverFont = { family: 'Noto Serif', file: require.resolve('@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf') };
+const SERIF_BOLD: CoverFont = { family: 'Noto Serif', file: require.resolve('@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf') };
+// For characters Noto Serif lacks; handed to resvg only for a cover that uses them (the Korean font is 6 MB).
 const FALLBACKS: readonly CoverFont[] = [
-  { family: 'Noto Sans KR', file: require.resolve('@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf'), fallback: true },
-  { family: 'Noto Emoji', file: require.resolve('@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf'), fallback: true },
+  { family: 'Noto Sans KR', file: require.resolve('@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf') },
+  { family: 'Noto Emoji', file: require.resolve('@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf') },
 ];
 
 /** Cover size in pixels: 2:3 like a paperback, large enough for library thumbnails, small enough to render fast. */

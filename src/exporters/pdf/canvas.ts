@@ -214,7 +214,7 @@ export class Canvas {
       const scale = 1000 / openFace(name).unitsPerEm;
       const advance = glyph.advanceWidth * scale;
       const cache = font.layoutCache ?? (font.layoutCache = {});
-      cache[SHY] ??= { glyphs: [glyph], positions: [{ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance }], advanceWidth: advance };
+      if (glyph.id !== 0) cache[SHY] ??= { glyphs: [glyph], positions: [{ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance }], advanceWidth: advance };
       face = { font, space: font.encode(' ')[0][0] ?? '' };
       this.faces.set(name, face);
     }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportPdf } from '../src/exporters/pdf.js';
-import { shortTitle } from '../src/exporters/pdf/layout.js';
+import { shortTitle } from '../src/exporters/pdf/flow.js';
 import type { Article } from '../src/model/article.js';
 import { DEFAULT_CONFIG, type SiteConfig } from '../src/model/config.js';
 import { sampleArticle } from './support/article.js';

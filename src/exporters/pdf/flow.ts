@@ -1,0 +1,152 @@
+// Pages: blocks of lines placed top to bottom, with keep-with-next, widow/orphan control and the running footer.
+import type { Article } from '../../model/article.js';
+import type { Canvas } from './canvas.js';
+import { MEASURE, STYLES, type PageGeometry, type TextStyle } from './style.js';
+
+type Struct = PDFKit.PDFStructureElement;
+
+/** One set line of a block, ready to draw. */
+export interface Line {
+  text: string;
+  /** Offset from the left edge of the measure. */
+  x: number;
+  /** Width to justify to, or null for a line set at its natural width. */
+  justify: number | null;
+  /** Only tighten the spaces if the line is wider than `justify`; never stretch it. */
+  tightenOnly?: boolean;
+}
+
+/** A run of lines in one style that the flow may split across pages. */
+export interface FlowBlock {
+  lines: Line[];
+  style: TextStyle;
+  spaceBefore: number;
+  /** Structure element that receives the block's marked content, and its tag. */
+  target: Struct;
+  tag: string;
+  keepWithNext?: boolean;
+  keepTogether?: boolean;
+  /** A list bullet drawn beside the first line, tagged as the item's label. */
+  bullet?: Struct;
+  ruleBefore?: boolean;
+  ruleAfter?: boolean;
+  /** Called once with the top of the block's first line, on the page it lands on (bookmarks). */
+  placed?: (top: number) => void;
+}
+
+/** Places blocks top to bottom, page after page. */
+export class Flow {
+  private y: number;
+  constructor(private readonly canvas: Canvas, private readonly page: PageGeometry) {
+    this.y = page.top;
+  }
+
+  run(blocks: readonly FlowBlock[]): void {
+    blocks.forEach((block, i) => this.place(block, blocks, i));
+  }
+
+  private get atTop(): boolean {
+    return this.y <= this.page.top;
+  }
+
+  private newPage(): void {
+    this.canvas.doc.addPage();
+    this.y = this.page.top;
+  }
+
+  /** Height that must fit below a block's start: itself or its first two lines, plus what it keeps with. */
+  private need(blocks: readonly FlowBlock[], i: number): number {
+    const block = blocks[i]!;
+    const lead = block.style.leading;
+    const own = block.keepTogether || block.keepWithNext ? block.lines.length * lead : Math.min(2, block.lines.length) * lead;
+    const next = blocks[i + 1];
+    return own + (block.keepWithNext && next !== undefined ? next.spaceBefore + this.need(blocks, i + 1) : 0);
+  }
+
+  private place(block: FlowBlock, blocks: readonly FlowBlock[], i: number): void {
+    const lead = block.style.leading;
+    let before = this.atTop ? 0 : block.spaceBefore;
+    if (!this.atTop && this.y + before + this.need(blocks, i) > this.page.bottom + 0.01) {
+      this.newPage();
+      before = 0;
+    }
+    this.y += before;
+    let from = 0;
+    while (from < block.lines.length) {
+      const rest = block.lines.length - from;
+      const room = Math.floor((this.page.bottom - this.y + 0.01) / lead);
+      let take = Math.min(rest, room);
+      if (take < rest) {
+        if (rest - take === 1) take -= 1; // never leave one line (a widow) for the next page
+        if (take < 2 && from === 0) take = 0; // never leave one line (an orphan) at the foot
+        if (take <= 0 && this.atTop) take = Math.max(1, room);
+      }
+      if (take <= 0) {
+        this.newPage();
+        continue;
+      }
+      this.paint(block, from, from + take);
+      from += take;
+      if (from < block.lines.length) this.newPage();
+    }
+    if (block.ruleAfter) {
+      this.canvas.rule(this.page.left, this.page.left + MEASURE, this.y + 9, 0.6, 0.55);
+      this.y += 9;
+    }
+  }
+
+  private paint(block: FlowBlock, from: number, to: number): void {
+    const { canvas, page } = this;
+    const doc = canvas.doc;
+    const style = block.style;
+    const top = this.y;
+    if (from === 0) {
+      if (block.ruleBefore) canvas.rule(page.left, page.left + MEASURE, top - block.spaceBefore / 2 - 3, 0.6, 0.55);
+      block.placed?.(top);
+      if (block.bullet !== undefined) {
+        const label = doc.markStructureContent('Lbl');
+        canvas.lines([{ text: '•', x: page.left + 3, baseline: baseline(top, style) }], { ...style, color: STYLES.kicker.color });
+        doc.endMarkedContent();
+        block.bullet.add(label);
+        block.bullet.end();
+      }
+    }
+    const content = doc.markStructureContent(block.tag);
+    const lines = block.lines.slice(from, to).map((line, i) => ({
+      ...line, x: page.left + line.x, baseline: baseline(this.y + i * style.leading, style),
+    }));
+    canvas.lines(lines, style);
+    this.y += (to - from) * style.leading;
+    doc.endMarkedContent();
+    block.target.add(content);
+  }
+}
+
+function baseline(top: number, style: TextStyle): number {
+  return top + style.leading - (style.leading - style.size) / 2 - style.size * 0.22;
+}
+
+/** Running footer on every page: the short title, and "n / N" at the right; page furniture, so an artifact. */
+export function footers(canvas: Canvas, article: Article, page: PageGeometry): void {
+  const doc = canvas.doc;
+  const { start, count } = doc.bufferedPageRange();
+  const title = shortTitle(article.title, 60);
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    doc.markContent('Artifact', { type: 'Pagination' } as never);
+    const folio = `${i - start + 1} / ${count}`;
+    canvas.lines([
+      { text: title, x: page.left, baseline: page.footer },
+      { text: folio, x: page.left + MEASURE - canvas.width(folio, STYLES.footer), baseline: page.footer },
+    ], STYLES.footer);
+    doc.endMarkedContent();
+  }
+}
+
+/** The title cut at a word boundary to fit the footer, with an ellipsis when cut. */
+export function shortTitle(title: string, max: number): string {
+  if ([...title].length <= max) return title;
+  const cut = [...title].slice(0, max).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/u, '')}…`;
+}

@@ -1,0 +1,72 @@
+// Paragraph setting: words cut at their break opportunities (soft hyphens, dashes), measured, broken into lines.
+import type { Canvas } from './canvas.js';
+import type { Line } from './flow.js';
+import { hyphenateToken, type Hyphenator } from './hyphenate.js';
+import { breakLines, type BreakWord } from './linebreak.js';
+import type { TextStyle } from './style.js';
+
+/** How to set one text: the measure, first-line indent, justification, hyphenation, balancing. */
+export interface SetOptions {
+  width: number;
+  indent: number;
+  justify: boolean;
+  hyphenate: Hyphenator | null;
+  balance: boolean;
+}
+
+const SHY = '\u00AD';
+// A break after a hard hyphen, dash or slash, with at least two characters on each side.
+const HARD_BREAK = /(?<=\S{2}[-\u2010\u2013\u2014/])(?=\S{2})/u;
+
+/** Break one paragraph's text into lines of the measure. */
+export function setLines(canvas: Canvas, value: string, style: TextStyle, o: SetOptions): Line[] {
+  const words: BreakWord[] = [];
+  for (const token of value.split(/[ \t\r\n]+/)) {
+    if (token === '') continue;
+    const marked = o.hyphenate === null ? token : hyphenateToken(token, o.hyphenate);
+    const word: BreakWord = { pieces: [], widths: [], soft: [] };
+    const segments = marked.split(SHY).filter((s) => s !== '');
+    segments.forEach((segment, si) => {
+      const parts = segment.split(HARD_BREAK);
+      parts.forEach((part, pi) => {
+        const width = canvas.width(part, style);
+        const pieces = width <= o.width - o.indent ? [part] : cutPiece(canvas, part, style, o.width - o.indent);
+        for (const piece of pieces) {
+          word.pieces.push(piece);
+          word.widths.push(pieces.length === 1 ? width : canvas.width(piece, style));
+          word.soft.push(false);
+        }
+        if (pi === parts.length - 1 && si < segments.length - 1) word.soft[word.soft.length - 1] = true;
+      });
+    });
+    if (word.pieces.length > 0) words.push(word);
+  }
+  const lines = breakLines(words, {
+    width: o.width, firstIndent: o.indent, space: canvas.width(' ', style), hyphen: canvas.width('-', style),
+    justify: o.justify, balance: o.balance,
+  });
+  return lines.map((line, i) => {
+    const x = i === 0 ? o.indent : 0;
+    // Lines broken at a space carry it, so the text layer keeps the words apart; a hyphenated line ends
+    // in a soft hyphen, drawn as a hyphen but read as part of the word.
+    const text = line.hyphenated ? `${line.text.slice(0, -1)}${SHY}` : line.last || line.inWord ? line.text : `${line.text} `;
+    // A justified paragraph's last line is set at its natural width, unless the breaker tightened its
+    // spaces to fit it, in which case it must be squeezed to the measure like the others.
+    return { text, x, justify: o.justify ? o.width - x : null, tightenOnly: line.last };
+  });
+}
+
+/** A piece wider than the line (a long URL) is cut into pieces that fit, so no text runs off the page. */
+function cutPiece(canvas: Canvas, piece: string, style: TextStyle, width: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const char of piece) {
+    if (current !== '' && canvas.width(current + char, style) > width) {
+      out.push(current);
+      current = '';
+    }
+    current += char;
+  }
+  if (current !== '') out.push(current);
+  return out;
+}

@@ -17,10 +17,20 @@ interface GlyphPosition {
 // with the font's own encoder keeps the spaces, justifies with TJ offsets and reuses shaped runs.
 interface EmbeddedFont {
   id: string;
+  scale: number;
   layoutCache?: Record<string, unknown>;
-  unicode: number[][];
-  encode(text: string): [string[], GlyphPosition[]];
+  widths: (number | undefined)[];
+  unicode: (number[] | undefined)[];
+  subset: { includeGlyph(glyphId: number): number };
+  layoutCached(text: string): { glyphs: { id: number; advanceWidth: number; codePoints: number[] }[]; positions: GlyphPosition[] };
   ref(): unknown;
+}
+
+/** A face as one document uses it: pdfkit's font, the hex code of its space, and hex codes by glyph id. */
+interface DocFace {
+  font: EmbeddedFont;
+  space: string;
+  hex: Map<number, string>;
 }
 interface DocInternals {
   _font: EmbeddedFont;
@@ -74,7 +84,7 @@ export interface TextLine {
 export class Canvas {
   readonly doc: Doc;
   readonly missing = new Set<string>();
-  private readonly faces = new Map<FaceName, { font: EmbeddedFont; space: string }>();
+  private readonly faces = new Map<FaceName, DocFace>();
   private readonly claimed = new Set<string>();
 
   constructor(doc: Doc) {
@@ -120,7 +130,7 @@ export class Canvas {
     if (hyphen) runs.push({ face: style.face, text: SHY });
     const parts = runs.map((run) => {
       const face = this.face(run.face);
-      const [glyphs, positions] = face.font.encode(run.text);
+      const [glyphs, positions] = this.encode(face, run.text);
       if (run.face === 'emoji') this.claim(face.font, glyphs, run.sequence === true ? run.text : null);
       return { face, glyphs, positions };
     });
@@ -182,6 +192,37 @@ export class Canvas {
   }
 
   /**
+   * pdfkit's EmbeddedFont.encode, without its per-character scan and array copies: shaped runs come from
+   * the shared cache word by word (split after spaces, as pdfkit does, so the bytes are the same), and
+   * each glyph's subset code is looked up once per document.
+   */
+  private encode(face: DocFace, text: string): [string[], GlyphPosition[]] {
+    const { font, hex } = face;
+    const glyphs: string[] = [];
+    const positions: GlyphPosition[] = [];
+    for (let start = 0; start < text.length;) {
+      const space = text.indexOf(' ', start);
+      const end = space === -1 ? text.length : space + 1;
+      const run = font.layoutCached(text.slice(start, end));
+      for (let i = 0; i < run.glyphs.length; i++) {
+        const glyph = run.glyphs[i]!;
+        let code = hex.get(glyph.id);
+        if (code === undefined) {
+          const gid = font.subset.includeGlyph(glyph.id);
+          font.widths[gid] ??= glyph.advanceWidth * font.scale;
+          font.unicode[gid] ??= glyph.codePoints;
+          code = gid.toString(16).padStart(4, '0');
+          hex.set(glyph.id, code);
+        }
+        glyphs.push(code);
+        positions.push(run.positions[i]!);
+      }
+      start = end;
+    }
+    return [glyphs, positions];
+  }
+
+  /**
    * The first use of a glyph in this document fixes its ToUnicode entry: pdfkit takes it from fontkit's
    * process-wide glyph, so a sequence's glyph gets the sequence's own code points here instead.
    */
@@ -201,7 +242,7 @@ export class Canvas {
     this.doc.endMarkedContent();
   }
 
-  private face(name: FaceName): { font: EmbeddedFont; space: string } {
+  private face(name: FaceName): DocFace {
     let face = this.faces.get(name);
     if (face === undefined) {
       this.doc.font(openFace(name) as never, name);
@@ -215,7 +256,8 @@ export class Canvas {
       const advance = glyph.advanceWidth * scale;
       const cache = font.layoutCache ?? (font.layoutCache = {});
       if (glyph.id !== 0) cache[SHY] ??= { glyphs: [glyph], positions: [{ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance }], advanceWidth: advance };
-      face = { font, space: font.encode(' ')[0][0] ?? '' };
+      face = { font, space: '', hex: new Map() };
+      face.space = this.encode(face, ' ')[0][0] ?? '';
       this.faces.set(name, face);
     }
     return face;

@@ -1,7 +1,7 @@
 // The EPUB exporter: read back (OPF, NCX, nav, chapter, cover, zip layout), reproducible, and EPUBCheck-clean.
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -421,9 +421,7 @@ describe('EPUB reproducibility', () => {
   });
 });
 
-// The normalizer's fixture corpus (markup characters, Cyrillic, Greek, Hangul, emoji, control characters, a long read...).
-const CORPUS = 'test/fixtures/corpus';
-const corpusSeeds = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort() : [];
+// The fixture corpus is EPUBChecked once, with every other validator, by test/conformance/corpus.test.ts.
 
 describeWithTools(['java', 'epubcheck'], 'EPUBCheck', () => {
   const run = promisify(execFile);
@@ -452,16 +450,6 @@ describeWithTools(['java', 'epubcheck'], 'EPUBCheck', () => {
       const { normalize } = await import('../src/normalize/index.js');
       const { article } = normalize(readFileSync(SEED), SEED, { config: DEFAULT_CONFIG, fallbackDate: { iso: '2024-06-19T00:00:00.000Z', source: 'git' } });
       books.seed = (await render(article)).bytes;
-      const config = SiteConfig.parse(JSON.parse(readFileSync(join(CORPUS, 'galley.config.json'), 'utf8')));
-      for (const file of corpusSeeds) {
-        try {
-          const path = join(CORPUS, file);
-          const result = normalize(readFileSync(path), path, { config, fallbackDate: { iso: '2024-01-01T00:00:00.000Z', source: 'mtime' } });
-          books[`corpus-${file}`] = (await render(result.article, config)).bytes;
-        } catch (error) {
-          books[`corpus-${file}`] = failed(error);
-        }
-      }
     } catch (error) {
       books.seed ??= failed(error);
     }
@@ -485,15 +473,11 @@ describeWithTools(['java', 'epubcheck'], 'EPUBCheck', () => {
   });
 
   const clean = /Messages: 0 fatals \/ 0 errors \/ 0 warnings \/ 0 infos/;
-  const cases = ['sample', 'german', 'russian', 'minimal', 'site-title-markup', 'seed', ...corpusSeeds.map((f) => `corpus-${f}`)];
+  const cases = ['sample', 'german', 'russian', 'minimal', 'site-title-markup', 'seed'];
   it.each(cases)('reports 0 errors and 0 warnings for the %s EPUB', (name) => {
     const verdict = verdicts.get(name) ?? '';
     expect(verdict, verdict).toMatch(clean);
     expect(verdict).toContain('No errors or warnings detected.');
-  });
-
-  it('has checked the whole fixture corpus', () => {
-    expect(corpusSeeds.length).toBeGreaterThanOrEqual(15);
   });
 
   it('reports an error for a broken EPUB (the check can fail)', () => {

@@ -1,26 +1,38 @@
-// Dates as readers see them, formatted for the article's language; always in UTC so time zones never change bytes.
+// Dates and bylines as readers see them, in the article's language; always UTC, never the machine's locale.
 
-/** "19 June 2024" in en-GB style, "19. Juni 2024" in German, ...; falls back to English for an unknown tag. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/**
+ * The language Intl should use: the article's, or English where ICU lacks it. Intl would otherwise fall back
+ * to the process's locale (LANG=de_DE makes a "tlh" byline German) and the bytes would depend on the machine.
+ */
+function intlLanguage(language: string): string {
+  try {
+    const known = Intl.DateTimeFormat.supportedLocalesOf([language]).length > 0 && Intl.ListFormat.supportedLocalesOf([language]).length > 0;
+    return known ? language : 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+// Formatters are costly to build and the same few languages recur across thousands of articles.
+function cached<T>(cache: Map<string, T>, language: string, make: (locale: string) => T): T {
+  let f = cache.get(language);
+  if (!f) {
+    f = make(intlLanguage(language));
+    cache.set(language, f);
+  }
+  return f;
+}
+
+/** "June 19, 2024" in English, "19. Juni 2024" in German, ...; English for a language ICU lacks. */
 export function formatLongDate(iso: string, language: string): string {
-  const date = new Date(iso);
-  let locale = language;
-  try {
-    Intl.DateTimeFormat.supportedLocalesOf([language]);
-  } catch {
-    locale = 'en';
-  }
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return cached(dateFormats, language, (l) => new Intl.DateTimeFormat(l, { dateStyle: 'long', timeZone: 'UTC' })).format(new Date(iso));
 }
 
-/** "Vladimir Putin and Kim Jong Un · 19 June 2024" */
+/** "Vladimir Putin and Kim Jong Un · June 19, 2024" */
 export function byline(authors: readonly string[], published: string, language: string): string {
-  return `${joinNames(authors, language)} · ${formatLongDate(published, language)}`;
-}
-
-function joinNames(names: readonly string[], language: string): string {
-  try {
-    return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(names);
-  } catch {
-    return names.join(', ');
-  }
+  const names = cached(listFormats, language, (l) => new Intl.ListFormat(l, { style: 'long', type: 'conjunction' })).format(authors);
+  return `${names} · ${formatLongDate(published, language)}`;
 }

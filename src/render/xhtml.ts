@@ -1,6 +1,7 @@
 // Article body as XHTML: shared by the EPUB chapter and the feed's content:encoded, written once.
 import type { Article, Block, Section } from '../model/article.js';
 import { byline } from './dates.js';
+import { standfirst } from './standfirst.js';
 import { escapeXml } from './xml.js';
 
 export interface XhtmlOptions {
@@ -12,11 +13,12 @@ export interface XhtmlOptions {
 export function articleXhtml(article: Article, options: XhtmlOptions): string {
   const parts: string[] = [];
   if (options.titleBlock) {
+    const summary = standfirst(article);
     parts.push(
       '<header>',
       `<h1>${escapeXml(article.title)}</h1>`,
-      `<p class="byline">${escapeXml(byline(article.authors, article.published, bylineLanguage(article.language)))}</p>`,
-      `<p class="standfirst">${escapeXml(article.summary)}</p>`,
+      `<p class="byline">${escapeXml(byline(article.authors, article.published, article.language))}</p>`,
+      ...(summary === null ? [] : [`<p class="standfirst">${escapeXml(summary)}</p>`]),
       '</header>',
     );
   }
@@ -30,17 +32,6 @@ export function articleXhtml(article: Article, options: XhtmlOptions): string {
     parts.push('</ul>', '</aside>');
   }
   return parts.join('\n');
-}
-
-// Intl formats a language ICU lacks (say "tlh") in the process's locale, so LANG=de_DE would turn the byline
-// German and the bytes would depend on the machine: such a language gets the English byline instead.
-function bylineLanguage(language: string): string {
-  try {
-    const known = Intl.DateTimeFormat.supportedLocalesOf([language]).length > 0 && Intl.ListFormat.supportedLocalesOf([language]).length > 0;
-    return known ? language : 'en';
-  } catch {
-    return 'en';
-  }
 }
 
 /** The id of a section's element: prefixed, because a section id may start with a digit and an XML name may not. */

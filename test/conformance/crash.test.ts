@@ -6,10 +6,18 @@ import { describe, expect, it } from 'vitest';
 import { synthSeed } from '../../scripts/synth-seeds.mjs';
 import { galleySpawn, galleySync, snapshot } from '../support/cli.js';
 
-const N = 30;
+// Above the worker-pool threshold, so the killed build is a pooled one.
+const N = 16;
 const FORMATS = ['--formats', 'json,pdf,epub,rss,jsonfeed'];
 
+let built: ReturnType<typeof buildTwoVersions> | undefined;
+/** Two versions of N seeds and a reference build of each, made once for both tests. */
 function twoVersions() {
+  built ??= buildTwoVersions();
+  return built;
+}
+
+function buildTwoVersions() {
   const root = mkdtempSync(join(tmpdir(), 'galley-crash-'));
   for (const v of ['v1', 'v2']) {
     mkdirSync(join(root, v));

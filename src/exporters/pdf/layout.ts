@@ -2,6 +2,7 @@
 import type PDFDocument from 'pdfkit';
 import type { Article, Block as ModelBlock } from '../../model/article.js';
 import { byline } from '../../render/dates.js';
+import { standfirst } from '../../render/standfirst.js';
 import type { Canvas } from './canvas.js';
 import { Flow, footers, type FlowBlock, type Line } from './flow.js';
 import { hyphenatorFor } from './hyphenate.js';
@@ -49,14 +50,18 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
     style: STYLES.headline, spaceBefore: 0, target: child(root, 'H1'), tag: 'H1', keepWithNext: true, keepTogether: true,
     placed: (top) => bookmark(doc, article.title, top),
   });
+  const summary = standfirst(article);
   blocks.push({
     lines: text(byline(article.authors, article.published, article.language), STYLES.byline, { hyphenate: false }),
     style: STYLES.byline, spaceBefore: SPACE.byline, target: child(root, 'P'), tag: 'P', keepWithNext: true, keepTogether: true,
+    ruleAfter: summary === null,
   });
-  blocks.push({
-    lines: text(article.summary, STYLES.standfirst, { hyphenate: false }),
-    style: STYLES.standfirst, spaceBefore: SPACE.standfirst, target: child(root, 'P'), tag: 'P', ruleAfter: true,
-  });
+  if (summary !== null) {
+    blocks.push({
+      lines: text(summary, STYLES.standfirst, { hyphenate: false }),
+      style: STYLES.standfirst, spaceBefore: SPACE.standfirst, target: child(root, 'P'), tag: 'P', ruleAfter: true,
+    });
+  }
 
   let after: 'title' | 'heading' | 'paragraph' | 'list' = 'title';
   for (const section of article.sections) {

@@ -9,7 +9,7 @@ import { SeedError } from './model/diagnostic.js';
 import { FORMATS } from './exporters/registry.js';
 import type { ArticleFormat, CollectionFormat, Format } from './exporters/registry.js';
 import type { CollectionRender } from './exporters/types.js';
-import { CACHE_FILE, cacheKey, isCurrent, readManifest, sha256 } from './build-cache.js';
+import { CACHE_FILE, cacheKey, fileRecord, inputKey, isCurrent, readManifest } from './build-cache.js';
 import type { CacheEntry, Manifest } from './build-cache.js';
 import { renderAll } from './render-pool.js';
 import { normalize, withSlug } from './normalize/index.js';
@@ -41,7 +41,16 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
 }
 
-interface Loaded { seed: string; display: string; bytes: Uint8Array; article: Article }
+interface Loaded {
+  seed: string;
+  display: string;
+  bytes: Uint8Array;
+  input: string;
+  /** As normalized, before the slug was made unique; `article` is the one the build writes. */
+  model: Article;
+  diagnostics: Diagnostic[];
+  article: Article;
+}
 
 /** Build every *.txt in `seedsDir` into `outDir`. Never throws for a bad seed: it is reported and skipped. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -59,23 +68,27 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     .filter((a): a is ArticleFormat => a.kind === 'article' && c.fileName.endsWith(`.${a.extension}`))
     .map((a) => c.fileName.slice(0, -(a.extension.length + 1))))));
   const loaded: Loaded[] = [];
+  const manifest = readManifest(outDir);
+  const next: Manifest = { version: manifest.version, entries: {} };
 
   for (const seed of seeds) {
     const display = displayPath(join(seedsDir, seed));
     try {
       const bytes = readFileSync(join(seedsDir, seed));
-      const { article, diagnostics } = normalize(bytes, display, {
-        config,
-        fallbackDate: fallbackDate(seedsDir, seed, dates),
-        sourcePath: `${basename(resolve(seedsDir))}/${seed}`,
-      });
+      const fallback = fallbackDate(seedsDir, seed, dates);
+      const sourcePath = `${basename(resolve(seedsDir))}/${seed}`;
+      const input = inputKey(bytes, fallback, sourcePath, config);
+      const cached = manifest.entries[seed];
+      const { article, diagnostics } = !options.force && cached?.input === input
+        ? { article: cached.model, diagnostics: cached.diagnostics.map((d) => ({ ...d, file: display })) }
+        : normalize(bytes, display, { config, fallbackDate: fallback, sourcePath });
       result.diagnostics.push(...diagnostics);
       const slug = uniqueSlug(article.slug, taken);
       if (slug !== article.slug) {
         result.diagnostics.push({ severity: 'warning', file: display, line: null, column: null, rule: 'slug/duplicate',
           message: `slug "${article.slug}" is taken by an earlier seed; this article is written as "${slug}"` });
       }
-      loaded.push({ seed, display, bytes, article: withSlug(article, slug, config) });
+      loaded.push({ seed, display, bytes, input, model: article, diagnostics, article: withSlug(article, slug, config) });
     } catch (e) {
       result.failed.push(seed);
       result.diagnostics.push(asDiagnostic(e, display));
@@ -83,8 +96,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   const articleFormats = formats.filter((f) => f.kind === 'article').map((f) => f.name);
-  const manifest = readManifest(outDir);
-  const next: Manifest = { version: 1, entries: {} };
   const sizes = new Map<string, Record<string, number>>();
   const goodIndex: number[] = [];
   const perArticle: Diagnostic[][] = loaded.map(() => []);
@@ -92,15 +103,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const keys = loaded.map((item) => cacheKey(item.article, config, articleFormats));
   loaded.forEach((item, i) => {
     const entry = manifest.entries[item.seed];
-    if (!options.force && isCurrent(entry, keys[i]!, outDir)) finish(i, entry);
+    if (!options.force && isCurrent(entry, keys[i]!, outDir)) {
+      perArticle[i]!.push(...entry.renderDiagnostics.map((d) => ({ ...d, file: item.display })));
+      finish(i, entry.files);
+    }
     else todo.push(i);
   });
   let done = loaded.length - todo.length;
 
-  function finish(i: number, entry: CacheEntry): void {
-    const { article, seed } = loaded[i]!;
-    next.entries[seed] = entry;
-    sizes.set(article.slug, Object.fromEntries(Object.entries(entry.files).map(([name, f]) => [name.slice(article.slug.length + 1), f.size])));
+  function finish(i: number, files: CacheEntry['files']): void {
+    const { article, seed, input, model, diagnostics } = loaded[i]!;
+    next.entries[seed] = { input, model, diagnostics, key: keys[i]!, renderDiagnostics: perArticle[i]!, files };
+    sizes.set(article.slug, Object.fromEntries(Object.entries(files).map(([name, f]) => [name.slice(article.slug.length + 1), f.size])));
     goodIndex.push(i);
   }
 
@@ -115,7 +129,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // Every file of the article was rendered before this point: a failure above leaves none of them.
       for (const f of rendered.files) writeOut(outDir, f.name, f.bytes);
       result.rendered++;
-      finish(i, { key: keys[i]!, files: Object.fromEntries(rendered.files.map((f) => [f.name, { sha256: sha256(f.bytes), size: f.bytes.length }])) });
+      finish(i, Object.fromEntries(rendered.files.map((f) => [f.name, fileRecord(join(outDir, f.name))])));
     }
     options.onArticle?.(++done, loaded.length);
   });

@@ -82,10 +82,13 @@ describe('build', () => {
     expect(text).not.toContain(tmpdir());
   });
 
-  it('takes the date from the file when the front matter has none, and says so', async () => {
+  it('takes the date from the file when the front matter has none, and says so on every build, cached or not', async () => {
     const dirs = seeds({ 'a.txt': 'Undated\nText.\n' });
-    const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
-    expect(result.diagnostics).toContainEqual(expect.objectContaining({ rule: 'date/fallback', severity: 'warning' }));
+    const first = await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    expect(first.diagnostics).toContainEqual(expect.objectContaining({ rule: 'date/fallback', severity: 'warning' }));
+    const again = await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    expect(again.rendered).toBe(0);
+    expect(again.diagnostics).toEqual(first.diagnostics);
   });
 
   it('renders again only what changed, and everything with force', async () => {

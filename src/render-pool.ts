@@ -2,7 +2,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import type { Article } from './model/article.js';
 import type { SiteConfig } from './model/config.js';
 import { renderArticle } from './render-article.js';
@@ -28,6 +27,8 @@ export async function renderAll(articles: readonly Article[], formats: string[],
     }
     return;
   }
+  // Loaded here, not at the top: a one-article build never starts a pool and should not pay for its import.
+  const { Piscina } = await import('piscina');
   const pool = new Piscina<RenderTask, RenderedArticle>({ filename: WORKER, maxThreads: threads, minThreads: threads, idleTimeout: 1000 });
   try {
     let next = 0;

@@ -42,7 +42,8 @@ export const Article = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   id: z.string().regex(uuidUrnPattern).describe('UUID v5 of the site URL and the seed file name: stable across edits'),
   slug: z.string().min(1).max(80).regex(slugPattern),
-  title: text.max(300),
+  // Characters, not UTF-16 units (zod's max): a headline of 300 emoji is 300 characters, as JSON Schema counts.
+  title: text.refine((t) => [...t].length <= 300, { message: 'at most 300 characters' }).meta({ maxLength: 300 }),
   language: z.string().regex(languagePattern).describe('BCP 47 language tag'),
   authors: z.array(text).min(1),
   published: z.iso.datetime().describe('ISO 8601, UTC'),

@@ -50,11 +50,6 @@ export function normalize(input: Uint8Array | string, path: string, options: Nor
     throw new SeedError(path, headLine.line, 1, 'headline/too-long',
       `headline is ${chars} characters; at most ${MAX_HEADLINE} are allowed (is the first line a paragraph?)`);
   }
-  // The schema's max(300) counts UTF-16 code units, in which an emoji is two: check that too, or zod would throw.
-  if (headText.length > MAX_HEADLINE) {
-    throw new SeedError(path, headLine.line, 1, 'headline/too-long',
-      `headline is ${chars} characters but ${headText.length} UTF-16 code units (emoji and other characters beyond U+FFFF count twice); at most ${MAX_HEADLINE} are allowed`);
-  }
   const { sections, related } = readBody(body.slice(headIndex + 1), config.relatedTitles);
 
   let published = meta.date;

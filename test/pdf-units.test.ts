@@ -1,9 +1,10 @@
 // PDF exporter parts: hyphenation by language, line breaking, and the per-character font fallback.
 import { describe, expect, it } from 'vitest';
 import { exportPdf } from '../src/exporters/pdf.js';
-import { splitRuns } from '../src/exporters/pdf/fonts.js';
+import { openFace, splitRuns, type FaceName } from '../src/exporters/pdf/fonts.js';
 import { hyphenateToken, hyphenatorFor } from '../src/exporters/pdf/hyphenate.js';
 import { breakLines, type BreakWord } from '../src/exporters/pdf/linebreak.js';
+import { fastSubset } from '../src/exporters/pdf/subset.js';
 import { DEFAULT_CONFIG } from '../src/model/config.js';
 import { sampleArticle } from './support/article.js';
 
@@ -99,5 +100,34 @@ describe('exportPdf history', () => {
     await exportPdf(sampleArticle({ language: 'de', title: 'Übergrößenträger' }), config);
     const after = (await exportPdf(plain, config)).bytes;
     expect(Buffer.compare(Buffer.from(before), Buffer.from(after))).toBe(0);
+  });
+});
+
+describe('fastSubset', () => {
+  type Subset = { includeGlyph(id: number): number; encode(): Uint8Array };
+  const subsetOf = (face: FaceName, text: string): Subset => {
+    const font = openFace(face) as unknown as { createSubset(): Subset; glyphForCodePoint(cp: number): { id: number } };
+    const subset = font.createSubset();
+    for (const char of text) subset.includeGlyph(font.glyphForCodePoint(char.codePointAt(0)!).id);
+    return subset;
+  };
+
+  it('writes the same bytes as fontkit, composite glyphs and every face included', () => {
+    const texts: [FaceName, string][] = [
+      ['regular', 'Ελλάδα Ε E é ﬁ “quoted” 0123 Путин'],
+      ['bold', 'Headline — with dashes – and Ǻ'],
+      ['italic', 'x'],
+      ['emoji', '👋😀'],
+    ];
+    for (const [face, text] of texts) {
+      const expected = subsetOf(face, text).encode();
+      const fast = subsetOf(face, text);
+      fastSubset(fast);
+      expect(Buffer.compare(Buffer.from(fast.encode()), Buffer.from(expected)), `${face}: ${text}`).toBe(0);
+      // Twice: the cached tables are copied, never patched in place.
+      const again = subsetOf(face, text.slice(0, 3));
+      fastSubset(again);
+      expect(Buffer.compare(Buffer.from(again.encode()), Buffer.from(subsetOf(face, text.slice(0, 3)).encode()))).toBe(0);
+    }
   });
 });

@@ -2,6 +2,7 @@
 import type PDFDocument from 'pdfkit';
 import { emWidth, openFace, sharedLayoutCache, splitRuns, type FaceName, type Run } from './fonts.js';
 import type { TextStyle } from './style.js';
+import { fastSubset } from './subset.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -21,7 +22,7 @@ interface EmbeddedFont {
   layoutCache?: Record<string, unknown>;
   widths: (number | undefined)[];
   unicode: (number[] | undefined)[];
-  subset: { includeGlyph(glyphId: number): number };
+  subset: { includeGlyph(glyphId: number): number; encode(): Uint8Array };
   layoutCached(text: string): { glyphs: { id: number; advanceWidth: number; codePoints: number[] }[]; positions: GlyphPosition[] };
   ref(): unknown;
 }
@@ -31,6 +32,12 @@ interface DocFace {
   font: EmbeddedFont;
   space: string;
   hex: Map<number, string>;
+  /** Encoded words (split after spaces), by text: subset codes are per document, so is this. */
+  words: Map<string, EncodedWord>;
+}
+interface EncodedWord {
+  glyphs: string[];
+  positions: GlyphPosition[];
 }
 interface DocInternals {
   _font: EmbeddedFont;
@@ -197,29 +204,40 @@ export class Canvas {
    * each glyph's subset code is looked up once per document.
    */
   private encode(face: DocFace, text: string): [string[], GlyphPosition[]] {
-    const { font, hex } = face;
     const glyphs: string[] = [];
     const positions: GlyphPosition[] = [];
     for (let start = 0; start < text.length;) {
       const space = text.indexOf(' ', start);
       const end = space === -1 ? text.length : space + 1;
-      const run = font.layoutCached(text.slice(start, end));
-      for (let i = 0; i < run.glyphs.length; i++) {
-        const glyph = run.glyphs[i]!;
-        let code = hex.get(glyph.id);
-        if (code === undefined) {
-          const gid = font.subset.includeGlyph(glyph.id);
-          font.widths[gid] ??= glyph.advanceWidth * font.scale;
-          font.unicode[gid] ??= glyph.codePoints;
-          code = gid.toString(16).padStart(4, '0');
-          hex.set(glyph.id, code);
-        }
-        glyphs.push(code);
-        positions.push(run.positions[i]!);
+      const word = this.word(face, text.slice(start, end));
+      for (let i = 0; i < word.glyphs.length; i++) {
+        glyphs.push(word.glyphs[i]!);
+        positions.push(word.positions[i]!);
       }
       start = end;
     }
     return [glyphs, positions];
+  }
+
+  private word(face: DocFace, text: string): EncodedWord {
+    let word = face.words.get(text);
+    if (word !== undefined) return word;
+    const { font, hex } = face;
+    const run = font.layoutCached(text);
+    word = { glyphs: [], positions: run.positions };
+    for (const glyph of run.glyphs) {
+      let code = hex.get(glyph.id);
+      if (code === undefined) {
+        const gid = font.subset.includeGlyph(glyph.id);
+        font.widths[gid] ??= glyph.advanceWidth * font.scale;
+        font.unicode[gid] ??= glyph.codePoints;
+        code = gid.toString(16).padStart(4, '0');
+        hex.set(glyph.id, code);
+      }
+      word.glyphs.push(code);
+    }
+    face.words.set(text, word);
+    return word;
   }
 
   /**
@@ -248,6 +266,7 @@ export class Canvas {
       this.doc.font(openFace(name) as never, name);
       const font = (this.doc as unknown as DocInternals)._font;
       if (font.layoutCache !== undefined) font.layoutCache = sharedLayoutCache(name);
+      fastSubset(font.subset);
       // fontkit shapes U+00AD as an invisible space. At a line break it must show as a hyphen, yet stay a
       // soft hyphen in the text layer (so extraction and screen readers see the whole word): lay it out
       // as the font's own U+00AD glyph, which draws a hyphen, by seeding pdfkit's layout cache.
@@ -256,7 +275,7 @@ export class Canvas {
       const advance = glyph.advanceWidth * scale;
       const cache = font.layoutCache ?? (font.layoutCache = {});
       if (glyph.id !== 0) cache[SHY] ??= { glyphs: [glyph], positions: [{ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance }], advanceWidth: advance };
-      face = { font, space: '', hex: new Map() };
+      face = { font, space: '', hex: new Map(), words: new Map() };
       face.space = this.encode(face, ' ')[0][0] ?? '';
       this.faces.set(name, face);
     }

@@ -134,6 +134,19 @@ export interface Run {
   text: string;
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const asciiCoverage = new Map<FaceName, boolean>();
+
+function coversAscii(name: FaceName): boolean {
+  let all = asciiCoverage.get(name);
+  if (all === undefined) {
+    all = true;
+    for (let cp = 0x21; cp <= 0x7e && all; cp++) all = covers(name, cp);
+    asciiCoverage.set(name, all);
+  }
+  return all;
+}
+
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{M}]/u;
 
@@ -143,6 +156,8 @@ const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{M}]/u;
  * joiners stay with the run before them. A character no face has is left out and added to `missing`.
  */
 export function splitRuns(text: string, primary: FaceName, missing: Set<string>): Run[] {
+  // Most text is printable ASCII, which the serif covers whole: skip the per-character walk.
+  if (PRINTABLE_ASCII.test(text) && coversAscii(primary)) return text === '' ? [] : [{ face: primary, text }];
   const runs: Run[] = [];
   let face: FaceName | null = null;
   let buffer = '';

@@ -25,19 +25,16 @@ export function setLines(canvas: Canvas, value: string, style: TextStyle, o: Set
     if (token === '') continue;
     const marked = o.hyphenate === null ? token : hyphenateToken(token, o.hyphenate);
     const word: BreakWord = { pieces: [], widths: [], soft: [] };
-    const segments = marked.split(SHY).filter((s) => s !== '');
-    segments.forEach((segment, si) => {
-      const parts = segment.split(HARD_BREAK);
-      parts.forEach((part, pi) => {
-        const width = canvas.width(part, style);
-        const pieces = width <= o.width - o.indent ? [part] : cutPiece(canvas, part, style, o.width - o.indent);
-        for (const piece of pieces) {
-          word.pieces.push(piece);
-          word.widths.push(pieces.length === 1 ? width : canvas.width(piece, style));
-          word.soft.push(false);
-        }
-        if (pi === parts.length - 1 && si < segments.length - 1) word.soft[word.soft.length - 1] = true;
-      });
+    const cut = breakPoints(marked);
+    cut.parts.forEach((part, i) => {
+      const width = canvas.width(part, style);
+      const pieces = width <= o.width - o.indent ? [part] : cutPiece(canvas, part, style, o.width - o.indent);
+      for (const piece of pieces) {
+        word.pieces.push(piece);
+        word.widths.push(pieces.length === 1 ? width : canvas.width(piece, style));
+        word.soft.push(false);
+      }
+      if (cut.soft[i]) word.soft[word.soft.length - 1] = true;
     });
     if (word.pieces.length > 0) words.push(word);
   }
@@ -54,6 +51,29 @@ export function setLines(canvas: Canvas, value: string, style: TextStyle, o: Set
     // spaces to fit it, in which case it must be squeezed to the measure like the others.
     return { text, x, justify: o.justify ? o.width - x : null, tightenOnly: line.last };
   });
+}
+
+// A token's parts, split at its soft hyphens and after its dashes, shared by every document: the same
+// words recur, and the lookbehind split is the costliest step of setting a paragraph.
+const cuts = new Map<string, { parts: string[]; soft: boolean[] }>();
+
+/** `soft[i]`: a break after part i is at a soft hyphen (it adds a hyphen). */
+function breakPoints(marked: string): { parts: string[]; soft: boolean[] } {
+  let cut = cuts.get(marked);
+  if (cut === undefined) {
+    cut = { parts: [], soft: [] };
+    const segments = marked.split(SHY).filter((s) => s !== '');
+    for (let si = 0; si < segments.length; si++) {
+      const parts = segments[si]!.split(HARD_BREAK);
+      for (let pi = 0; pi < parts.length; pi++) {
+        cut.parts.push(parts[pi]!);
+        cut.soft.push(pi === parts.length - 1 && si < segments.length - 1);
+      }
+    }
+    if (cuts.size > 100_000) cuts.clear();
+    cuts.set(marked, cut);
+  }
+  return cut;
 }
 
 /** A piece wider than the line (a long URL) is cut into pieces that fit, so no text runs off the page. */

@@ -1,22 +1,21 @@
-// The EPUB cover: headline and site title laid out as SVG, rendered to PNG with resvg.
+// The EPUB cover: headline and site title laid out with fontkit, drawn as glyph outlines by resvg.
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
-import { escapeXml } from '../../render/xml.js';
-import { loadFontMetrics, type FontMetrics } from './font-metrics.js';
+import * as fontkit from 'fontkit';
+import { encodeIndexedPng } from './png.js';
 
 const require = createRequire(import.meta.url);
 
 interface CoverFont {
-  family: string;
   file: string;
 }
 
-const SERIF_REGULAR: CoverFont = { family: 'Noto Serif', file: require.resolve('@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf') };
-const SERIF_BOLD: CoverFont = { family: 'Noto Serif', file: require.resolve('@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf') };
-// For characters Noto Serif lacks; handed to resvg only for a cover that uses them (the Korean font is 6 MB).
+const SERIF_REGULAR: CoverFont = { file: require.resolve('@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf') };
+const SERIF_BOLD: CoverFont = { file: require.resolve('@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf') };
+// For characters Noto Serif lacks; opened only when a cover first needs one (the Korean font is 6 MB).
 const FALLBACKS: readonly CoverFont[] = [
-  { family: 'Noto Sans KR', file: require.resolve('@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf') },
-  { family: 'Noto Emoji', file: require.resolve('@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf') },
+  { file: require.resolve('@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf') },
+  { file: require.resolve('@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf') },
 ];
 
 /** Cover size in pixels: 2:3 like a paperback, large enough for library thumbnails, small enough to render fast. */
@@ -30,6 +29,14 @@ const HEADLINE_BOTTOM = COVER_HEIGHT - 80;
 const HEADLINE_SIZES = [64, 58, 52, 46, 42, 38, 34, 30] as const;
 const LINE_HEIGHT = 1.2;
 const SITE_SIZE = 26;
+const SITE_BASELINE = 104;
+// The accent bars, in whole pixels so they need no anti-aliasing and can be painted into the image directly.
+const ACCENT_BARS = [
+  { x: MARGIN, y: 132, width: 96, height: 6 },
+  { x: MARGIN, y: COVER_HEIGHT - 56, width: TEXT_WIDTH, height: 2 },
+] as const;
+
+type Rgb = readonly [number, number, number];
 
 // Background, accent, text: chosen by the article id, so covers vary in a library but never between builds.
 const PALETTES: readonly (readonly [string, string, string])[] = [
@@ -43,98 +50,195 @@ const PALETTES: readonly (readonly [string, string, string])[] = [
 
 export interface Cover {
   png: Uint8Array<ArrayBuffer>;
-  /** Code points no cover font has a glyph for, in order of first use: they are missing from the image. */
+  /** Code points no cover font has a glyph for, in order of first use: they are drawn as the .notdef box. */
   missing: number[];
 }
 
 /** Render the cover for a headline and site title; the same inputs always give the same PNG bytes. */
 export function renderCover(headline: string, siteTitle: string, paletteKey: string): Cover {
-  const used = new Set<CoverFont>([SERIF_REGULAR, SERIF_BOLD]);
   const missing: number[] = [];
-  // Runs of one font each. resvg applies one font-family to a whole <text> (a <tspan> in Noto Sans KR
-  // turned the Cyrillic before it into Noto Sans KR too), so each run becomes its own <text>, placed
-  // at the width measured here. Spaces join the primary font's runs.
-  const runsOf = (text: string, primary: CoverFont): Run[] => {
+  // Runs of one font each; spaces join the primary font's runs.
+  const runsOf = (text: string, primary: Face): Run[] => {
     const runs: Run[] = [];
     for (const char of text) {
       const cp = char.codePointAt(0)!;
-      let font: CoverFont | null = primary;
-      if (INVISIBLE.test(char)) font = runs.at(-1)?.font ?? primary;
-      else if (metricsOf(primary).advance(cp) === null) {
-        font = FALLBACKS.find((f) => metricsOf(f).advance(cp) !== null) ?? null;
-        if (font === null && !missing.includes(cp)) missing.push(cp);
+      let face: Face | null = primary;
+      if (INVISIBLE.test(char)) face = runs.at(-1)?.face ?? primary;
+      else if (primary.advance(cp) === null) {
+        face = FALLBACKS.map(faceOf).find((f) => f.advance(cp) !== null) ?? null;
+        if (face === null && !missing.includes(cp)) missing.push(cp);
       }
       const last = runs.at(-1);
-      if (last !== undefined && last.font === font) last.text += char;
-      else runs.push({ font, text: char });
+      if (last !== undefined && last.face === face) last.text += char;
+      else runs.push({ face, text: char });
     }
     return runs;
   };
-  const runWidth = (run: Run, primary: CoverFont, size: number): number => {
-    const metrics = metricsOf(run.font ?? primary);
+  // Unshaped advances: kerning only narrows Noto Serif's lines, so a line that fits here fits drawn.
+  const runWidth = (run: Run, primary: Face, size: number): number => {
+    const face = run.face ?? primary;
     let width = 0;
     for (const char of run.text) {
       if (INVISIBLE.test(char)) continue;
-      // A character no font has still takes room: resvg draws the .notdef box.
-      const advance = metrics.advance(char.codePointAt(0)!) ?? metrics.advance(0x20) ?? metrics.unitsPerEm / 2;
-      width += (advance / metrics.unitsPerEm) * size;
+      width += (run.face === null ? face.notdefAdvance : face.advance(char.codePointAt(0)!)!) * face.scale(size);
     }
     return width;
   };
-  const measure = (primary: CoverFont) => (text: string, size: number): number =>
+  const measure = (primary: Face) => (text: string, size: number): number =>
     runsOf(text, primary).reduce((sum, run) => sum + runWidth(run, primary, size), 0);
-  const textLine = (text: string, primary: CoverFont, size: number, y: number): string => {
+  const paths: string[] = [];
+  const drawLine = (text: string, primary: Face, size: number, y: number): void => {
     let x = MARGIN;
-    return runsOf(text, primary).map((run) => {
-      // SVG drops a <text>'s leading spaces, so step over them here.
-      const visible = run.text.trimStart();
-      const at = x + runWidth({ font: run.font, text: run.text.slice(0, run.text.length - visible.length) }, primary, size);
+    for (const run of runsOf(text, primary)) {
+      drawRun(paths, run, primary, size, x, y);
       x += runWidth(run, primary, size);
-      if (run.font === null || run.font === primary) return `<text x="${round(at)}" y="${round(y)}">${escapeXml(visible)}</text>`;
-      used.add(run.font);
-      return `<text x="${round(at)}" y="${round(y)}" font-family="'${run.font.family}'">${escapeXml(visible)}</text>`;
-    }).join('');
+    }
   };
 
-  const site = fitLine(siteTitle, TEXT_WIDTH, (t) => measure(SERIF_REGULAR)(t, SITE_SIZE));
-  const { lines, size } = layoutHeadline(headline, measure(SERIF_BOLD));
-  const palette = PALETTES[hash(paletteKey) % PALETTES.length]!;
-  const [background, accent, ink] = palette;
+  const regular = faceOf(SERIF_REGULAR);
+  const bold = faceOf(SERIF_BOLD);
+  const site = fitLine(siteTitle, TEXT_WIDTH, (t) => measure(regular)(t, SITE_SIZE));
+  const { lines, size } = layoutHeadline(headline, measure(bold));
+  drawLine(site, regular, SITE_SIZE, SITE_BASELINE);
+  lines.forEach((line, i) => drawLine(line, bold, size, HEADLINE_TOP + size + i * size * LINE_HEIGHT));
 
-  const lineGap = size * LINE_HEIGHT;
-  const headlineText = lines.map((line, i) => textLine(line, SERIF_BOLD, size, HEADLINE_TOP + size + i * lineGap)).join('');
-  const svg = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${COVER_WIDTH}" height="${COVER_HEIGHT}" viewBox="0 0 ${COVER_WIDTH} ${COVER_HEIGHT}">`,
-    `<rect width="${COVER_WIDTH}" height="${COVER_HEIGHT}" fill="${background}"/>`,
-    `<g font-family="'Noto Serif'" font-size="${SITE_SIZE}" fill="${ink}">${textLine(site, SERIF_REGULAR, SITE_SIZE, 104)}</g>`,
-    `<rect x="${MARGIN}" y="132" width="96" height="6" fill="${accent}"/>`,
-    `<g font-family="'Noto Serif'" font-weight="700" font-size="${size}" fill="${ink}">${headlineText}</g>`,
-    `<rect x="${MARGIN}" y="${COVER_HEIGHT - 56}" width="${TEXT_WIDTH}" height="2" fill="${accent}"/>`,
-    '</svg>',
-  ].join('');
+  const [background, accent, ink] = PALETTES[hash(paletteKey) % PALETTES.length]!.map(rgb);
+  // Text is rendered alone, black on transparent: its alpha is the coverage, which picks one of 255
+  // blends of ink over background. Index 255 is the accent. An indexed PNG is a third of RGB's data.
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${COVER_WIDTH}" height="${COVER_HEIGHT}">${paths.join('')}</svg>`;
+  const rgba = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false }, logLevel: 'off' }).render().pixels;
+  const indices = new Uint8Array(COVER_WIDTH * COVER_HEIGHT);
+  // Whole pixels at a time (alpha is the high byte on little-endian machines, the low one otherwise).
+  const pixels = rgba.byteOffset % 4 === 0 ? new Uint32Array(rgba.buffer, rgba.byteOffset, indices.length) : new Uint32Array(Uint8Array.from(rgba).buffer);
+  const shift = LITTLE_ENDIAN ? 24 : 0;
+  for (let i = 0; i < indices.length; i++) indices[i] = COVERAGE_INDEX[(pixels[i]! >>> shift) & 0xff]!;
+  for (const bar of ACCENT_BARS) {
+    for (let y = bar.y; y < bar.y + bar.height; y++) indices.fill(255, y * COVER_WIDTH + bar.x, y * COVER_WIDTH + bar.x + bar.width);
+  }
+  const palette: Rgb[] = Array.from({ length: 255 }, (_, i) => blend(background!, ink!, i / 254));
+  palette.push(accent!);
+  return { png: encodeIndexedPng(COVER_WIDTH, COVER_HEIGHT, palette, indices), missing };
+}
 
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'original' },
-    // The Node binding takes font paths only (fontBuffers is wasm-only), so resvg reads these per cover;
-    // system fonts stay off so the image never depends on the machine.
-    font: { fontFiles: [...used].map((f) => f.file), loadSystemFonts: false, defaultFontFamily: 'Noto Serif' },
-    logLevel: 'off',
-  });
-  return { png: new Uint8Array(resvg.render().asPng()), missing };
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+const COVERAGE_INDEX = Uint8Array.from({ length: 256 }, (_, alpha) => Math.round((alpha * 254) / 255));
+
+function blend(from: Rgb, to: Rgb, t: number): Rgb {
+  return [0, 1, 2].map((c) => Math.round(from[c]! + (to[c]! - from[c]!) * t)) as unknown as Rgb;
+}
+
+function rgb(hex: string): Rgb {
+  return [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)) as unknown as Rgb;
+}
+
+// One <path> per glyph, its outline in font units, scaled and flipped into place.
+function drawRun(paths: string[], run: Run, primary: Face, size: number, x: number, y: number): void {
+  const face = run.face ?? primary;
+  const scale = face.scale(size);
+  const transform = (gx: number, gy: number) => `matrix(${scale} 0 0 ${-scale} ${round(gx)} ${round(gy)})`;
+  if (run.face === null) {
+    for (const char of run.text) {
+      if (INVISIBLE.test(char)) continue;
+      paths.push(`<path transform="${transform(x, y)}" d="${face.outline(0)}"/>`);
+      x += face.notdefAdvance * scale;
+    }
+    return;
+  }
+  for (const word of run.text.split(/(\s+)/)) {
+    if (word === '') continue;
+    if (/^\s/.test(word)) {
+      for (const char of word) x += (face.advance(char.codePointAt(0)!) ?? 0) * scale;
+      continue;
+    }
+    for (const glyph of face.shape(word)) {
+      const d = face.outline(glyph.id);
+      if (d !== '') paths.push(`<path transform="${transform(x + glyph.dx * scale, y - glyph.dy * scale)}" d="${d}"/>`);
+      x += glyph.advance * scale;
+    }
+  }
+}
+
+interface ShapedGlyph {
+  id: number;
+  advance: number;
+  dx: number;
+  dy: number;
+}
+
+/** A font opened once per process, with the lookups the cover repeats memoized. */
+class Face {
+  readonly #font: fontkit.Font;
+  readonly #advances = new Map<number, number | null>();
+  readonly #outlines = new Map<number, string>();
+  readonly #words = new Map<string, readonly ShapedGlyph[]>();
+  readonly notdefAdvance: number;
+
+  constructor(file: string) {
+    this.#font = fontkit.openSync(file);
+    this.notdefAdvance = this.#font.getGlyph(0).advanceWidth;
+  }
+
+  scale(size: number): number {
+    return size / this.#font.unitsPerEm;
+  }
+
+  /** Advance width in font units of the code point's glyph; null when the font has none. */
+  advance(codePoint: number): number | null {
+    let advance = this.#advances.get(codePoint);
+    if (advance === undefined) {
+      advance = this.#font.hasGlyphForCodePoint(codePoint) ? this.#font.glyphForCodePoint(codePoint).advanceWidth : null;
+      this.#advances.set(codePoint, advance);
+    }
+    return advance;
+  }
+
+  outline(glyph: number): string {
+    let d = this.#outlines.get(glyph);
+    if (d === undefined) {
+      d = this.#font.getGlyph(glyph).path.toSVG();
+      this.#outlines.set(glyph, d);
+    }
+    return d;
+  }
+
+  /**
+   * Ligatures and kerning within one word (as resvg shaped the text it was once given), memoized by word:
+   * shaping costs ~0.3 ms a line, and headlines repeat their words. Invisible characters the font lacks
+   * would shape as .notdef, so they are left out.
+   */
+  shape(word: string): readonly ShapedGlyph[] {
+    let glyphs = this.#words.get(word);
+    if (glyphs === undefined) {
+      const text = [...word].filter((c) => !INVISIBLE.test(c) || this.advance(c.codePointAt(0)!) !== null).join('');
+      const run = this.#font.layout(text, { liga: true, kern: true });
+      glyphs = run.glyphs.map((g, i) => ({ id: g.id, advance: run.positions[i]!.xAdvance, dx: run.positions[i]!.xOffset, dy: run.positions[i]!.yOffset }));
+      // Bounded, so a long batch cannot grow it without end; the results never depend on it.
+      if (this.#words.size >= 20_000) this.#words.clear();
+      this.#words.set(word, glyphs);
+    }
+    return glyphs;
+  }
+}
+
+const faces = new Map<CoverFont, Face>();
+
+function faceOf(font: CoverFont): Face {
+  let face = faces.get(font);
+  if (face === undefined) {
+    face = new Face(font.file);
+    faces.set(font, face);
+  }
+  return face;
 }
 
 interface Run {
   /** null: no cover font has these characters. */
-  font: CoverFont | null;
+  face: Face | null;
   text: string;
 }
 
 // Joiners and variation selectors inside emoji sequences: no advance of their own, no glyph needed.
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
-
-function metricsOf(font: CoverFont): FontMetrics {
-  return loadFontMetrics(font.file);
-}
 
 type Measure = (text: string, size: number) => number;
 

@@ -1,7 +1,7 @@
 // PDF exporter parts: hyphenation by language, line breaking, and the per-character font fallback.
 import { describe, expect, it } from 'vitest';
 import { exportPdf } from '../src/exporters/pdf.js';
-import { openFace, splitRuns, type FaceName } from '../src/exporters/pdf/fonts.js';
+import { openFace, shape, splitRuns, type FaceName } from '../src/exporters/pdf/fonts.js';
 import { hyphenateToken, hyphenatorFor } from '../src/exporters/pdf/hyphenate.js';
 import { breakLines, type BreakWord } from '../src/exporters/pdf/linebreak.js';
 import { fastSubset } from '../src/exporters/pdf/subset.js';
@@ -128,6 +128,26 @@ describe('fastSubset', () => {
       const again = subsetOf(face, text.slice(0, 3));
       fastSubset(again);
       expect(Buffer.compare(Buffer.from(again.encode()), Buffer.from(subsetOf(face, text.slice(0, 3)).encode()))).toBe(0);
+    }
+  });
+});
+
+describe('shape', () => {
+  it('places glyphs exactly as fontkit\'s default features do, with and without combining marks', () => {
+    type Run = { glyphs: { id: number }[]; positions: object[] };
+    const ranges: [number, number][] = [[0x20, 0x7e], [0xa0, 0x24f], [0x370, 0x3ff], [0x400, 0x4ff], [0x1e00, 0x1eff], [0x2000, 0x206f]];
+    const texts = ['fi fl ffi office', 'AVATAR Tokyo', 'e\u0301 n\u0303 a\u0323\u0302', 'Ελλάδα Путин'];
+    for (const [from, to] of ranges) {
+      for (let cp = from; cp <= to; cp++) texts.push(`a${String.fromCodePoint(cp)}o${String.fromCodePoint(cp)}V`);
+    }
+    for (const face of ['regular', 'bold', 'italic'] as const) {
+      const font = openFace(face) as unknown as { layout(t: string, f?: object): Run };
+      for (const text of texts) {
+        const expected = font.layout(text);
+        const got = shape(face, text, (features) => font.layout(text, features));
+        expect(got.glyphs.map((g) => g.id), `${face}: ${text}`).toEqual(expected.glyphs.map((g) => g.id));
+        expect(got.positions, `${face}: ${text}`).toEqual(expected.positions);
+      }
     }
   });
 });

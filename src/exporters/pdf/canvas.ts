@@ -1,6 +1,6 @@
 // Drawing on a pdfkit document: measured text in fallback-aware runs, justified by hand, inside marked content.
 import type PDFDocument from 'pdfkit';
-import { emWidth, openFace, sharedLayoutCache, splitRuns, type FaceName, type Run } from './fonts.js';
+import { emWidth, openFace, shape, sharedLayoutCache, splitRuns, type FaceName, type Run } from './fonts.js';
 import type { TextStyle } from './style.js';
 import { fastSubset } from './subset.js';
 
@@ -23,12 +23,18 @@ interface EmbeddedFont {
   widths: (number | undefined)[];
   unicode: (number[] | undefined)[];
   subset: { includeGlyph(glyphId: number): number; encode(): Uint8Array };
-  layoutCached(text: string): { glyphs: { id: number; advanceWidth: number; codePoints: number[] }[]; positions: GlyphPosition[] };
+  layoutRun(text: string, features?: Record<string, boolean>): ShapedRun;
   ref(): unknown;
+}
+
+interface ShapedRun {
+  glyphs: { id: number; advanceWidth: number; codePoints: number[] }[];
+  positions: GlyphPosition[];
 }
 
 /** A face as one document uses it: pdfkit's font, the hex code of its space, and hex codes by glyph id. */
 interface DocFace {
+  name: FaceName;
   font: EmbeddedFont;
   space: string;
   hex: Map<number, string>;
@@ -223,7 +229,13 @@ export class Canvas {
     let word = face.words.get(text);
     if (word !== undefined) return word;
     const { font, hex } = face;
-    const run = font.layoutCached(text);
+    // pdfkit's layoutCached, with the features chosen by shape().
+    const cache = font.layoutCache ?? (font.layoutCache = {});
+    let run = cache[text] as ShapedRun | undefined;
+    if (run === undefined) {
+      run = shape(face.name, text, (features) => font.layoutRun(text, features));
+      cache[text] = run;
+    }
     word = { glyphs: [], positions: run.positions };
     for (const glyph of run.glyphs) {
       let code = hex.get(glyph.id);
@@ -275,7 +287,7 @@ export class Canvas {
       const advance = glyph.advanceWidth * scale;
       const cache = font.layoutCache ?? (font.layoutCache = {});
       if (glyph.id !== 0) cache[SHY] ??= { glyphs: [glyph], positions: [{ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance }], advanceWidth: advance };
-      face = { font, space: '', hex: new Map(), words: new Map() };
+      face = { name, font, space: '', hex: new Map(), words: new Map() };
       face.space = this.encode(face, ' ')[0][0] ?? '';
       this.faces.set(name, face);
     }

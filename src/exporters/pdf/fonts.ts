@@ -10,7 +10,7 @@ export interface FontkitFont {
   readonly unitsPerEm: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
   glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number };
-  layout(text: string): { advanceWidth: number };
+  layout(text: string, features?: Record<string, boolean>): { advanceWidth: number; glyphs: { id: number }[] };
 }
 
 // The fontkit that pdfkit itself depends on: pdfkit accepts a Font object only by duck typing, and the
@@ -106,10 +106,56 @@ export function emWidth(name: FaceName, text: string): number {
   let width = cache.get(text);
   if (width === undefined) {
     const font = openFace(name);
-    width = font.layout(text).advanceWidth / font.unitsPerEm;
+    width = shape(name, text, (features) => font.layout(text, features)).advanceWidth / font.unitsPerEm;
     cache.set(text, width);
   }
   return width;
+}
+
+// Mark positioning (the GPOS `mark` and `mkmk` features) only ever moves mark glyphs, yet fontkit decodes
+// all its lookups, anchors included, before shaping anything: ~100 ms per face in a cold process. A run
+// with no mark glyph in or out of substitution comes out the same without them.
+const NO_MARKS = { mark: false, mkmk: false };
+const COMBINING = /\p{M}/u;
+const markTests = new Map<FaceName, (id: number) => boolean>();
+
+interface ClassDef {
+  version: number;
+  startGlyph?: number;
+  classValueArray?: ArrayLike<number>;
+  classRangeRecord?: ArrayLike<{ start: number; end: number; class: number }>;
+}
+
+function markTest(name: FaceName): (id: number) => boolean {
+  let test = markTests.get(name);
+  if (test === undefined) {
+    const classes = (openFace(name) as unknown as { GDEF?: { glyphClassDef?: ClassDef } }).GDEF?.glyphClassDef;
+    if (classes?.version === 1) {
+      const start = classes.startGlyph!;
+      const values = Array.from(classes.classValueArray!);
+      test = (id) => values[id - start] === 3;
+    } else if (classes?.version === 2) {
+      const ranges = Array.from(classes.classRangeRecord!).filter((r) => r.class === 3);
+      test = (id) => ranges.some((r) => id >= r.start && id <= r.end);
+    } else {
+      // No glyph classes: which glyphs are marks is unknown, so always shape with every feature.
+      test = () => true;
+    }
+    markTests.set(name, test);
+  }
+  return test;
+}
+
+/** Shape `text` by calling `layout` with the features to use (undefined: fontkit's defaults). */
+export function shape<T extends { glyphs: readonly { id: number }[] }>(
+  name: FaceName, text: string, layout: (features?: Record<string, boolean>) => T,
+): T {
+  if (!COMBINING.test(text)) {
+    const run = layout(NO_MARKS);
+    const isMark = markTest(name);
+    if (!run.glyphs.some((g) => isMark(g.id))) return run;
+  }
+  return layout(undefined);
 }
 
 const coverage = new Map<FaceName, Map<number, boolean>>();

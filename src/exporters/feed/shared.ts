@@ -2,7 +2,8 @@
 import type { Article } from '../../model/article.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { articleXhtml } from '../../render/xhtml.js';
-import { escapeXml, xmlSafe } from '../../render/xml.js';
+import { articleTexts, xmlLossDiagnostics } from '../../render/xml-loss.js';
+import { escapeXml } from '../../render/xml.js';
 import type { CollectionContext } from '../types.js';
 
 /** The generator name both feeds announce. */
@@ -88,46 +89,7 @@ export function feedContentHtml(article: Article): string {
   return html === '' ? `<p>${escapeXml(article.summary)}</p>` : html;
 }
 
-/**
- * One warning per text of the listed articles that holds characters XML cannot carry; the feeds drop them
- * (xmlSafe). The normalizer removes them first, so this only fires for a model built some other way.
- */
+/** Characters XML forbids, dropped from a feed: one warning per text of the listed articles that held any. */
 export function droppedCharacterDiagnostics(articles: readonly Article[], feedFile: string): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  for (const article of articles) {
-    for (const text of articleTexts(article)) {
-      const safe = xmlSafe(text);
-      if (safe === text) continue;
-      const count = [...text].length - [...safe].length;
-      diagnostics.push({
-        severity: 'warning',
-        file: article.source.path,
-        line: null,
-        column: null,
-        rule: DROPPED_CHARACTER_RULE,
-        message: `${count} character${count === 1 ? '' : 's'} XML cannot hold dropped from ${feedFile}`,
-        excerpt: safe,
-      });
-    }
-  }
-  return diagnostics;
-}
-
-function* articleTexts(article: Article): Generator<string> {
-  yield article.title;
-  yield* article.authors;
-  yield* article.tags;
-  yield article.summary;
-  for (const section of article.sections) {
-    if (section.kicker !== null) yield section.kicker;
-    if (section.heading !== null) yield section.heading;
-    for (const block of section.blocks) {
-      if (block.type === 'paragraph') yield block.text;
-      else {
-        if (block.title !== null) yield block.title;
-        yield* block.items;
-      }
-    }
-  }
-  for (const link of article.related) yield link.text;
+  return articles.flatMap((article) => xmlLossDiagnostics(article, articleTexts(article), DROPPED_CHARACTER_RULE, feedFile));
 }

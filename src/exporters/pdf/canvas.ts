@@ -131,8 +131,9 @@ export class Canvas {
     if (style.tracking !== 0) ops.push(`${num(style.tracking)} Tc`);
     const state = { font: '' };
     for (const line of lines) this.setLine(ops, line, style, height, state);
-    ops.push('ET', 'Q');
-    this.doc.addContent(ops.join('\n'));
+    ops.push('ET', 'Q', '');
+    // As bytes: pdfkit turns a string into bytes one character at a time. The operators are all ASCII.
+    this.doc.addContent(Buffer.from(ops.join('\n'), 'latin1') as never);
   }
 
   private setLine(ops: string[], line: TextLine, style: TextStyle, height: number, state: { font: string }): void {

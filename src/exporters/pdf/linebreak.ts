@@ -31,6 +31,11 @@ export interface BrokenLine {
   last: boolean;
 }
 
+const SPACE = 0;
+const SOFT = 1;
+const PLAIN = 2;
+type Kind = typeof SPACE | typeof SOFT | typeof PLAIN;
+
 const INFEASIBLE = Number.POSITIVE_INFINITY;
 const LINE_PENALTY = 10;
 const HYPHEN_PENALTY = 50 * 50;
@@ -43,29 +48,31 @@ export function breakLines(words: readonly BreakWord[], o: BreakOptions): Broken
   // Flatten pieces; a break after piece k is a candidate for every k.
   const text: string[] = [];
   const word: number[] = [];
-  const kind: ('space' | 'soft' | 'plain')[] = [];
-  const cum: number[] = [0];
+  const kind: Kind[] = [];
+  let n = 0;
+  for (const w of words) n += w.pieces.length;
+  // Typed arrays hold the same doubles as plain ones; they only spare the inner loop its checks.
+  const cum = new Float64Array(n + 1);
   words.forEach((w, wi) => {
     w.pieces.forEach((p, pi) => {
+      cum[text.length + 1] = cum[text.length]! + w.widths[pi]!;
       text.push(p);
       word.push(wi);
-      kind.push(pi === w.pieces.length - 1 ? 'space' : w.soft[pi] ? 'soft' : 'plain');
-      cum.push(cum[cum.length - 1]! + w.widths[pi]!);
+      kind.push(pi === w.pieces.length - 1 ? SPACE : w.soft[pi] ? SOFT : PLAIN);
     });
   });
-  const n = text.length;
   if (n === 0) return [];
   // best[k + 1] is the cheapest way to break after piece k; index 0 is the paragraph start.
-  const best: number[] = new Array<number>(n + 1).fill(INFEASIBLE);
-  const from: number[] = new Array<number>(n + 1).fill(-1);
+  const best = new Float64Array(n + 1).fill(INFEASIBLE);
+  const from = new Int32Array(n + 1).fill(-1);
   best[0] = 0;
   for (let a = 0; a < n; a++) {
     if (best[a] === INFEASIBLE) continue;
     const lineWidth = o.width - (a === 0 ? o.firstIndent : 0);
-    const startHyphen = a > 0 && kind[a - 1] === 'soft';
+    const startHyphen = a > 0 && kind[a - 1] === SOFT;
     for (let b = a; b < n; b++) {
       const last = b === n - 1;
-      const hyphenated = kind[b] === 'soft';
+      const hyphenated = kind[b] === SOFT;
       const gaps = word[b]! - word[a]!;
       const natural = cum[b + 1]! - cum[a]! + gaps * o.space + (hyphenated ? o.hyphen : 0);
       const badness = lineBadness(natural, lineWidth, gaps, last, o);
@@ -95,8 +102,8 @@ export function breakLines(words: readonly BreakWord[], o: BreakOptions): Broken
   for (const end of ends) {
     let line = '';
     for (let k = start; k < end; k++) line += (k > start && word[k] !== word[k - 1] ? ' ' : '') + text[k];
-    const hyphenated = kind[end - 1] === 'soft';
-    lines.push({ text: hyphenated ? `${line}-` : line, hyphenated, inWord: end < n && kind[end - 1] !== 'space', last: end === n });
+    const hyphenated = kind[end - 1] === SOFT;
+    lines.push({ text: hyphenated ? `${line}-` : line, hyphenated, inWord: end < n && kind[end - 1] !== SPACE, last: end === n });
     start = end;
   }
   return lines;

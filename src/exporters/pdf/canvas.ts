@@ -57,7 +57,7 @@ const num = (n: number): string => {
 
 // Text widths in em with the fallback split applied, shared by every document: a paragraph is measured
 // piece by piece, and the same pieces recur across paragraphs and articles.
-const measures = new Map<string, { em: number; chars: number }>();
+const measures = new Map<FaceName, Map<string, { em: number; chars: number }>>();
 
 const SHY = '\u00AD';
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
@@ -106,16 +106,19 @@ export class Canvas {
 
   /** Width of text set in a style, in points (fallback faces included; nothing drawn). */
   width(text: string, style: TextStyle): number {
-    const key = `${style.face}\u0000${text}`;
-    let measured = measures.get(key);
+    let byText = measures.get(style.face);
+    if (byText === undefined || byText.size > 100_000) {
+      byText = new Map();
+      measures.set(style.face, byText);
+    }
+    let measured = byText.get(text);
     if (measured === undefined) {
       measured = { em: 0, chars: 0 };
       for (const run of splitRuns(text, style.face, new Set())) {
         measured.em += emWidth(run.face, run.text);
         measured.chars += [...run.text].length;
       }
-      if (measures.size > 100_000) measures.clear();
-      measures.set(key, measured);
+      byText.set(text, measured);
     }
     return measured.em * style.size + measured.chars * style.tracking;
   }

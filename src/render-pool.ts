@@ -19,7 +19,8 @@ const WORKER = fileURLToPath(new URL('./render-worker.js', import.meta.url));
  */
 export async function renderAll(articles: readonly Article[], formats: string[], config: SiteConfig,
   done: (index: number, result: RenderedArticle | Error) => Promise<void> | void): Promise<void> {
-  const threads = availableParallelism();
+  // GALLEY_THREADS caps the pool (1: no workers), for machines shared with other work and for measuring.
+  const threads = Math.max(1, Math.min(availableParallelism(), Number(process.env.GALLEY_THREADS) || Infinity));
   // The worker is compiled JavaScript; run from TypeScript sources (the tests), render in this thread.
   if (articles.length < POOL_THRESHOLD || threads < 2 || !existsSync(WORKER)) {
     for (let i = 0; i < articles.length; i++) {

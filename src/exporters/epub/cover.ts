@@ -105,13 +105,16 @@ export function renderCover(headline: string, siteTitle: string, paletteKey: str
   const [background, accent, ink] = PALETTES[hash(paletteKey) % PALETTES.length]!.map(rgb);
   // Text is rendered alone, black on transparent: its alpha is the coverage, which picks one of 255
   // blends of ink over background. Index 255 is the accent. An indexed PNG is a third of RGB's data.
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${COVER_WIDTH}" height="${COVER_HEIGHT}">${paths.join('')}</svg>`;
+  // Only the band down to the last line's descenders is rasterized: below it the cover is plain background
+  // (index 0), and rendering and scanning the whole page was most of a cover's cost.
+  const lastBaseline = HEADLINE_TOP + size + (lines.length - 1) * size * LINE_HEIGHT;
+  const band = Math.min(COVER_HEIGHT, Math.ceil(lastBaseline + size * 0.6));
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${COVER_WIDTH}" height="${band}">${paths.join('')}</svg>`;
   const rgba = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false }, logLevel: 'off' }).render().pixels;
   const indices = new Uint8Array(COVER_WIDTH * COVER_HEIGHT);
-  // Whole pixels at a time (alpha is the high byte on little-endian machines, the low one otherwise).
-  const pixels = rgba.byteOffset % 4 === 0 ? new Uint32Array(rgba.buffer, rgba.byteOffset, indices.length) : new Uint32Array(Uint8Array.from(rgba).buffer);
-  const shift = LITTLE_ENDIAN ? 24 : 0;
-  for (let i = 0; i < indices.length; i++) indices[i] = COVERAGE_INDEX[(pixels[i]! >>> shift) & 0xff]!;
+  // Read the alpha byte in place: resvg's Buffer is seldom 4-byte aligned, and copying it to align costs
+  // more than the whole loop (Uint8Array.from iterates byte by byte).
+  for (let i = 0, a = 3, end = COVER_WIDTH * band; i < end; i++, a += 4) indices[i] = COVERAGE_INDEX[rgba[a]!]!;
   for (const bar of ACCENT_BARS) {
     for (let y = bar.y; y < bar.y + bar.height; y++) indices.fill(255, y * COVER_WIDTH + bar.x, y * COVER_WIDTH + bar.x + bar.width);
   }
@@ -120,7 +123,6 @@ export function renderCover(headline: string, siteTitle: string, paletteKey: str
   return { png: encodeIndexedPng(COVER_WIDTH, COVER_HEIGHT, palette, indices), missing };
 }
 
-const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 const COVERAGE_INDEX = Uint8Array.from({ length: 256 }, (_, alpha) => Math.round((alpha * 254) / 255));
 
 function blend(from: Rgb, to: Rgb, t: number): Rgb {

@@ -1,10 +1,13 @@
 // The EPUB cover: headline and site title laid out with fontkit, drawn as glyph outlines by resvg.
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
 import { encodeIndexedPng } from './png.js';
 
 const require = createRequire(import.meta.url);
+// fontkit's CommonJS build, the one pdfkit loads: importing its ESM build would load and initialise a
+// second copy of fontkit and its table decoders, a quarter of a second of a cold one-article build.
+const fontkit = require('fontkit') as typeof Fontkit;
 
 interface CoverFont {
   file: string;
@@ -169,7 +172,7 @@ interface ShapedGlyph {
 
 /** A font opened once per process, with the lookups the cover repeats memoized. */
 class Face {
-  readonly #font: fontkit.Font;
+  readonly #font: Fontkit.Font;
   readonly #advances = new Map<number, number | null>();
   readonly #outlines = new Map<number, string>();
   readonly #words = new Map<string, readonly ShapedGlyph[]>();

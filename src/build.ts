@@ -1,5 +1,5 @@
 // The build: the only code that reads seeds and writes out/. Normalize every seed, render every format, write atomically.
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Article } from './model/article.js';
 import { articleJsonSchema } from './model/article.js';
@@ -148,12 +148,32 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     result.diagnostics.push(...out.diagnostics);
     writeOut(outDir, f.fileName, out.bytes);
   }
+  removeOrphans(outDir, manifest, next, result.failed, formats);
   writeOut(outDir, CACHE_FILE, new TextEncoder().encode(JSON.stringify(next) + '\n'));
   if (config.url === null && formats.some((f) => f.kind === 'collection')) {
     result.diagnostics.push({ severity: 'warning', file: displayPath(outDir), line: null, column: null, rule: 'feed/no-site-url',
       message: 'no site URL: feed items have no links or enclosures; pass --site-url or set "url" in galley.config.json' });
   }
   return result;
+}
+
+/**
+ * Delete the outputs an earlier build wrote that no article owns now: a corrected headline moves an article
+ * to a new slug, and the old files would otherwise stay published beside it. Only files the manifest says
+ * Galley wrote, only in the formats of this build; a seed that failed keeps its last good files.
+ */
+function removeOrphans(outDir: string, before: Manifest, after: Manifest, failed: readonly string[], formats: readonly Format[]): void {
+  for (const seed of failed) {
+    const entry = before.entries[seed];
+    if (entry && !after.entries[seed]) after.entries[seed] = entry;
+  }
+  const owned = new Set(Object.values(after.entries).flatMap((e) => Object.keys(e.files)));
+  const extensions = new Set(formats.flatMap((f) => (f.kind === 'article' ? [`.${f.extension}`] : [])));
+  for (const entry of Object.values(before.entries)) {
+    for (const name of Object.keys(entry.files)) {
+      if (!owned.has(name) && extensions.has(name.slice(name.lastIndexOf('.')))) rmSync(join(outDir, name), { force: true });
+    }
+  }
 }
 
 /** A writer knows the text it lost, not the line: find that text in the seed. */

@@ -113,4 +113,26 @@ describe('build', () => {
     rmSync(join(dirs.outDir, 'one.json'));
     expect((await build({ ...dirs, config: DEFAULT_CONFIG, formats: json })).rendered).toBe(1);
   });
+
+  it('removes the files of an article whose slug moved, and nothing it did not write', async () => {
+    const dirs = seeds({ 'a.txt': DATED('Talks resume'), 'b.txt': DATED('Other news') });
+    const both = selectFormats(['json', 'rss']);
+    await build({ ...dirs, config: DEFAULT_CONFIG, formats: both });
+    writeFileSync(join(dirs.outDir, 'mine.json'), '{"kept": true}');
+    writeFileSync(join(dirs.seedsDir, 'a.txt'), DATED('Talks resumed on Monday'));
+    await build({ ...dirs, config: DEFAULT_CONFIG, formats: both });
+    expect(visible(dirs.outDir)).toEqual(['article.schema.json', 'feed.xml', 'mine.json', 'other-news.json', 'talks-resumed-on-monday.json']);
+  });
+
+  it('keeps the last good files of a seed that fails, and the formats a build did not select', async () => {
+    const dirs = seeds({ 'a.txt': DATED('Talks resume') });
+    await build({ ...dirs, config: DEFAULT_CONFIG, formats: selectFormats(['json', 'rss']) });
+    writeFileSync(join(dirs.seedsDir, 'a.txt'), '---\ndate: soon\n---\nTalks resume\n');
+    const failed = await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    expect(failed.failed).toEqual(['a.txt']);
+    expect(visible(dirs.outDir)).toEqual(['article.schema.json', 'feed.xml', 'talks-resume.json']);
+    writeFileSync(join(dirs.seedsDir, 'a.txt'), DATED('Talks resumed'));
+    await build({ ...dirs, config: DEFAULT_CONFIG, formats: selectFormats(['rss']) });
+    expect(visible(dirs.outDir)).toEqual(['article.schema.json', 'feed.xml', 'talks-resume.json']);
+  });
 });

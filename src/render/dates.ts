@@ -36,3 +36,8 @@ export function byline(authors: readonly string[], published: string, language: 
   const names = cached(listFormats, language, (l) => new Intl.ListFormat(l, { style: 'long', type: 'conjunction' })).format(authors);
   return `${names} · ${formatLongDate(published, language)}`;
 }
+
+/** `YYYY-MM-DDThh:mm:ssZ`: whole seconds in UTC, the form EPUB's dcterms:modified requires and XMP dates use. */
+export function isoSeconds(iso: string): string {
+  return `${new Date(iso).toISOString().slice(0, 19)}Z`;
+}

@@ -1,6 +1,7 @@
 // Article body as XHTML: shared by the EPUB chapter and the feed's content:encoded, written once.
 import type { Article, Block, Section } from '../model/article.js';
 import { byline } from './dates.js';
+import { relatedHeading } from './labels.js';
 import { standfirst } from './standfirst.js';
 import { escapeXml } from './xml.js';
 
@@ -41,29 +42,6 @@ export function sectionAnchor(section: Section): string {
 
 /** The id of the related-reading aside; no section anchor can equal it, they all start with "s-". */
 export const RELATED_ANCHOR = 'related';
-
-// The related list's heading in the article's language, so a screen reader does not read it with the
-// wrong voice; English for a language not listed.
-const RELATED_HEADINGS: Readonly<Record<string, string>> = {
-  en: 'Related reading',
-  de: 'Mehr zum Thema',
-  fr: 'À lire aussi',
-  es: 'Lecturas relacionadas',
-  it: 'Letture correlate',
-  nl: 'Meer over dit onderwerp',
-  pt: 'Leia também',
-  pl: 'Czytaj także',
-  ru: 'Читайте также',
-  uk: 'Читайте також',
-  el: 'Διαβάστε επίσης',
-  ko: '관련 기사',
-};
-
-/** "Related reading", or its translation for the article's primary language subtag. */
-export function relatedHeading(language: string): string {
-  const primary = language.split('-')[0]!.toLowerCase();
-  return RELATED_HEADINGS[primary] ?? RELATED_HEADINGS.en!;
-}
 
 function sectionXhtml(section: Section): string {
   const out = [`<section id="${sectionAnchor(section)}">`];

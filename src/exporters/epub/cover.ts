@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import type * as Fontkit from 'fontkit';
+import { fontFile } from '../../render/fonts.js';
 import { encodeIndexedPng } from './png.js';
 
 const require = createRequire(import.meta.url);
@@ -13,13 +14,10 @@ interface CoverFont {
   file: string;
 }
 
-const SERIF_REGULAR: CoverFont = { file: require.resolve('@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf') };
-const SERIF_BOLD: CoverFont = { file: require.resolve('@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf') };
+const SERIF_REGULAR: CoverFont = { file: fontFile('regular') };
+const SERIF_BOLD: CoverFont = { file: fontFile('bold') };
 // For characters Noto Serif lacks; opened only when a cover first needs one (the Korean font is 6 MB).
-const FALLBACKS: readonly CoverFont[] = [
-  { file: require.resolve('@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf') },
-  { file: require.resolve('@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf') },
-];
+const FALLBACKS: readonly CoverFont[] = [{ file: fontFile('hangul') }, { file: fontFile('emoji') }];
 
 /** Cover size in pixels: 2:3 like a paperback, large enough for library thumbnails, small enough to render fast. */
 export const COVER_WIDTH = 600;

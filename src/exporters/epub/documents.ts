@@ -1,7 +1,9 @@
 // The package's XML documents (OPF, NCX, nav, chapter), built from the model with escaped text only.
 import type { Article } from '../../model/article.js';
 import type { SiteConfig } from '../../model/config.js';
-import { articleXhtml, relatedHeading, RELATED_ANCHOR, sectionAnchor } from '../../render/xhtml.js';
+import { isoSeconds } from '../../render/dates.js';
+import { relatedHeading } from '../../render/labels.js';
+import { articleXhtml, RELATED_ANCHOR, sectionAnchor } from '../../render/xhtml.js';
 import { escapeXml } from '../../render/xml.js';
 
 /** File names inside OEBPS/. The nav and stylesheet names are the ones epub-gen-memory writes. */
@@ -23,10 +25,6 @@ export const ACCESSIBILITY_SUMMARY =
   'The text contains no images; the cover image repeats the headline and publisher. ' +
   'The stylesheet sets no fonts or colours, so reading systems can restyle the text.';
 
-/** `YYYY-MM-DDThh:mm:ssZ`, the only form EPUB allows for dcterms:modified; UTC, so no time zone shows. */
-export function packageDate(iso: string): string {
-  return `${new Date(iso).toISOString().slice(0, 19)}Z`;
-}
 
 /** The date the package was last changed: the article's update, else its publication. */
 export function modifiedDate(article: Article): string {
@@ -64,8 +62,8 @@ export function packageDocument(article: Article, config: SiteConfig): string {
   });
   meta.push(
     `<dc:publisher>${escapeXml(config.title)}</dc:publisher>`,
-    `<dc:date>${packageDate(article.published)}</dc:date>`,
-    `<meta property="dcterms:modified">${packageDate(modifiedDate(article))}</meta>`,
+    `<dc:date>${isoSeconds(article.published)}</dc:date>`,
+    `<meta property="dcterms:modified">${isoSeconds(modifiedDate(article))}</meta>`,
     `<dc:description>${escapeXml(article.summary)}</dc:description>`,
     ...article.tags.map((tag) => `<dc:subject>${escapeXml(tag)}</dc:subject>`),
   );

@@ -1,6 +1,8 @@
 // Fonts for the PDF: opened once per process, shared by every document, with a per-character fallback chain.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fontFile } from '../../render/fonts.js';
+import type { FaceName } from '../../render/fonts.js';
 
 const require = createRequire(import.meta.url);
 
@@ -19,17 +21,7 @@ const fontkit = require(createRequire(require.resolve('pdfkit')).resolve('fontki
   create(data: Uint8Array): FontkitFont;
 };
 
-/** The faces a document can use: three cuts of the serif, then the fallbacks. */
-export type FaceName = 'regular' | 'bold' | 'italic' | 'hangul' | 'emoji';
-
-const FILES: Record<FaceName, string> = {
-  regular: '@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf',
-  bold: '@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf',
-  italic: '@expo-google-fonts/noto-serif/400Regular_Italic/NotoSerif_400Regular_Italic.ttf',
-  // 6 MB: opened only when some text needs a glyph the serif lacks.
-  hangul: '@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf',
-  emoji: '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf',
-};
+export type { FaceName };
 
 const opened = new Map<FaceName, FontkitFont>();
 
@@ -37,7 +29,7 @@ const opened = new Map<FaceName, FontkitFont>();
 export function openFace(name: FaceName): FontkitFont {
   let font = opened.get(name);
   if (font === undefined) {
-    font = shareGlyphs(fontkit.create(readFileSync(require.resolve(FILES[name]))));
+    font = shareGlyphs(fontkit.create(readFileSync(fontFile(name))));
     opened.set(name, font);
   }
   return font;

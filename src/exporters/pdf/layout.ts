@@ -2,6 +2,7 @@
 import type PDFDocument from 'pdfkit';
 import type { Article, Block as ModelBlock } from '../../model/article.js';
 import { byline } from '../../render/dates.js';
+import { relatedHeading } from '../../render/labels.js';
 import { standfirst } from '../../render/standfirst.js';
 import type { Canvas } from './canvas.js';
 import { Flow, footers, type FlowBlock, type Line } from './flow.js';
@@ -90,7 +91,7 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
 
   if (article.related.length > 0) {
     const sect = child(root, 'Sect');
-    const label = relatedLabel(article.language);
+    const label = relatedHeading(article.language);
     blocks.push({
       lines: text(upper(label, article.language), STYLES.kicker, { hyphenate: false }),
       style: STYLES.kicker, spaceBefore: SPACE.related, target: child(sect, 'H2'), tag: 'H2', keepWithNext: true,
@@ -109,17 +110,6 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
 
   new Flow(canvas, page).run(blocks);
   footers(canvas, article, page);
-}
-
-// The label over related reading, in the article's language where we know it (the model has none).
-const RELATED: Record<string, string> = {
-  en: 'Related reading', de: 'Mehr zum Thema', fr: 'À lire aussi', es: 'Lea también', it: 'Leggi anche',
-  pt: 'Leia também', nl: 'Lees ook', pl: 'Czytaj także', ru: 'Читайте также', uk: 'Читайте також',
-  el: 'Διαβάστε επίσης', ko: '관련 기사',
-};
-
-function relatedLabel(language: string): string {
-  return RELATED[language.split('-')[0]!.toLowerCase()] ?? RELATED.en!;
 }
 
 /** Capitals by the language's rules (German ß, Turkish i); a tag Intl rejects falls back to the default. */

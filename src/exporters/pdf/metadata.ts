@@ -1,6 +1,7 @@
 // Document options, Info dictionary and XMP packet: everything a PDF says about itself, from the article only.
 import type PDFDocument from 'pdfkit';
 import type { Article } from '../../model/article.js';
+import { isoSeconds } from '../../render/dates.js';
 import { escapeXml } from '../../render/xml.js';
 import { openFace } from './fonts.js';
 import type { PageGeometry } from './style.js';
@@ -50,10 +51,6 @@ export function installXmp(doc: Doc, article: Article): void {
   (doc as unknown as { _addInfo: () => void })._addInfo = () => doc.appendXML(xml);
 }
 
-function xmpDate(iso: string): string {
-  return `${new Date(iso).toISOString().split('.')[0]}Z`;
-}
-
 function xmpBody(article: Article): string {
   const li = (values: readonly string[]): string => values.map((v) => `<rdf:li>${escapeXml(v)}</rdf:li>`).join('');
   const alt = (value: string): string => `<rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(value)}</rdf:li></rdf:Alt>`;
@@ -61,8 +58,8 @@ function xmpBody(article: Article): string {
   const subjects = article.tags.length > 0 ? `<dc:subject><rdf:Bag>${li(article.tags)}</rdf:Bag></dc:subject>` : '';
   return [
     '<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">',
-    `<xmp:CreateDate>${xmpDate(article.published)}</xmp:CreateDate>`,
-    `<xmp:ModifyDate>${xmpDate(article.updated ?? article.published)}</xmp:ModifyDate>`,
+    `<xmp:CreateDate>${isoSeconds(article.published)}</xmp:CreateDate>`,
+    `<xmp:ModifyDate>${isoSeconds(article.updated ?? article.published)}</xmp:ModifyDate>`,
     '<xmp:CreatorTool>Galley</xmp:CreatorTool>',
     '</rdf:Description>',
     '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">',

@@ -47,6 +47,17 @@ describe('EPUB cover PNG', () => {
     expect([...decoded.indices]).toEqual([...indices]);
   });
 
+  it('round-trips rows filtered four bytes at a time, where every byte borrows', () => {
+    // A width that is a multiple of 4 takes the word-wise filter; these differences cross 0 and 128
+    // in both directions, where a borrow leaking into the next byte would show.
+    const values = [0, 255, 1, 128, 127, 129, 254, 2];
+    const indices = Uint8Array.from({ length: 8 * 6 }, (_, i) => values[(i * 5 + Math.floor(i / 8) * 3) % values.length]!);
+    indices.fill(9, 16, 24); // a row equal to the next
+    indices.fill(9, 24, 32);
+    const decoded = decode(encodeIndexedPng(8, 6, [[0, 0, 0]], indices));
+    expect([...decoded.indices]).toEqual([...indices]);
+  });
+
   it('gives the cover its background, accent bars and anti-aliased text', () => {
     const { indices, palette, width } = decode(renderCover('Headline', 'Galley', 'key').png);
     const pixel = (x: number, y: number) => palette[indices[y * width + x]!]!;

@@ -1,9 +1,10 @@
-// The EPUB cover: headline and site title laid out with fontkit, drawn as glyph outlines by resvg.
+// The EPUB cover: headline and site title laid out with fontkit, their glyph outlines filled by our own
+// rasterizer (resvg took a third of an EPUB's time parsing and filling the same outlines as SVG).
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
 import type * as Fontkit from 'fontkit';
 import { fontFile } from '../../render/fonts.js';
 import { encodeIndexedPng } from './png.js';
+import { Coverage } from './raster.js';
 
 const require = createRequire(import.meta.url);
 // fontkit's CommonJS build, the one pdfkit loads: importing its ESM build would load and initialise a
@@ -87,11 +88,11 @@ export function renderCover(headline: string, siteTitle: string, paletteKey: str
   };
   const measure = (primary: Face) => (text: string, size: number): number =>
     runsOf(text, primary).reduce((sum, run) => sum + runWidth(run, primary, size), 0);
-  const paths: string[] = [];
+  const glyphs: PlacedGlyph[] = [];
   const drawLine = (text: string, primary: Face, size: number, y: number): void => {
     let x = MARGIN;
     for (const run of runsOf(text, primary)) {
-      drawRun(paths, run, primary, size, x, y);
+      drawRun(glyphs, run, primary, size, x, y);
       x += runWidth(run, primary, size);
     }
   };
@@ -104,18 +105,20 @@ export function renderCover(headline: string, siteTitle: string, paletteKey: str
   lines.forEach((line, i) => drawLine(line, bold, size, HEADLINE_TOP + size + i * size * LINE_HEIGHT));
 
   const [background, accent, ink] = PALETTES[hash(paletteKey) % PALETTES.length]!.map(rgb);
-  // Text is rendered alone, black on transparent: its alpha is the coverage, which picks one of 255
-  // blends of ink over background. Index 255 is the accent. An indexed PNG is a third of RGB's data.
-  // Only the band down to the last line's descenders is rasterized: below it the cover is plain background
-  // (index 0), and rendering and scanning the whole page was most of a cover's cost.
+  // The text's coverage picks one of 255 blends of ink over background (index 0 is bare background,
+  // 254 solid ink); index 255 is the accent. An indexed PNG is a third of RGB's data. Only the band down
+  // to the last line's descenders is rasterized: below it the cover is plain background.
   const lastBaseline = HEADLINE_TOP + size + (lines.length - 1) * size * LINE_HEIGHT;
   const band = Math.min(COVER_HEIGHT, Math.ceil(lastBaseline + size * 0.6));
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${COVER_WIDTH}" height="${band}">${paths.join('')}</svg>`;
-  const rgba = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false }, logLevel: 'off' }).render().pixels;
   const indices = new Uint8Array(COVER_WIDTH * COVER_HEIGHT);
-  // Read the alpha byte in place: resvg's Buffer is seldom 4-byte aligned, and copying it to align costs
-  // more than the whole loop (Uint8Array.from iterates byte by byte).
-  for (let i = 0, a = 3, end = COVER_WIDTH * band; i < end; i++, a += 4) indices[i] = COVERAGE_INDEX[rgba[a]!]!;
+  // One buffer for every cover of the process (2.6 MB to allocate and zero each time otherwise); a
+  // failure while drawing could leave it dirty, so it is dropped then.
+  const coverage = scratch ?? new Coverage(COVER_WIDTH, COVER_HEIGHT);
+  scratch = undefined;
+  coverage.clip(band);
+  for (const glyph of glyphs) fill(coverage, glyph);
+  coverage.levels(indices, 254);
+  scratch = coverage;
   for (const bar of ACCENT_BARS) {
     for (let y = bar.y; y < bar.y + bar.height; y++) indices.fill(255, y * COVER_WIDTH + bar.x, y * COVER_WIDTH + bar.x + bar.width);
   }
@@ -124,7 +127,31 @@ export function renderCover(headline: string, siteTitle: string, paletteKey: str
   return { png: encodeIndexedPng(COVER_WIDTH, COVER_HEIGHT, palette, indices), missing };
 }
 
-const COVERAGE_INDEX = Uint8Array.from({ length: 256 }, (_, alpha) => Math.round((alpha * 254) / 255));
+let scratch: Coverage | undefined;
+
+/** A glyph's outline (font units, y up) and where it goes: x, y of its origin in pixels, y down. */
+interface PlacedGlyph {
+  outline: Outline;
+  scale: number;
+  x: number;
+  y: number;
+}
+
+function fill(coverage: Coverage, { outline, scale, x, y }: PlacedGlyph): void {
+  const px = (i: number) => x + outline[i]! * scale;
+  const py = (i: number) => y - outline[i]! * scale;
+  for (let i = 0; i < outline.length;) {
+    switch (outline[i]) {
+      case MOVE: coverage.moveTo(px(i + 1), py(i + 2)); i += 3; break;
+      case LINE: coverage.lineTo(px(i + 1), py(i + 2)); i += 3; break;
+      case QUAD: coverage.quadTo(px(i + 1), py(i + 2), px(i + 3), py(i + 4)); i += 5; break;
+      case CUBIC: coverage.cubicTo(px(i + 1), py(i + 2), px(i + 3), py(i + 4), px(i + 5), py(i + 6)); i += 7; break;
+      case CLOSE: coverage.close(); i += 1; break;
+      default: throw new Error(`cover: unknown outline opcode ${outline[i]}`);
+    }
+  }
+  coverage.close();
+}
 
 function blend(from: Rgb, to: Rgb, t: number): Rgb {
   return [0, 1, 2].map((c) => Math.round(from[c]! + (to[c]! - from[c]!) * t)) as unknown as Rgb;
@@ -134,15 +161,16 @@ function rgb(hex: string): Rgb {
   return [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)) as unknown as Rgb;
 }
 
-// One <path> per glyph, its outline in font units, scaled and flipped into place.
-function drawRun(paths: string[], run: Run, primary: Face, size: number, x: number, y: number): void {
+// Place each glyph of a run: positions rounded to 1/100 px, so the pixels do not hang on the last bit
+// of a floating-point sum.
+function drawRun(glyphs: PlacedGlyph[], run: Run, primary: Face, size: number, x: number, y: number): void {
   const face = run.face ?? primary;
   const scale = face.scale(size);
-  const transform = (gx: number, gy: number) => `matrix(${scale} 0 0 ${-scale} ${round(gx)} ${round(gy)})`;
+  const place = (outline: Outline, gx: number, gy: number) => glyphs.push({ outline, scale, x: round(gx), y: round(gy) });
   if (run.face === null) {
     for (const char of run.text) {
       if (INVISIBLE.test(char)) continue;
-      paths.push(`<path transform="${transform(x, y)}" d="${face.outline(0)}"/>`);
+      place(face.outline(0), x, y);
       x += face.notdefAdvance * scale;
     }
     return;
@@ -154,8 +182,8 @@ function drawRun(paths: string[], run: Run, primary: Face, size: number, x: numb
       continue;
     }
     for (const glyph of face.shape(word)) {
-      const d = face.outline(glyph.id);
-      if (d !== '') paths.push(`<path transform="${transform(x + glyph.dx * scale, y - glyph.dy * scale)}" d="${d}"/>`);
+      const outline = face.outline(glyph.id);
+      if (outline.length > 0) place(outline, x + glyph.dx * scale, y - glyph.dy * scale);
       x += glyph.advance * scale;
     }
   }
@@ -172,7 +200,7 @@ interface ShapedGlyph {
 class Face {
   readonly #font: Fontkit.Font;
   readonly #advances = new Map<number, number | null>();
-  readonly #outlines = new Map<number, string>();
+  readonly #outlines = new Map<number, Outline>();
   readonly #words = new Map<string, readonly ShapedGlyph[]>();
   readonly notdefAdvance: number;
 
@@ -195,17 +223,22 @@ class Face {
     return advance;
   }
 
-  outline(glyph: number): string {
-    let d = this.#outlines.get(glyph);
-    if (d === undefined) {
-      d = this.#font.getGlyph(glyph).path.toSVG();
-      this.#outlines.set(glyph, d);
+  outline(glyph: number): Outline {
+    let outline = this.#outlines.get(glyph);
+    if (outline === undefined) {
+      outline = [];
+      for (const { command, args } of this.#font.getGlyph(glyph).path.commands) {
+        const opcode = OPCODES[command];
+        if (opcode === undefined) throw new Error(`cover: unknown path command ${command}`);
+        outline.push(opcode, ...args);
+      }
+      this.#outlines.set(glyph, outline);
     }
-    return d;
+    return outline;
   }
 
   /**
-   * Ligatures and kerning within one word (as resvg shaped the text it was once given), memoized by word:
+   * Ligatures and kerning within one word, memoized by word:
    * shaping costs ~0.3 ms a line, and headlines repeat their words. Invisible characters the font lacks
    * would shape as .notdef, so they are left out.
    */
@@ -301,6 +334,11 @@ function hash(text: string): number {
   return h;
 }
 
-function round(n: number): string {
-  return (Math.round(n * 100) / 100).toString();
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
 }
+
+// A glyph outline as a flat list: an opcode, then its points' coordinates.
+type Outline = number[];
+const MOVE = 0, LINE = 1, QUAD = 2, CUBIC = 3, CLOSE = 4;
+const OPCODES: Record<string, number> = { moveTo: MOVE, lineTo: LINE, quadraticCurveTo: QUAD, bezierCurveTo: CUBIC, closePath: CLOSE };

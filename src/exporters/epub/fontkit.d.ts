@@ -3,7 +3,7 @@ declare module 'fontkit' {
   export interface Glyph {
     readonly id: number;
     readonly advanceWidth: number;
-    readonly path: { toSVG(): string };
+    readonly path: { readonly commands: readonly { readonly command: string; readonly args: readonly number[] }[] };
   }
   export interface GlyphPosition {
     readonly xAdvance: number;

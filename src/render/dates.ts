@@ -1,7 +1,5 @@
 // Dates and bylines as readers see them, in the article's language; always UTC, never the machine's locale.
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const listFormats = new Map<string, Intl.ListFormat>();
+import { intl } from './intl.js';
 
 /**
  * The language Intl should use: the article's, or English where ICU lacks it. Intl would otherwise fall back
@@ -16,24 +14,15 @@ function intlLanguage(language: string): string {
   }
 }
 
-// Formatters are costly to build and the same few languages recur across thousands of articles.
-function cached<T>(cache: Map<string, T>, language: string, make: (locale: string) => T): T {
-  let f = cache.get(language);
-  if (!f) {
-    f = make(intlLanguage(language));
-    cache.set(language, f);
-  }
-  return f;
-}
 
 /** "June 19, 2024" in English, "19. Juni 2024" in German, ...; English for a language ICU lacks. */
 export function formatLongDate(iso: string, language: string): string {
-  return cached(dateFormats, language, (l) => new Intl.DateTimeFormat(l, { dateStyle: 'long', timeZone: 'UTC' })).format(new Date(iso));
+  return intl(`date:${language}`, () => new Intl.DateTimeFormat(intlLanguage(language), { dateStyle: 'long', timeZone: 'UTC' })).format(new Date(iso));
 }
 
 /** "Vladimir Putin and Kim Jong Un · June 19, 2024" */
 export function byline(authors: readonly string[], published: string, language: string): string {
-  const names = cached(listFormats, language, (l) => new Intl.ListFormat(l, { style: 'long', type: 'conjunction' })).format(authors);
+  const names = intl(`list:${language}`, () => new Intl.ListFormat(intlLanguage(language), { style: 'long', type: 'conjunction' })).format(authors);
   return `${names} · ${formatLongDate(published, language)}`;
 }
 

@@ -1,15 +1,11 @@
 // The EPUB cover: headline and site title laid out with fontkit, their glyph outlines filled by our own
 // rasterizer (resvg took a third of an EPUB's time parsing and filling the same outlines as SVG).
-import { createRequire } from 'node:module';
+import * as fontkit from 'fontkit';
 import type * as Fontkit from 'fontkit';
 import { fontFile } from '../../render/fonts.js';
 import { encodeIndexedPng } from './png.js';
 import { Coverage } from './raster.js';
 
-const require = createRequire(import.meta.url);
-// fontkit's CommonJS build, the one pdfkit loads: importing its ESM build would load and initialise a
-// second copy of fontkit and its table decoders, a quarter of a second of a cold one-article build.
-const fontkit = require('fontkit') as typeof Fontkit;
 
 interface CoverFont {
   file: string;

@@ -1,5 +1,6 @@
 // Drawing on a pdfkit document: measured text in fallback-aware runs, justified by hand, inside marked content.
 import type PDFDocument from 'pdfkit';
+import { intl } from '../../render/intl.js';
 import { emWidth, openFace, shape, sharedLayoutCache, splitRuns, type FaceName, type Run } from './fonts.js';
 import type { TextStyle } from './style.js';
 import { fastSubset } from './subset.js';
@@ -60,7 +61,6 @@ const num = (n: number): string => {
 const measures = new Map<FaceName, Map<string, { em: number; chars: number }>>();
 
 const SHY = '\u00AD';
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /**
  * Emoji sequences (skin tones, flags, ZWJ families) become one glyph, and fontkit's cached glyph may carry
@@ -71,7 +71,7 @@ function sequences(run: Run): (Run & { sequence?: boolean })[] {
   if (run.face !== 'emoji') return [run];
   const out: (Run & { sequence?: boolean })[] = [];
   let plain = '';
-  for (const { segment } of graphemes.segment(run.text)) {
+  for (const { segment } of intl('graphemes', () => new Intl.Segmenter('en', { granularity: 'grapheme' })).segment(run.text)) {
     if ([...segment].length === 1) {
       plain += segment;
       continue;

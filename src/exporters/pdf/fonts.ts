@@ -1,10 +1,8 @@
 // Fonts for the PDF: opened once per process, shared by every document, with a per-character fallback chain.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import * as fontkitModule from 'fontkit';
 import { fontFile } from '../../render/fonts.js';
 import type { FaceName } from '../../render/fonts.js';
-
-const require = createRequire(import.meta.url);
 
 /** The part of a fontkit Font this exporter uses (fontkit ships no type declarations). */
 export interface FontkitFont {
@@ -15,11 +13,10 @@ export interface FontkitFont {
   layout(text: string, features?: Record<string, boolean>): { advanceWidth: number; glyphs: { id: number }[] };
 }
 
-// The fontkit that pdfkit itself depends on: pdfkit accepts a Font object only by duck typing, and the
-// subsetter it calls must understand the object, so both sides have to be the same copy.
-const fontkit = require(createRequire(require.resolve('pdfkit')).resolve('fontkit')) as {
-  create(data: Uint8Array): FontkitFont;
-};
+// The fontkit pdfkit itself imports (its ESM build): pdfkit accepts a Font object only by duck typing, and
+// the subsetter it calls must understand the object, so both sides use the one copy. (Loading the CommonJS
+// build as well cost a cold process a second fontkit and its table decoders.)
+const fontkit = fontkitModule as unknown as { create(data: Uint8Array): FontkitFont };
 
 export type { FaceName };
 

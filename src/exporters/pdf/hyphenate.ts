@@ -1,7 +1,16 @@
 // Hyphenation by language with the `hyphen` package's TeX patterns: soft hyphens mark where a word may break.
 import { createRequire } from 'node:module';
+import english from 'hyphen/en/index.js';
 
 const require = createRequire(import.meta.url);
+
+interface Patterns {
+  hyphenateSync(text: string): string;
+}
+
+// English, imported rather than required: most articles are English, and an import goes into the bundle
+// the CLI's startup snapshot is made from (a snapshot can hold no module loaded by require()).
+const IMPORTED: Record<string, Patterns> = { en: english, 'en-us': english };
 
 // Pattern sets the package ships (its folder names), so a language tag never reaches require() unchecked.
 // `zh` is left out: it is pinyin, not Chinese text.
@@ -28,13 +37,13 @@ export function hyphenatorFor(language: string): Hyphenator | null {
   const parts = tag.split('-');
   for (let n = parts.length; n > 0 && hit === null; n--) {
     const candidate = parts.slice(0, n).join('-');
-    if (AVAILABLE.has(candidate)) hit = cached(require(`hyphen/${candidate}`) as { hyphenateSync: (t: string) => string });
+    if (AVAILABLE.has(candidate)) hit = cached(IMPORTED[candidate] ?? (require(`hyphen/${candidate}`) as Patterns));
   }
   loaded.set(tag, hit);
   return hit;
 }
 
-function cached(module: { hyphenateSync: (t: string) => string }): Hyphenator {
+function cached(module: Patterns): Hyphenator {
   // Pattern matching costs ~30 µs a word; articles repeat their words, and a process renders many articles.
   const memo = new Map<string, string>();
   return (word) => {

@@ -11,7 +11,7 @@ import type { ArticleFormat, CollectionFormat, Format } from './exporters/regist
 import type { CollectionRender } from './exporters/types.js';
 import { CACHE_FILE, cacheKey, fileRecord, inputKey, isCurrent, readManifest } from './build-cache.js';
 import type { CacheEntry, Manifest } from './build-cache.js';
-import { renderAll } from './render-pool.js';
+import { renderAll, startPool } from './render-pool.js';
 import { normalize, withSlug } from './normalize/index.js';
 import { uniqueSlug } from './normalize/slug.js';
 import { fallbackDate, gitDates } from './seed-date.js';
@@ -71,13 +71,28 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const manifest = readManifest(outDir);
   const next: Manifest = { version: manifest.version, entries: {} };
 
-  for (const seed of seeds) {
-    const display = displayPath(join(seedsDir, seed));
+  const articleFormats = formats.filter((f) => f.kind === 'article').map((f) => f.name);
+  const inputs = seeds.map((seed) => {
     try {
       const bytes = readFileSync(join(seedsDir, seed));
       const fallback = fallbackDate(seedsDir, seed, dates);
       const sourcePath = `${basename(resolve(seedsDir))}/${seed}`;
-      const input = inputKey(bytes, fallback, sourcePath, config);
+      return { bytes, fallback, sourcePath, input: inputKey(bytes, fallback, sourcePath, config) };
+    } catch (error) {
+      return { error };
+    }
+  });
+  // Seeds that changed since the last build will be rendered: when they are a batch, the pool's threads
+  // start loading fonts and exporters now, while this thread normalizes.
+  const changed = inputs.filter((x, i) => !('error' in x) && (options.force || manifest.entries[seeds[i]!]?.input !== x.input)).length;
+  const pool = articleFormats.length > 0 ? startPool(changed, articleFormats, config) : null;
+
+  for (const [i, seed] of seeds.entries()) {
+    const display = displayPath(join(seedsDir, seed));
+    try {
+      const read = inputs[i]!;
+      if ('error' in read) throw read.error;
+      const { bytes, fallback, sourcePath, input } = read;
       const cached = manifest.entries[seed];
       const { article, diagnostics } = !options.force && cached?.input === input
         ? { article: cached.model, diagnostics: cached.diagnostics.map((d) => ({ ...d, file: display })) }
@@ -95,7 +110,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   }
 
-  const articleFormats = formats.filter((f) => f.kind === 'article').map((f) => f.name);
   const sizes = new Map<string, Record<string, number>>();
   const goodIndex: number[] = [];
   const perArticle: Diagnostic[][] = loaded.map(() => []);
@@ -132,7 +146,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       finish(i, Object.fromEntries(rendered.files.map((f) => [f.name, fileRecord(join(outDir, f.name))])));
     }
     options.onArticle?.(++done, loaded.length);
-  });
+  }, pool);
   for (const d of perArticle) result.diagnostics.push(...d);
   // Articles finish in any order; results and the feed's input follow seed order, so both are stable.
   goodIndex.sort((a, b) => a - b);

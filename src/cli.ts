@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 // The galley command: arguments, progress, messages and exit codes. The work is in build.ts.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import v8 from 'node:v8';
 import { build } from './build.js';
 import { ConfigError, loadConfig } from './config-file.js';
 import { formatDiagnostic } from './model/diagnostic.js';
 import { progressReporter } from './progress.js';
+import { WorkersUnavailable } from './render-pool.js';
 import { FORMAT_NAMES, selectFormats } from './exporters/registry.js';
 
 const USAGE = `Usage: galley build [SEEDS_DIR] [options]
@@ -92,10 +96,24 @@ function usage(message: string, showHelp = true): number {
   return 2;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (e: unknown) => {
+/** Run the command with these arguments (without node and script) and set the process's exit code. */
+export async function run(argv: string[]): Promise<void> {
+  try {
+    process.exitCode = await main(argv);
+  } catch (e) {
+    if (e instanceof WorkersUnavailable) {
+      // Started from the snapshot, with a batch to render: the compiled CLI, which can start the pool,
+      // does the whole build (nothing has been written yet).
+      const child = spawnSync(process.execPath, [fileURLToPath(new URL('./cli.js', import.meta.url)), ...argv], { stdio: 'inherit' });
+      if (child.signal) process.kill(process.pid, child.signal);
+      process.exitCode = child.status ?? 1;
+      return;
+    }
     process.stderr.write(`galley: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
     process.exitCode = 70;
-  },
-);
+  }
+}
+
+// Run when started as a script. While the startup snapshot is built this module is only loaded: the
+// snapshot calls run() when it starts (bin/galley).
+if (!v8.startupSnapshot.isBuildingSnapshot()) void run(process.argv.slice(2));

@@ -5,6 +5,7 @@ import type { ArticleRender } from './exporters/types.js';
 import type { Article } from './model/article.js';
 import type { SiteConfig } from './model/config.js';
 import type { Diagnostic } from './model/diagnostic.js';
+import { WARM_UP_ARTICLE } from './warm-up.js';
 
 export interface RenderedFile {
   format: string;
@@ -27,6 +28,11 @@ function loader(format: ArticleFormat): Promise<ArticleRender> {
     loaded.set(format.name, render);
   }
   return render;
+}
+
+/** Load the exporters of these formats and render a small article with them, before any real one. */
+export async function warmUp(formatNames: readonly string[], config: SiteConfig): Promise<void> {
+  await renderArticle(WARM_UP_ARTICLE, formatNames, config);
 }
 
 /** Every file of one article, all rendered before any is written, so a failure leaves none. */

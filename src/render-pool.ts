@@ -1,36 +1,74 @@
 // Render many articles: in this thread for a few, on a piscina worker pool (every core) for a batch.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type { Piscina } from 'piscina';
 import type { Article } from './model/article.js';
 import type { SiteConfig } from './model/config.js';
 import { renderArticle } from './render-article.js';
 import type { RenderedArticle } from './render-article.js';
-import type { RenderTask } from './render-worker.js';
+import type { RenderTask, WorkerData } from './render-worker.js';
 
 /** Below this many articles, starting workers (each loading fonts) costs more than it saves. */
 export const POOL_THRESHOLD = 12;
 
 const WORKER = fileURLToPath(new URL('./render-worker.js', import.meta.url));
 
+/** Thrown where a batch needs the pool but this process cannot start worker threads (see snapshot.ts). */
+export class WorkersUnavailable extends Error {
+  override name = 'WorkersUnavailable';
+}
+
+let workersAllowed = true;
+
+/**
+ * Called by a process started from the startup snapshot: Node 20 cannot start worker threads there (their
+ * shared working-directory state is not restored), so a batch is handed to a fresh process instead.
+ */
+export function forbidWorkers(): void {
+  workersAllowed = false;
+}
+
+/** A worker pool being started: its threads load the exporters while this thread reads and normalizes. */
+export type PendingPool = Promise<Piscina<RenderTask, RenderedArticle>>;
+
+// GALLEY_THREADS caps the pool (1: no workers), for machines shared with other work and for measuring.
+function threads(): number {
+  return Math.max(1, Math.min(availableParallelism(), Number(process.env.GALLEY_THREADS) || Infinity));
+}
+
+/**
+ * Start the pool for a batch of about `expected` articles, or null where the batch renders in this thread:
+ * too few articles, one core, or no compiled worker (run from TypeScript sources, as the tests do).
+ */
+export function startPool(expected: number, formats: readonly string[], config: SiteConfig): PendingPool | null {
+  if (expected < POOL_THRESHOLD || threads() < 2 || !existsSync(WORKER)) return null;
+  if (!workersAllowed) throw new WorkersUnavailable(`${expected} articles need worker threads`);
+  // Loaded here, not at the top: a one-article build never starts a pool and should not pay for its import.
+  // Required, not import()ed: a process started from the startup snapshot has no dynamic import().
+  const { Piscina } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
+  return Promise.resolve(new Piscina<RenderTask, RenderedArticle>({
+    filename: WORKER, maxThreads: threads(), minThreads: threads(), idleTimeout: 1000,
+    workerData: { formats: [...formats], config } satisfies WorkerData,
+  }));
+}
+
 /**
  * Render every article and hand each result (or its Error) to `done` as soon as it is ready. At most a few
  * tasks per thread are in flight, so a batch of thousands never holds more than a handful of PDFs in memory.
+ * A pool passed in is used (or started here when there is none and the batch is large) and destroyed.
  */
 export async function renderAll(articles: readonly Article[], formats: string[], config: SiteConfig,
-  done: (index: number, result: RenderedArticle | Error) => Promise<void> | void): Promise<void> {
-  // GALLEY_THREADS caps the pool (1: no workers), for machines shared with other work and for measuring.
-  const threads = Math.max(1, Math.min(availableParallelism(), Number(process.env.GALLEY_THREADS) || Infinity));
-  // The worker is compiled JavaScript; run from TypeScript sources (the tests), render in this thread.
-  if (articles.length < POOL_THRESHOLD || threads < 2 || !existsSync(WORKER)) {
+  done: (index: number, result: RenderedArticle | Error) => Promise<void> | void, pending: PendingPool | null = null): Promise<void> {
+  pending ??= startPool(articles.length, formats, config);
+  if (pending === null) {
     for (let i = 0; i < articles.length; i++) {
       await done(i, await renderArticle(articles[i]!, formats, config).catch(toError));
     }
     return;
   }
-  // Loaded here, not at the top: a one-article build never starts a pool and should not pay for its import.
-  const { Piscina } = await import('piscina');
-  const pool = new Piscina<RenderTask, RenderedArticle>({ filename: WORKER, maxThreads: threads, minThreads: threads, idleTimeout: 1000 });
+  const pool = await pending;
   try {
     let next = 0;
     const lane = async (): Promise<void> => {
@@ -39,7 +77,7 @@ export async function renderAll(articles: readonly Article[], formats: string[],
         await done(i, await pool.run({ article: articles[i]!, formats, config }).catch(toError));
       }
     };
-    await Promise.all(Array.from({ length: threads * 2 }, lane));
+    await Promise.all(Array.from({ length: pool.options.maxThreads * 2 }, lane));
   } finally {
     await pool.destroy();
   }

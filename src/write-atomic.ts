@@ -1,11 +1,13 @@
 // Atomic file writes: a temp file in the target folder, then rename, so readers see the old file or the new.
-import { randomBytes } from 'node:crypto';
 import { readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
+let tempCounter = 0;
+
 /** Write `bytes` to `path` so that no reader, and no crash, ever sees a partial file. */
 export function writeFileAtomic(path: string, bytes: Uint8Array): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // pid and a counter: unique among this process's writes, and other processes have other pids.
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${(tempCounter++).toString(16).padStart(8, '0')}.tmp`);
   try {
     // No fsync: the rename alone makes the file whole-or-absent for every reader and every crash of this
     // process (SIGKILL included), which is the promise; flushing each of thousands of files to disk cost

@@ -4,9 +4,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 
 export const CLI = resolve('dist/cli.js');
+/** The installed command: starts from the startup snapshot when `npm run build` made one. */
+export const BIN = resolve('bin/galley');
 
 export function galleySync(args: readonly string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Run bin/galley, as a user's shell does. */
+export function binSync(args: readonly string[], env: NodeJS.ProcessEnv = process.env) {
+  const r = spawnSync(BIN, args, { encoding: 'utf8', env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,0 +1,44 @@
+// bin/galley starts from the startup snapshot (dist/galley.blob): the same files as the compiled CLI, in
+// the thread, in the pool it hands large batches to, and for every script and fallback font of the corpus.
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { binSync, galleySync, snapshot } from './support/cli.js';
+
+const CORPUS = resolve('test/fixtures/corpus');
+const CONFIG = join(CORPUS, 'galley.config.json');
+const BLOB = resolve('dist/galley.blob');
+const version = (JSON.parse((await import('node:fs')).readFileSync('package.json', 'utf8')) as { version: string }).version;
+
+// `npm test` builds first, which makes the snapshot; CI must never pass by silently skipping this.
+if (!existsSync(BLOB) && process.env.CI) throw new Error('dist/galley.blob is missing: `npm run build` made no startup snapshot');
+const describeWithSnapshot = existsSync(BLOB) ? describe : describe.skip;
+
+describeWithSnapshot('bin/galley from the startup snapshot', () => {
+  it('answers --version and --help itself, not Node', () => {
+    expect(binSync(['--version']).stdout).toBe(`galley ${version}\n`);
+    expect(binSync(['--help']).stdout).toMatch(/^Usage: galley build/);
+    const r = binSync(['frobnicate']);
+    expect([r.code, r.stderr]).toEqual([2, 'galley: unknown command "frobnicate"\nTry \'galley --help\'.\n']);
+  });
+
+  it('writes the same bytes as the compiled CLI, in the thread and through the pool', () => {
+    const out = (name: string) => join(mkdtempSync(join(tmpdir(), `galley-snap-${name}-`)), 'out');
+    const args = (dir: string) => ['build', CORPUS, '--out', dir, '--config', CONFIG, '--quiet'];
+    const oneThread = { ...process.env, GALLEY_THREADS: '1' };
+    // The reference: no snapshot, no pool, no warm-up article rendered first.
+    const plain = out('plain');
+    expect(galleySync(args(plain), undefined, oneThread).code).toBe(0);
+    // From the snapshot, whose heap already holds decoded fonts and the warm-up article's caches.
+    const fromSnapshot = out('snapshot');
+    expect(binSync(args(fromSnapshot), oneThread).code).toBe(0);
+    // 20 articles: the snapshot hands the batch to the compiled CLI, whose pool threads warm up first.
+    const pooled = out('pool');
+    expect(binSync(args(pooled)).code).toBe(0);
+    const expected = snapshot(plain);
+    expect(expected.size).toBeGreaterThan(60);
+    expect(snapshot(fromSnapshot)).toEqual(expected);
+    expect(snapshot(pooled)).toEqual(expected);
+  }, 180_000);
+});

@@ -10,8 +10,16 @@ import { renderArticle } from './render-article.js';
 import type { RenderedArticle } from './render-article.js';
 import type { RenderTask, WorkerData } from './render-worker.js';
 
-/** Below this many articles, starting workers (each loading fonts) costs more than it saves. */
-export const POOL_THRESHOLD = 12;
+/**
+ * Below this many articles to render, the pool costs more than it saves: its threads take ~3 s to load
+ * and warm up on 2 cores, while the main thread, started from the snapshot, renders at once. Measured
+ * (npm run bench machine): 100 articles 4.6 s in the thread vs 6.7 s pooled, 300 articles 12.4 vs 11.9 s.
+ * GALLEY_POOL_MIN overrides it (the tests use it to run the pool on a small corpus).
+ */
+function poolThreshold(): number {
+  const set = Number(process.env.GALLEY_POOL_MIN);
+  return Number.isInteger(set) && set > 0 ? set : 250;
+}
 
 const WORKER = fileURLToPath(new URL('./render-worker.js', import.meta.url));
 
@@ -43,7 +51,7 @@ function threads(): number {
  * too few articles, one core, or no compiled worker (run from TypeScript sources, as the tests do).
  */
 export function startPool(expected: number, formats: readonly string[], config: SiteConfig): PendingPool | null {
-  if (expected < POOL_THRESHOLD || threads() < 2 || !existsSync(WORKER)) return null;
+  if (expected < poolThreshold() || threads() < 2 || !existsSync(WORKER)) return null;
   if (!workersAllowed) throw new WorkersUnavailable(`${expected} articles need worker threads`);
   // Loaded here, not at the top: a one-article build never starts a pool and should not pay for its import.
   // Required, not import()ed: a process started from the startup snapshot has no dynamic import().

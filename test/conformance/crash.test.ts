@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { synthSeed } from '../../scripts/synth-seeds.mjs';
 import { galleySpawn, galleySync, snapshot } from '../support/cli.js';
 
-// Above the worker-pool threshold, so the killed build is a pooled one.
+// Pooled builds (the pool's threshold lowered to this corpus), so the killed build is a pooled one.
 const N = 16;
+const POOLED = { ...process.env, GALLEY_POOL_MIN: '12' };
 const FORMATS = ['--formats', 'json,pdf,epub,rss,jsonfeed'];
 
 let built: ReturnType<typeof buildTwoVersions> | undefined;
@@ -28,7 +29,7 @@ function buildTwoVersions() {
   }
   const ref = (v: string) => {
     const out = join(root, `ref-${v}`);
-    const r = galleySync(['build', join(root, v), '--out', out, '--quiet', ...FORMATS]);
+    const r = galleySync(['build', join(root, v), '--out', out, '--quiet', ...FORMATS], undefined, POOLED);
     expect(r.code, r.stderr).toBe(0);
     return snapshot(out);
   };
@@ -40,7 +41,7 @@ describe('crash safety', () => {
     const { root, old, fresh } = twoVersions();
     const out = join(root, 'out');
     cpSync(join(root, 'ref-v1'), out, { recursive: true });
-    const child = galleySpawn(['build', join(root, 'v2'), '--out', out, '--quiet', ...FORMATS]);
+    const child = galleySpawn(['build', join(root, 'v2'), '--out', out, '--quiet', ...FORMATS], undefined, POOLED);
     // Kill as soon as the first new file has landed: the build is then mid-way through writing.
     await new Promise<void>((done) => {
       const poll = setInterval(() => {
@@ -64,7 +65,7 @@ describe('crash safety', () => {
     expect(updated).toBeGreaterThan(0);
     expect(updated).toBeLessThan(fresh.size - 2); // it really was killed part-way
 
-    const r = galleySync(['build', join(root, 'v2'), '--out', out, '--quiet', ...FORMATS]);
+    const r = galleySync(['build', join(root, 'v2'), '--out', out, '--quiet', ...FORMATS], undefined, POOLED);
     expect(r.code, r.stderr).toBe(0);
     expect(snapshot(out)).toEqual(fresh);
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -75,7 +76,7 @@ describe('concurrency', () => {
   it('two builds into the same out/ at once both succeed and leave the same files as one build', async () => {
     const { root, fresh } = twoVersions();
     const out = join(root, 'shared-out');
-    const runs = [0, 1].map(() => galleySpawn(['build', join(root, 'v2'), '--out', out, '--quiet', '--force', ...FORMATS]));
+    const runs = [0, 1].map(() => galleySpawn(['build', join(root, 'v2'), '--out', out, '--quiet', '--force', ...FORMATS], undefined, POOLED));
     const codes = await Promise.all(runs.map((c) => new Promise((r) => c.on('exit', r))));
     expect(codes).toEqual([0, 0]);
     expect(snapshot(out)).toEqual(fresh);

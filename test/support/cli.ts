@@ -19,8 +19,8 @@ export function binSync(args: readonly string[], env: NodeJS.ProcessEnv = proces
 }
 
 /** Start a build without waiting for it. */
-export function galleySpawn(args: readonly string[], cwd = process.cwd()) {
-  return spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+export function galleySpawn(args: readonly string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env) {
+  return spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env });
 }
 
 /** Every visible file under a folder, relative path to bytes (the hidden cache manifest and temp files aside). */

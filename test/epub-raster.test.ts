@@ -1,6 +1,7 @@
 // The cover's rasterizer: exact area coverage, non-zero fill, and clipping that never spills between rows.
 import { describe, expect, it } from 'vitest';
 import { Coverage } from '../src/exporters/epub/raster.js';
+import { CLOSE, LINE, MOVE, stamp } from '../src/exporters/epub/sprites.js';
 
 const LEVELS = 254;
 
@@ -91,5 +92,34 @@ describe('cover rasterizer', () => {
     coverage.clip(10);
     coverage.levels(again, LEVELS);
     expect(again.every((p) => p === 0)).toBe(true);
+  });
+});
+
+describe('cover glyph sprites', () => {
+  // A square outline, 4 × 4 font units, at scale 1: font units are y up, the image y down.
+  const square = [MOVE, 0, 0, LINE, 4, 0, LINE, 4, 4, LINE, 0, 4, CLOSE];
+
+  it('stamps what the rasterizer fills at the same quarter-pixel origin', () => {
+    const stamped = new Uint8Array(20 * 20);
+    stamp(stamped, 20, 20, square, 1, 6.25, 10.5);
+    const direct = render(20, 20, (c) => rect(c, 6.25, 6.5, 10.25, 10.5));
+    expect([...stamped]).toEqual([...direct]);
+  });
+
+  it('composites overlapping glyphs the same in either order', () => {
+    const a = new Uint8Array(20 * 20);
+    const b = new Uint8Array(20 * 20);
+    stamp(a, 20, 20, square, 1, 3.25, 8.5);
+    stamp(a, 20, 20, square, 1, 5.75, 9.25);
+    stamp(b, 20, 20, square, 1, 5.75, 9.25);
+    stamp(b, 20, 20, square, 1, 3.25, 8.5);
+    expect([...a]).toEqual([...b]);
+    expect(Math.max(...a)).toBe(LEVELS);
+  });
+
+  it('clips at the image edges', () => {
+    const image = new Uint8Array(10 * 10);
+    stamp(image, 10, 10, square, 1, 8, 2); // two columns and two rows fall outside
+    expect(sum(image)).toBeCloseTo(4, 5);
   });
 });

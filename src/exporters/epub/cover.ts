@@ -1,10 +1,10 @@
-// The EPUB cover: headline and site title laid out with fontkit, their glyph outlines filled by our own
-// rasterizer (resvg took a third of an EPUB's time parsing and filling the same outlines as SVG).
+// The EPUB cover: headline and site title laid out with fontkit, each glyph filled once by our own
+// rasterizer and stamped (resvg took a third of an EPUB's time parsing and filling them as SVG).
 import * as fontkit from 'fontkit';
 import type * as Fontkit from 'fontkit';
 import { fontFile } from '../../render/fonts.js';
 import { encodeIndexedPng } from './png.js';
-import { Coverage } from './raster.js';
+import { CLOSE, CUBIC, LINE, MOVE, type Outline, QUAD, stamp } from './sprites.js';
 
 
 interface CoverFont {
@@ -102,19 +102,9 @@ export function renderCover(headline: string, siteTitle: string, paletteKey: str
 
   const [background, accent, ink] = PALETTES[hash(paletteKey) % PALETTES.length]!.map(rgb);
   // The text's coverage picks one of 255 blends of ink over background (index 0 is bare background,
-  // 254 solid ink); index 255 is the accent. An indexed PNG is a third of RGB's data. Only the band down
-  // to the last line's descenders is rasterized: below it the cover is plain background.
-  const lastBaseline = HEADLINE_TOP + size + (lines.length - 1) * size * LINE_HEIGHT;
-  const band = Math.min(COVER_HEIGHT, Math.ceil(lastBaseline + size * 0.6));
+  // 254 solid ink); index 255 is the accent. An indexed PNG is a third of RGB's data.
   const indices = new Uint8Array(COVER_WIDTH * COVER_HEIGHT);
-  // One buffer for every cover of the process (2.6 MB to allocate and zero each time otherwise); a
-  // failure while drawing could leave it dirty, so it is dropped then.
-  const coverage = scratch ?? new Coverage(COVER_WIDTH, COVER_HEIGHT);
-  scratch = undefined;
-  coverage.clip(band);
-  for (const glyph of glyphs) fill(coverage, glyph);
-  coverage.levels(indices, 254);
-  scratch = coverage;
+  for (const { outline, scale, x, y } of glyphs) stamp(indices, COVER_WIDTH, COVER_HEIGHT, outline, scale, x, y);
   for (const bar of ACCENT_BARS) {
     for (let y = bar.y; y < bar.y + bar.height; y++) indices.fill(255, y * COVER_WIDTH + bar.x, y * COVER_WIDTH + bar.x + bar.width);
   }
@@ -123,30 +113,12 @@ export function renderCover(headline: string, siteTitle: string, paletteKey: str
   return { png: encodeIndexedPng(COVER_WIDTH, COVER_HEIGHT, palette, indices), missing };
 }
 
-let scratch: Coverage | undefined;
-
 /** A glyph's outline (font units, y up) and where it goes: x, y of its origin in pixels, y down. */
 interface PlacedGlyph {
   outline: Outline;
   scale: number;
   x: number;
   y: number;
-}
-
-function fill(coverage: Coverage, { outline, scale, x, y }: PlacedGlyph): void {
-  const px = (i: number) => x + outline[i]! * scale;
-  const py = (i: number) => y - outline[i]! * scale;
-  for (let i = 0; i < outline.length;) {
-    switch (outline[i]) {
-      case MOVE: coverage.moveTo(px(i + 1), py(i + 2)); i += 3; break;
-      case LINE: coverage.lineTo(px(i + 1), py(i + 2)); i += 3; break;
-      case QUAD: coverage.quadTo(px(i + 1), py(i + 2), px(i + 3), py(i + 4)); i += 5; break;
-      case CUBIC: coverage.cubicTo(px(i + 1), py(i + 2), px(i + 3), py(i + 4), px(i + 5), py(i + 6)); i += 7; break;
-      case CLOSE: coverage.close(); i += 1; break;
-      default: throw new Error(`cover: unknown outline opcode ${outline[i]}`);
-    }
-  }
-  coverage.close();
 }
 
 function blend(from: Rgb, to: Rgb, t: number): Rgb {
@@ -199,14 +171,17 @@ class Face {
   readonly #outlines = new Map<number, Outline>();
   readonly #words = new Map<string, readonly ShapedGlyph[]>();
   readonly notdefAdvance: number;
+  // fontkit's getter looks the head table up on every call, and scale() is called for every character.
+  readonly #unitsPerEm: number;
 
   constructor(file: string) {
     this.#font = fontkit.openSync(file);
     this.notdefAdvance = this.#font.getGlyph(0).advanceWidth;
+    this.#unitsPerEm = this.#font.unitsPerEm;
   }
 
   scale(size: number): number {
-    return size / this.#font.unitsPerEm;
+    return size / this.#unitsPerEm;
   }
 
   /** Advance width in font units of the code point's glyph; null when the font has none. */
@@ -334,7 +309,4 @@ function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-// A glyph outline as a flat list: an opcode, then its points' coordinates.
-type Outline = number[];
-const MOVE = 0, LINE = 1, QUAD = 2, CUBIC = 3, CLOSE = 4;
 const OPCODES: Record<string, number> = { moveTo: MOVE, lineTo: LINE, quadraticCurveTo: QUAD, bezierCurveTo: CUBIC, closePath: CLOSE };

@@ -2,6 +2,9 @@
 // exporter, render a small article in every format so fonts and layout tables are decoded, then freeze
 // the heap. The CLI then starts from it in a fraction of the time a cold process takes.
 import { NativeTextDecoder } from './snapshot-prelude.js';
+import { spawnSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { run } from './cli.js';
 import { FORMATS } from './exporters/registry.js';
@@ -23,11 +26,25 @@ async function warmUp(): Promise<void> {
 
 // Not top-level await: the snapshot is built from a CommonJS bundle. Node takes the snapshot once the
 // event loop is empty, so after the warm-up.
+// The folder the snapshot was built in: its heap holds paths into it (fonts, the worker, package.json).
+const BUILT_IN = dirname(fileURLToPath(import.meta.url));
+
 void warmUp().then(() => {
   v8.startupSnapshot.setDeserializeMainFunction(() => {
     globalThis.TextDecoder = NativeTextDecoder;
-    forbidWorkers();
     // Started as `node --snapshot-blob FILE args...`: the arguments follow the executable directly.
-    void run(process.argv.slice(1));
+    const argv = process.argv.slice(1);
+    const blob = process.execArgv[process.execArgv.indexOf('--snapshot-blob') + 1];
+    const dist = blob === undefined ? BUILT_IN : dirname(resolve(blob));
+    if (dist !== BUILT_IN) {
+      // The project was moved or copied since `npm run build`: the paths in the heap are stale, so run
+      // the compiled CLI next to this blob instead.
+      const child = spawnSync(process.execPath, [join(dist, 'cli.js'), ...argv], { stdio: 'inherit' });
+      if (child.signal) process.kill(process.pid, child.signal);
+      process.exitCode = child.status ?? 1;
+      return;
+    }
+    forbidWorkers();
+    void run(argv);
   });
 });

@@ -1,6 +1,7 @@
 // bin/galley starts from the startup snapshot (dist/galley.blob): the same files as the compiled CLI, in
 // the thread, in the pool it hands large batches to, and for every script and fallback font of the corpus.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,4 +42,25 @@ describeWithSnapshot('bin/galley from the startup snapshot', () => {
     expect(snapshot(fromSnapshot)).toEqual(expected);
     expect(snapshot(pooled)).toEqual(expected);
   }, 180_000);
+
+  it('runs the compiled CLI beside the blob when the project was moved after the build', () => {
+    // A project built in one folder, then renamed: the heap's paths (the lazily opened Hangul and emoji
+    // fonts, the worker, package.json) point at a folder that is gone.
+    const root = mkdtempSync(join(tmpdir(), 'galley-moved-'));
+    const built = join(root, 'built');
+    mkdirSync(built);
+    for (const part of ['bin', 'dist', 'scripts', 'package.json']) cpSync(resolve(part), join(built, part), { recursive: true });
+    rmSync(join(built, 'dist', 'galley.blob'));
+    symlinkSync(resolve('node_modules'), join(built, 'node_modules'));
+    expect(spawnSync(process.execPath, ['scripts/build-snapshot.mjs'], { cwd: built }).status).toBe(0);
+    const moved = join(root, 'moved');
+    renameSync(built, moved);
+    mkdirSync(join(moved, 'seeds'));
+    writeFileSync(join(moved, 'seeds', 'a.txt'), '---\ndate: 2024-06-19\n---\nMoved house\nA paragraph about 한국어 and 🎉.\n');
+    const r = spawnSync(join(moved, 'bin', 'galley'), ['build', 'seeds', '--out', 'out', '--quiet'], { cwd: moved, encoding: 'utf8' });
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    const reference = join(root, 'reference');
+    expect(galleySync(['build', join(moved, 'seeds'), '--out', reference, '--quiet']).code).toBe(0);
+    expect(snapshot(join(moved, 'out'))).toEqual(snapshot(reference));
+  }, 120_000);
 });

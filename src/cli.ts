@@ -104,14 +104,20 @@ export async function run(argv: string[]): Promise<void> {
     if (e instanceof WorkersUnavailable) {
       // Started from the snapshot, with a batch to render: the compiled CLI, which can start the pool,
       // does the whole build (nothing has been written yet).
-      const child = spawnSync(process.execPath, [fileURLToPath(new URL('./cli.js', import.meta.url)), ...argv], { stdio: 'inherit' });
-      if (child.signal) process.kill(process.pid, child.signal);
-      process.exitCode = child.status ?? 1;
+      runCompiledCli(fileURLToPath(new URL('./cli.js', import.meta.url)), argv);
       return;
     }
     process.stderr.write(`galley: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
     process.exitCode = 70;
   }
+}
+
+/** Run the command in a new process of the compiled CLI at `cliFile`, and end as it ends. */
+export function runCompiledCli(cliFile: string, argv: string[]): void {
+  const child = spawnSync(process.execPath, [cliFile, ...argv], { stdio: 'inherit' });
+  // A child killed by a signal: end the same way, so callers see the signal, not an exit code.
+  if (child.signal) process.kill(process.pid, child.signal);
+  process.exitCode = child.status ?? 1;
 }
 
 // Run when started as a script. While the startup snapshot is built this module is only loaded: the

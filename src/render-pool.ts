@@ -38,8 +38,8 @@ export function forbidWorkers(): void {
   workersAllowed = false;
 }
 
-/** A worker pool being started: its threads load the exporters while this thread reads and normalizes. */
-export type PendingPool = Promise<Piscina<RenderTask, RenderedArticle>>;
+/** A started worker pool: its threads load the exporters while this thread reads and normalizes. */
+export type Pool = Piscina<RenderTask, RenderedArticle>;
 
 // GALLEY_THREADS caps the pool (1: no workers), for machines shared with other work and for measuring.
 function threads(): number {
@@ -50,16 +50,16 @@ function threads(): number {
  * Start the pool for a batch of about `expected` articles, or null where the batch renders in this thread:
  * too few articles, one core, or no compiled worker (run from TypeScript sources, as the tests do).
  */
-export function startPool(expected: number, formats: readonly string[], config: SiteConfig): PendingPool | null {
+export function startPool(expected: number, formats: readonly string[], config: SiteConfig): Pool | null {
   if (expected < poolThreshold() || threads() < 2 || !existsSync(WORKER)) return null;
   if (!workersAllowed) throw new WorkersUnavailable(`${expected} articles need worker threads`);
   // Loaded here, not at the top: a one-article build never starts a pool and should not pay for its import.
   // Required, not import()ed: a process started from the startup snapshot has no dynamic import().
   const { Piscina } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
-  return Promise.resolve(new Piscina<RenderTask, RenderedArticle>({
+  return new Piscina<RenderTask, RenderedArticle>({
     filename: WORKER, maxThreads: threads(), minThreads: threads(), idleTimeout: 1000,
     workerData: { formats: [...formats], config } satisfies WorkerData,
-  }));
+  });
 }
 
 /**
@@ -68,15 +68,14 @@ export function startPool(expected: number, formats: readonly string[], config: 
  * A pool passed in is used (or started here when there is none and the batch is large) and destroyed.
  */
 export async function renderAll(articles: readonly Article[], formats: string[], config: SiteConfig,
-  done: (index: number, result: RenderedArticle | Error) => Promise<void> | void, pending: PendingPool | null = null): Promise<void> {
-  pending ??= startPool(articles.length, formats, config);
-  if (pending === null) {
+  done: (index: number, result: RenderedArticle | Error) => Promise<void> | void, started: Pool | null = null): Promise<void> {
+  const pool = started ?? startPool(articles.length, formats, config);
+  if (pool === null) {
     for (let i = 0; i < articles.length; i++) {
       await done(i, await renderArticle(articles[i]!, formats, config).catch(toError));
     }
     return;
   }
-  const pool = await pending;
   try {
     let next = 0;
     const lane = async (): Promise<void> => {

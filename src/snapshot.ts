@@ -2,11 +2,10 @@
 // exporter, render a small article in every format so fonts and layout tables are decoded, then freeze
 // the heap. The CLI then starts from it in a fraction of the time a cold process takes.
 import { NativeTextDecoder } from './snapshot-prelude.js';
-import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
-import { run } from './cli.js';
+import { run, runCompiledCli } from './cli.js';
 import { FORMATS } from './exporters/registry.js';
 import { DEFAULT_CONFIG } from './model/config.js';
 import { forgetIntl } from './render/intl.js';
@@ -39,9 +38,7 @@ void warmUp().then(() => {
     if (dist !== BUILT_IN) {
       // The project was moved or copied since `npm run build`: the paths in the heap are stale, so run
       // the compiled CLI next to this blob instead.
-      const child = spawnSync(process.execPath, [join(dist, 'cli.js'), ...argv], { stdio: 'inherit' });
-      if (child.signal) process.kill(process.pid, child.signal);
-      process.exitCode = child.status ?? 1;
+      runCompiledCli(join(dist, 'cli.js'), argv);
       return;
     }
     forbidWorkers();

@@ -14,7 +14,6 @@ function intlLanguage(language: string): string {
   }
 }
 
-
 /** "June 19, 2024" in English, "19. Juni 2024" in German, ...; English for a language ICU lacks. */
 export function formatLongDate(iso: string, language: string): string {
   return intl(`date:${language}`, () => new Intl.DateTimeFormat(intlLanguage(language), { dateStyle: 'long', timeZone: 'UTC' })).format(new Date(iso));

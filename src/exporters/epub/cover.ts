@@ -6,7 +6,6 @@ import { fontFile } from '../../render/fonts.js';
 import { encodeIndexedPng } from './png.js';
 import { CLOSE, CUBIC, LINE, MOVE, type Outline, QUAD, stamp } from './sprites.js';
 
-
 interface CoverFont {
   file: string;
 }

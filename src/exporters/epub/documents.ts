@@ -25,7 +25,6 @@ export const ACCESSIBILITY_SUMMARY =
   'The text contains no images; the cover image repeats the headline and publisher. ' +
   'The stylesheet sets no fonts or colours, so reading systems can restyle the text.';
 
-
 /** The date the package was last changed: the article's update, else its publication. */
 export function modifiedDate(article: Article): string {
   return article.updated ?? article.published;

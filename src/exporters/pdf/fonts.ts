@@ -1,22 +1,13 @@
 // Fonts for the PDF: opened once per process, shared by every document, with a per-character fallback chain.
 import { readFileSync } from 'node:fs';
-import * as fontkitModule from 'fontkit';
+import * as fontkit from 'fontkit';
 import { fontFile } from '../../render/fonts.js';
 import type { FaceName } from '../../render/fonts.js';
-
-/** The part of a fontkit Font this exporter uses (fontkit ships no type declarations). */
-export interface FontkitFont {
-  readonly postscriptName: string;
-  readonly unitsPerEm: number;
-  hasGlyphForCodePoint(codePoint: number): boolean;
-  glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number };
-  layout(text: string, features?: Record<string, boolean>): { advanceWidth: number; glyphs: { id: number }[] };
-}
 
 // The fontkit pdfkit itself imports (its ESM build): pdfkit accepts a Font object only by duck typing, and
 // the subsetter it calls must understand the object, so both sides use the one copy. (Loading the CommonJS
 // build as well cost a cold process a second fontkit and its table decoders.)
-const fontkit = fontkitModule as unknown as { create(data: Uint8Array): FontkitFont };
+export type FontkitFont = fontkit.Font;
 
 export type { FaceName };
 
@@ -47,7 +38,7 @@ interface Glyph {
  *    composite; these fonts have no variations, so the decoded record never changes: decode it once.
  */
 function shareGlyphs(font: FontkitFont): FontkitFont {
-  const self = font as FontkitFont & { getGlyph(id: number, codePoints?: number[]): Glyph };
+  const self = font as unknown as { getGlyph(id: number, codePoints?: number[]): Glyph };
   const getGlyph = self.getGlyph.bind(self);
   const seen = new WeakSet<Glyph>();
   self.getGlyph = (id, codePoints = []) => {

@@ -1,4 +1,4 @@
-// fontkit ships no types; only what the cover uses. It is pdfkit's font engine, so it is installed with it.
+// fontkit ships no types; only what Galley uses (the PDF's fonts and the EPUB cover). It is pdfkit's font engine.
 declare module 'fontkit' {
   export interface Glyph {
     readonly id: number;
@@ -12,15 +12,18 @@ declare module 'fontkit' {
     readonly yOffset: number;
   }
   export interface GlyphRun {
+    readonly advanceWidth: number;
     readonly glyphs: readonly Glyph[];
     readonly positions: readonly GlyphPosition[];
   }
   export interface Font {
+    readonly postscriptName: string;
     readonly unitsPerEm: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
     glyphForCodePoint(codePoint: number): Glyph;
     getGlyph(id: number): Glyph;
     layout(text: string, features?: Record<string, boolean> | string[]): GlyphRun;
   }
+  export function create(data: Uint8Array): Font;
   export function openSync(path: string): Font;
 }

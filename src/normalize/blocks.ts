@@ -13,8 +13,24 @@ const SPACE_RUN = /[ \t\v\f\u1680\u2000-\u200A\u2028\u2029\u205F\u3000]+/gu;
 // line of no-break spaces alone is blank (else `- ` and a no-break space would be an empty list item).
 const EDGE_SPACE = /^\s+|\s+$/gu;
 const ITEM = /^[-*\u2022] /u;
-// One to three words, each starting with an upper-case letter of any script.
-const LABEL = /^\p{Lu}\S*(?: \p{Lu}\S*){0,2}$/u;
+// Chinese and Japanese write the full-width colon with no space after it (`新闻：朝鲜士兵受伤`): its glyph carries
+// the space. The ASCII colon still needs its space, so `10:30` or `https://` never split a line.
+const COLON = /: |\uFF1A/u;
+// A list title's final colon, either form.
+const FINAL_COLON = /\s*[:\uFF1A]$/u;
+// Sentence punctuation. A word of a cased script tells a label by its capital; a word of a caseless script cannot,
+// so it must at least not be a clause: `据报道，普京写道：…` holds a comma and is prose. Cased words keep the
+// contract's `\S*` (`Q&A`, `U.S.`).
+const CLAUSE = ',.;!?\u060C\u061B\u061F\u3001\u3002\uFF0C\uFF1B\uFF01\uFF1F\uFF0E\uFF61\u0964\u0965\u06D4';
+// Georgian Mkhedruli is Ll since Unicode 11, yet unicameral in use: its capitals (Mtavruli) only ever set a
+// whole word in caps, so a Georgian writer never capitalizes a label. It counts as caseless.
+const WORD = `(?:[\\p{Lu}\\p{Lt}]\\S*|[\\p{Lo}\\u10D0-\\u10FF][^\\s${CLAUSE}]*)`;
+// One to three words, each starting with an upper-case letter of any script or a letter of a caseless one.
+const LABEL = new RegExp(`^${WORD}(?: ${WORD}){0,2}$`, 'u');
+// A heading that ends with a full stop is a sentence: the Latin, CJK (and half-width), Indic danda, Urdu, Burmese,
+// Khmer, Ethiopic and Armenian stops. Closing quotes and brackets after it do not hide it
+// (`普京说：“我们将继续合作。”`, `Update: "Talks resumed."`).
+const FULL_STOP = /[.\u3002\uFF0E\uFF61\u0964\u0965\u06D4\u104B\u17D4\u1362\u0589][\p{Pe}\p{Pf}\p{Pi}"']*$/u;
 
 /** Rule 4: trim the line and fold runs of white space (not no-break spaces) to one space. */
 export function foldSpace(text: string): string {
@@ -23,19 +39,24 @@ export function foldSpace(text: string): string {
 
 /** Rule 5, on the line as written: the kicker and heading, or null when the line is no section heading. */
 export function parseHeading(text: string): { kicker: string; heading: string } | null {
-  const at = text.indexOf(': ');
-  if (at <= 0) return null;
-  const kicker = text.slice(0, at);
-  const heading = text.slice(at + 2).trim();
+  const colon = COLON.exec(text);
+  if (colon === null || colon.index === 0) return null;
+  const kicker = text.slice(0, colon.index);
+  const heading = text.slice(colon.index + colon[0].length).trim();
   const length = (s: string) => [...s].length;
   if (length(kicker) > 24 || !LABEL.test(kicker)) return null;
-  if (heading === '' || length(heading) > 120 || heading.endsWith('.')) return null;
+  if (heading === '' || length(heading) > 120 || FULL_STOP.test(heading)) return null;
   return { kicker, heading };
 }
 
-/** Rule 6: a list title is a line of at most 40 characters ending in `:`. */
+/** Rule 6: a list title is a line of at most 40 characters ending in `:` (or the full-width `：`). */
 export function isListTitle(text: string): boolean {
-  return text.endsWith(':') && text.length > 1 && [...text].length <= 40 && !ITEM.test(text);
+  return FINAL_COLON.test(text) && text.length > 1 && [...text].length <= 40 && !ITEM.test(text);
+}
+
+/** A list title without its final colon. */
+function listTitle(text: string): string {
+  return text.replace(FINAL_COLON, '');
 }
 
 interface Line { line: number; text: string }
@@ -48,7 +69,7 @@ export interface Body {
 /** Place every body line (the lines after the headline). `relatedTitles` adds to RELATED_TITLES. */
 export function readBody(lines: readonly SourceLine[], relatedTitles: readonly string[]): Body {
   // A configured title may be written with its colon ("Lesen Sie auch:"); it is compared without.
-  const related = new Set([...RELATED_TITLES, ...relatedTitles].map((t) => foldSpace(t).replace(/\s*:$/u, '').toLowerCase()));
+  const related = new Set([...RELATED_TITLES, ...relatedTitles].map((t) => listTitle(foldSpace(t)).toLowerCase()));
   const body: Line[] = lines.map((l) => ({ line: l.line, text: foldSpace(l.text) })).filter((l) => l.text !== '');
   const drafts: Draft[] = [{ kicker: null, heading: null, headingLine: null, blocks: [] }];
   const links: RelatedLink[] = [];
@@ -59,7 +80,7 @@ export function readBody(lines: readonly SourceLine[], relatedTitles: readonly s
     let items = 0;
     while (i + 1 + items < body.length && ITEM.test(body[i + 1 + items]!.text)) items++;
     if (isListTitle(text) && items > 0) {
-      const title = text.slice(0, -1).trim();
+      const title = listTitle(text);
       const list = body.slice(i + 1, i + 1 + items).map((l) => typeset(l.text.slice(2).trim()));
       i += items;
       if (related.has(title.toLowerCase())) {

@@ -65,9 +65,76 @@ describe('rule 5: section headings', () => {
     expect(a.sections[0]).toMatchObject({ id: 'soldaty-raneny', kicker: 'Новости', heading: 'Солдаты ранены' });
   });
 
-  test('a label with no upper case (Hangul, digits) is no label', () => {
-    expect(parseHeading('뉴스: 북한 군인 부상')).toBeNull();
+  test('a label with no letter at the start of a word (digits, symbols) is no label', () => {
     expect(parseHeading('2024: A Year')).toBeNull();
+    expect(parseHeading('News 2024: A Year')).toBeNull();
+    expect(parseHeading('#1: A Year')).toBeNull();
+    // A title-case digraph (Lt) starts a word as a capital does.
+    expect(parseHeading('ǅamija Obnova: Radovi počinju')).toEqual({ kicker: 'ǅamija Obnova', heading: 'Radovi počinju' });
+  });
+
+  test('labels in scripts with no letter case (Unicode Lo) start sections', () => {
+    expect(parseHeading('أخبار: جنود كوريون شماليون مصابون')).toEqual({ kicker: 'أخبار', heading: 'جنود كوريون شماليون مصابون' });
+    expect(parseHeading('新闻: 朝鲜士兵受伤')).toEqual({ kicker: '新闻', heading: '朝鲜士兵受伤' });
+    expect(parseHeading('חדשות: חיילים צפון קוריאנים נפצעו')).toEqual({ kicker: 'חדשות', heading: 'חיילים צפון קוריאנים נפצעו' });
+    expect(parseHeading('ताज़ा ख़बर: उत्तर कोरियाई सैनिक घायल')).toEqual({ kicker: 'ताज़ा ख़बर', heading: 'उत्तर कोरियाई सैनिक घायल' });
+    expect(parseHeading('ข่าว: ทหารเกาหลีเหนือบาดเจ็บ')).toEqual({ kicker: 'ข่าว', heading: 'ทหารเกาหลีเหนือบาดเจ็บ' });
+    expect(parseHeading('ニュース: 北朝鮮兵士が負傷')).toEqual({ kicker: 'ニュース', heading: '北朝鮮兵士が負傷' });
+    expect(parseHeading('뉴스: 북한 군인 부상')).toEqual({ kicker: '뉴스', heading: '북한 군인 부상' });
+    expect(parseHeading('ዜና: የሰሜን ኮሪያ ወታደሮች ቆሰሉ')).toEqual({ kicker: 'ዜና', heading: 'የሰሜን ኮሪያ ወታደሮች ቆሰሉ' });
+    expect(parseHeading('BBC 中文 新闻: 朝鲜士兵受伤')).toEqual({ kicker: 'BBC 中文 新闻', heading: '朝鲜士兵受伤' });
+    const a = body('مقدمة.', 'أخبار: جنود كوريون شماليون مصابون', 'وفقا لتقارير إعلامية.');
+    expect(a.sections.map((s) => [s.kicker, s.heading])).toEqual([[null, null], ['أخبار', 'جنود كوريون شماليون مصابون']]);
+  });
+
+  test('Georgian counts as caseless: Mkhedruli is Ll, but no writer capitalizes a label', () => {
+    expect(parseHeading('ახალი ამბები: დაჭრილი ჯარისკაცები')).toEqual({ kicker: 'ახალი ამბები', heading: 'დაჭრილი ჯარისკაცები' });
+    // Other lower-case letters still do not make a label.
+    expect(parseHeading('новости: солдаты')).toBeNull();
+  });
+
+  test('the full-width colon `：` is a label colon, with or without a space after it', () => {
+    expect(parseHeading('新闻：朝鲜士兵受伤')).toEqual({ kicker: '新闻', heading: '朝鲜士兵受伤' });
+    expect(parseHeading('新闻： 朝鲜士兵受伤')).toEqual({ kicker: '新闻', heading: '朝鲜士兵受伤' });
+    expect(parseHeading('ニュース：北朝鮮兵士が負傷')).toEqual({ kicker: 'ニュース', heading: '北朝鮮兵士が負傷' });
+    expect(parseHeading('新闻：')).toBeNull();
+    // The ASCII colon still needs its space: a time or a URL never splits a line.
+    expect(parseHeading('新闻:朝鲜士兵受伤')).toBeNull();
+    expect(parseHeading('会议于10:30开始')).toBeNull();
+  });
+
+  test('caseless sentences stay paragraphs: a full stop of their script ends the heading', () => {
+    for (const line of [
+      'قال بوتين: سنواصل العمل مع كوريا الشمالية.', 'پوتن نے لکھا: ہم تعاون جاری رکھیں گے۔', 'पुतिन ने लिखा: हम सहयोग जारी रखेंगे।',
+      '外交部发言人表示：中方一贯主张通过对话解决问题。', '普京写道：我们将继续合作．', 'プーチン氏は述べた：協力を続ける。',
+      'ပူတင်က ရေးသားခဲ့သည်: ဆက်လက်ပူးပေါင်းမည်။', 'ፑቲን ጻፈ: ትብብሩን እንቀጥላለን።',
+    ]) expect(parseHeading(line), line).toBeNull();
+    expect(paragraphs(body('قال بوتين: سنواصل العمل مع كوريا الشمالية.', 'x'))).toEqual(['قال بوتين: سنواصل العمل مع كوريا الشمالية.', 'x']);
+  });
+
+  test('a full stop inside closing quotes or brackets still ends a sentence, in every script', () => {
+    for (const line of [
+      '普京说：“我们将继续合作。”', 'プーチン氏は述べた：「協力を続ける。」', 'قال بوتين: «سنواصل العمل.»',
+      'Update: "Talks resumed on Monday."', 'Update: (Talks resumed on Monday.)',
+    ]) expect(parseHeading(line), line).toBeNull();
+    expect(parseHeading('Quote: "A Heading In Quotes"')).toEqual({ kicker: 'Quote', heading: '"A Heading In Quotes"' });
+    expect(parseHeading('新闻：“朝鲜士兵受伤”')).toEqual({ kicker: '新闻', heading: '“朝鲜士兵受伤”' });
+  });
+
+  test('a caseless label is no clause: sentence punctuation inside it makes the line prose', () => {
+    expect(parseHeading('据韩国媒体报道，朝鲜士兵越境：韩方鸣枪示警')).toBeNull();
+    expect(parseHeading('朝鲜、韩国：紧张局势升级')).toBeNull();
+    expect(parseHeading('بوتين، كيم: لقاء في بيونغ يانغ')).toBeNull();
+    // A long caseless clause is over the label's 24 characters anyway.
+    expect(parseHeading('外交部发言人在周三的例行记者会上回答记者提问时表示：中方欢迎')).toBeNull();
+    // A question or an exclamation may still end the heading, as in cased scripts.
+    expect(parseHeading('分析：接下来会怎样？')).toEqual({ kicker: '分析', heading: '接下来会怎样？' });
+    expect(parseHeading('تحليل: ماذا بعد؟')).toEqual({ kicker: 'تحليل', heading: 'ماذا بعد؟' });
+  });
+
+  test('four caseless words are too many, as in cased scripts', () => {
+    expect(parseHeading('كتب الرئيس الروسي بوتين: سنواصل العمل')).toBeNull();
+    expect(parseHeading('كتب الرئيس الروسي: سنواصل العمل')).toEqual({ kicker: 'كتب الرئيس الروسي', heading: 'سنواصل العمل' });
   });
 
   test('one to three words; four is a paragraph', () => {
@@ -185,6 +252,14 @@ describe('rule 6: lists', () => {
     ]);
   });
 
+  test('a title may end with the full-width colon `：`', () => {
+    expect(isListTitle('要点：')).toBe(true);
+    expect(isListTitle('：')).toBe(false);
+    expect(blocks(body('要点：', '- 访问持续两天', '- 普京随后前往越南'))).toEqual([
+      { type: 'list', title: '要点', items: ['访问持续两天', '普京随后前往越南'] },
+    ]);
+  });
+
   test('a list title followed by items wins over the heading rule', () => {
     const a = body('News: Key Facts:', '- a');
     expect(a.sections).toEqual([{ id: 'lead', kicker: null, heading: null, blocks: [{ type: 'list', title: 'News: Key Facts', items: ['a'] }] }]);
@@ -237,6 +312,13 @@ describe('rule 6: related reading', () => {
     expect(article('T\nЧитайте также:\n- y', config).related).toEqual([{ text: 'y', url: null }]);
     expect(article('T\nRead also:\n- z', config).related).toEqual([{ text: 'z', url: null }]);
     expect(article('T\nLesen Sie auch:\n- x').related).toEqual([]);
+  });
+
+  test('config.relatedTitles in Chinese or Japanese match with either colon', () => {
+    const config = { relatedTitles: ['相关阅读：', '関連記事'] };
+    expect(article('T\n相关阅读：\n- x', config).related).toEqual([{ text: 'x', url: null }]);
+    expect(article('T\n相关阅读:\n- y', config).related).toEqual([{ text: 'y', url: null }]);
+    expect(article('T\n関連記事：\n- z', config).related).toEqual([{ text: 'z', url: null }]);
   });
 
   test('related lists in several places are gathered in order', () => {

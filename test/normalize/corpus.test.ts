@@ -126,9 +126,9 @@ describe('corpus', () => {
     expect(read('greek').article.sections[1]).toMatchObject({ kicker: 'Ειδήσεις' });
     const ko = read('hangul').article;
     expect(ko).toMatchObject({ language: 'ko', title: '푸틴, 방문 앞두고 북한에 구애', slug: 'putin-bangmun-apdugo-bughane-guae' });
-    // Hangul has no upper case, so `뉴스: …` is no section heading: it stays a paragraph.
-    expect(ko.sections.map((s) => s.id)).toEqual(['lead']);
-    expect(paragraphs(ko)).toContain('뉴스: 북한 군인 부상');
+    // Hangul has no letter case: a label word that starts with any Hangul letter counts as capitalized.
+    expect(ko.sections.map((s) => [s.kicker, s.heading])).toEqual([[null, null], ['뉴스', '북한 군인 부상']]);
+    expect(paragraphs(ko)).not.toContain('뉴스: 북한 군인 부상');
   });
 
   test('emoji survive', () => {

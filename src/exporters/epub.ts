@@ -30,9 +30,9 @@ export const exportEpub: ArticleRender = async (article, ctx) => {
     // The stock templates stamp the clock and Math.random, hard-code xml:lang="en" and carry no
     // accessibility metadata. Ours are finished documents, passed as templates with no EJS tags.
     contentOPF: literalTemplate(packageDocument(article, ctx.config)),
-    tocNCX: literalTemplate(ncxDocument(article)),
-    tocXHTML: literalTemplate(navDocument(article)),
-    chapterXHTML: literalTemplate(chapterDocument(article)),
+    tocNCX: literalTemplate(ncxDocument(article, ctx.config)),
+    tocXHTML: literalTemplate(navDocument(article, ctx.config)),
+    chapterXHTML: literalTemplate(chapterDocument(article, ctx.config)),
   }, [
     // The chapter's markup lives in its template: content given here would go through htmlparser2,
     // which rewrites every non-ASCII character as a numeric reference (8 bytes for each Cyrillic letter).

@@ -41,7 +41,7 @@ function jsonFeedItem(article: Article, ctx: CollectionContext) {
     id: article.id,
     url: article.url ?? undefined,
     title: xmlSafe(article.title),
-    content_html: feedContentHtml(article),
+    content_html: feedContentHtml(article, ctx.config.relatedTitles),
     summary: xmlSafe(article.summary),
     date_published: article.published,
     date_modified: article.updated ?? undefined,

@@ -15,7 +15,7 @@ export const exportPdf: ArticleRender = (article, ctx) => {
   installXmp(doc, article);
   fastDeflate(doc);
   const canvas = new Canvas(doc);
-  layoutArticle(canvas, article, page);
+  layoutArticle(canvas, article, page, ctx.config.relatedTitles);
   doc.end();
   // pdfkit writes synchronously into the stream's buffer, so everything is readable once end() returns.
   const chunks: Uint8Array[] = [];

@@ -59,7 +59,7 @@ function rssItem(article: Article, ctx: CollectionContext): RSS.ItemOptions {
     custom_elements: [
       // <author> must be an e-mail address; the package's own `author` writes a single dc:creator.
       ...article.authors.map((name) => ({ 'dc:creator': xmlSafe(name) })),
-      { 'content:encoded': { _cdata: feedContentHtml(article) } },
+      { 'content:encoded': { _cdata: feedContentHtml(article, ctx.config.relatedTitles) } },
     ],
   } as RSS.ItemOptions;
 }

@@ -8,6 +8,8 @@ import { escapeXml } from './xml.js';
 export interface XhtmlOptions {
   /** Include the h1 headline, byline and standfirst (EPUB yes; a feed item has its own title). */
   titleBlock: boolean;
+  /** The site's `relatedTitles`: the related heading of a language Galley has no translation for. */
+  relatedTitles?: readonly string[];
 }
 
 /** The article as a well-formed XHTML fragment: header, sections, related reading. Text is always escaped. */
@@ -25,7 +27,7 @@ export function articleXhtml(article: Article, options: XhtmlOptions): string {
   }
   for (const section of article.sections) parts.push(sectionXhtml(section));
   if (article.related.length > 0) {
-    parts.push(`<aside class="related" id="${RELATED_ANCHOR}">`, `<h2>${escapeXml(relatedHeading(article.language))}</h2>`, '<ul>');
+    parts.push(`<aside class="related" id="${RELATED_ANCHOR}">`, `<h2>${escapeXml(relatedHeading(article.language, options.relatedTitles))}</h2>`, '<ul>');
     for (const link of article.related) {
       const text = escapeXml(link.text);
       parts.push(link.url ? `<li><a href="${escapeXml(link.url)}">${text}</a></li>` : `<li>${text}</li>`);

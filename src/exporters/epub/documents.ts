@@ -36,12 +36,12 @@ interface TocEntry {
 }
 
 // The headline, then each titled section and the related reading, as one nested level.
-function tocEntries(article: Article): TocEntry[] {
+function tocEntries(article: Article, config: SiteConfig): TocEntry[] {
   const entries: TocEntry[] = [];
   for (const section of article.sections) {
     if (section.heading !== null) entries.push({ href: `${FILES.chapter}#${sectionAnchor(section)}`, label: section.heading });
   }
-  if (article.related.length > 0) entries.push({ href: `${FILES.chapter}#${RELATED_ANCHOR}`, label: relatedHeading(article.language) });
+  if (article.related.length > 0) entries.push({ href: `${FILES.chapter}#${RELATED_ANCHOR}`, label: relatedHeading(article.language, config.relatedTitles) });
   return entries;
 }
 
@@ -102,8 +102,8 @@ export function packageDocument(article: Article, config: SiteConfig): string {
 }
 
 /** The EPUB 2 NCX, for older readers; its dtb:uid must equal the package identifier (else NCX-001). */
-export function ncxDocument(article: Article): string {
-  const entries = tocEntries(article);
+export function ncxDocument(article: Article, config: SiteConfig): string {
+  const entries = tocEntries(article, config);
   const children = entries.map((entry, i) => [
     `<navPoint id="nav-${i + 2}" playOrder="${i + 2}">`,
     `<navLabel><text>${escapeXml(entry.label)}</text></navLabel>`,
@@ -134,8 +134,8 @@ export function ncxDocument(article: Article): string {
 }
 
 /** The EPUB 3 navigation document: the table of contents and a landmark for where reading starts. */
-export function navDocument(article: Article): string {
-  const entries = tocEntries(article);
+export function navDocument(article: Article, config: SiteConfig): string {
+  const entries = tocEntries(article, config);
   const title = escapeXml(article.title);
   const nested = entries.length === 0 ? [] : [
     '<ol>',
@@ -164,8 +164,9 @@ export function navDocument(article: Article): string {
 }
 
 /** The article itself, its body from the serializer the RSS feed shares. */
-export function chapterDocument(article: Article): string {
-  return [...xhtmlHead(article), '<body>', articleXhtml(article, { titleBlock: true }), '</body>', '</html>', ''].join('\n');
+export function chapterDocument(article: Article, config: SiteConfig): string {
+  const body = articleXhtml(article, { titleBlock: true, relatedTitles: config.relatedTitles });
+  return [...xhtmlHead(article), '<body>', body, '</body>', '</html>', ''].join('\n');
 }
 
 // The XML declaration comes first: without it Kindle reads the file as Latin-1.

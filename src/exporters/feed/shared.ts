@@ -84,8 +84,8 @@ export function pdfAttachment(article: Article, ctx: CollectionContext): PdfAtta
  * The full article body as HTML for a feed item, from the serializer the EPUB uses. An article without
  * sections or related reading still gets content (its summary), so no reader shows an empty item.
  */
-export function feedContentHtml(article: Article): string {
-  const html = articleXhtml(article, { titleBlock: false });
+export function feedContentHtml(article: Article, relatedTitles: readonly string[] = []): string {
+  const html = articleXhtml(article, { titleBlock: false, relatedTitles });
   return html === '' ? `<p>${escapeXml(article.summary)}</p>` : html;
 }
 

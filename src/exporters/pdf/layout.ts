@@ -25,7 +25,7 @@ interface TextOptions {
 type TextFn = (value: string, style: TextStyle, opts?: TextOptions) => Line[];
 
 /** Lay the whole article out on `canvas`'s document: title block, sections, related reading. */
-export function layoutArticle(canvas: Canvas, article: Article, page: PageGeometry): void {
+export function layoutArticle(canvas: Canvas, article: Article, page: PageGeometry, relatedTitles: readonly string[]): void {
   const doc = canvas.doc;
   // Without patterns there are no break points inside words, and justified lines would gape: ragged right.
   const hyphenate = hyphenatorFor(article.language);
@@ -91,7 +91,7 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
 
   if (article.related.length > 0) {
     const sect = child(root, 'Sect');
-    const label = relatedHeading(article.language);
+    const label = relatedHeading(article.language, relatedTitles);
     blocks.push({
       lines: text(upper(label, article.language), STYLES.kicker, { hyphenate: false }),
       style: STYLES.kicker, spaceBefore: SPACE.related, target: child(sect, 'H2'), tag: 'H2', keepWithNext: true,

@@ -9,6 +9,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exportEpub } from '../src/exporters/epub.js';
 import { renderCover } from '../src/exporters/epub/cover.js';
+import { stylesheet } from '../src/exporters/epub/stylesheet.js';
 import { zipEntries } from '../src/exporters/epub/zip.js';
 import type { Article, Section } from '../src/model/article.js';
 import { DEFAULT_CONFIG, SiteConfig } from '../src/model/config.js';
@@ -17,6 +18,7 @@ import { sampleArticle } from './support/article.js';
 import { describeWithTools } from './support/tools.js';
 
 const SEED = 'seeds/putin-north-korea.txt';
+const ARABIC_SEED = 'test/fixtures/feed/seeds/arabic-rtl.txt';
 const ENTRY_ORDER = [
   'mimetype',
   'META-INF/container.xml',
@@ -129,7 +131,49 @@ function variants(): Record<string, Article> {
       related: [],
       sections: [],
     }),
+    arabic: arabicArticle(),
+    hebrew: hebrewArticle(),
   };
+}
+
+/** Arabic with Latin runs (a Latin byline name, "COP29", a URL) inside the right-to-left text. */
+function arabicArticle(): Article {
+  return sampleArticle({
+    id: 'urn:uuid:4e0e4a52-3a7e-5c1b-9d2a-6f1e2d3c4b5a',
+    slug: 'qimmat-al-munakh',
+    language: 'ar',
+    title: 'قمة المناخ COP29 تختتم أعمالها في باكو',
+    authors: ['John Smith', 'سارة أحمد'],
+    tags: ['مناخ'],
+    summary: 'اختتمت القمة أعمالها يوم الأحد بعد مفاوضات استمرت أسبوعين.',
+    sections: [
+      section('lead', null, 'قال الأمين العام إن الاتفاق “أساس يمكن البناء عليه” (BBC News, 24 November).'),
+      { id: 'tahlil', kicker: 'تحليل', heading: 'ماذا بعد باكو؟', blocks: [
+        { type: 'paragraph', text: 'تنتقل المفاوضات إلى البرازيل في عام 2025.' },
+        { type: 'list', title: 'أبرز النقاط', items: ['300 مليار دولار سنوياً.', 'نحو 200 دولة.'] },
+      ] },
+    ],
+    related: [{ text: 'اتفاقية الأمم المتحدة https://unfccc.int/cop29', url: 'https://unfccc.int/cop29' }],
+  });
+}
+
+function hebrewArticle(): Article {
+  return sampleArticle({
+    id: 'urn:uuid:5f0e4a52-3a7e-5c1b-9d2a-6f1e2d3c4b5a',
+    slug: 'bechirot',
+    language: 'he',
+    title: 'הבחירות לכנסת: תוצאות ראשונות',
+    authors: ['דנה לוי'],
+    tags: [],
+    summary: 'ועדת הבחירות פרסמה את התוצאות הראשונות אחרי חצות.',
+    sections: [
+      section('lead', null, 'שיעור ההצבעה עמד על 71.3% לפי נתוני ה-CEC.'),
+      { id: 'nituach', kicker: 'ניתוח', heading: 'מה הלאה', blocks: [
+        { type: 'list', title: null, items: ['מגעים קואליציוניים.', 'השבעת הכנסת.'] },
+      ] },
+    ],
+    related: [],
+  });
 }
 
 describe('EPUB package metadata', () => {
@@ -258,14 +302,97 @@ describe('EPUB content', () => {
     expect(b.text('OEBPS/toc.ncx')).toContain('<meta name="dtb:depth" content="1"/>');
   });
 
-  it('has an e-reader stylesheet: relative units, no font family, no colours, no flex or grid, hyphenation', async () => {
+  it('has an e-reader stylesheet: relative units, no font family for Latin, no colours, no flex or grid, hyphenation', async () => {
     const css = (await book(sampleArticle())).text('OEBPS/style.css');
+    expect(css).toBe(stylesheet('en'));
     expect(css).not.toMatch(/\d(px|pt|pc|cm|mm|in|q)\b/i);
     expect(css).not.toMatch(/font-family|(^|[\s;{])color\s*:|background/i);
     expect(css).not.toMatch(/display\s*:\s*(inline-)?(flex|grid)/i);
     expect(css).toMatch(/\bhyphens: auto;/);
     expect(css).toMatch(/-webkit-hyphens: auto;/);
     expect(css).toMatch(/:lang\(ko\)/);
+  });
+
+  it('names no font for Latin, Cyrillic or Greek text: the reader\'s choice wins', () => {
+    for (const language of ['en', 'de-CH', 'ru', 'el', 'tlh']) expect(stylesheet(language)).toBe(stylesheet('en'));
+  });
+
+  it.each([
+    ['ar', '"Noto Naskh Arabic", "Amiri"'],
+    ['fa', '"Noto Naskh Arabic"'],
+    ['ur', '"Noto Nastaliq Urdu"'],
+    ['he', '"Noto Serif Hebrew"'],
+    ['yi', '"Noto Serif Hebrew"'],
+    ['hi', '"Noto Serif Devanagari"'],
+    ['mr', '"Noto Serif Devanagari"'],
+    ['ne', '"Noto Serif Devanagari"'],
+    ['bn', '"Noto Serif Bengali"'],
+    ['ta', '"Noto Serif Tamil"'],
+    ['th', '"Noto Serif Thai"'],
+    ['zh', '"Noto Serif SC"'],
+    ['zh-CN', '"Noto Serif SC"'],
+    ['zh-Hans', '"Noto Serif SC"'],
+    ['zh-TW', '"Noto Serif TC"'],
+    ['zh-HK', '"Noto Serif TC"'],
+    ['zh-Hant', '"Noto Serif TC"'],
+    ['ja', '"Noto Serif JP"'],
+    ['ko', '"Noto Serif KR"'],
+  ])('gives %s text the font families of its script (%s first), none embedded', (language, first) => {
+    const css = stylesheet(language);
+    const families = css.match(/font-family: ([^;]*);/g) ?? [];
+    expect(families).toHaveLength(1);
+    expect(families[0]!.startsWith(`font-family: ${first}`)).toBe(true);
+    expect(families[0]).toMatch(/, (serif|sans-serif);$/);
+    expect(css).not.toMatch(/@font-face|url\(/);
+    // Neither italics nor letter-spacing for scripts whose type has no italics or joins its letters.
+    expect(css).toMatch(/\.byline \{\n {2}font-style: normal;\n\}/);
+    expect(css).toMatch(/\.kicker \{\n {2}letter-spacing: 0;\n\}/);
+  });
+
+  it('writes each CJK region its own forms: Simplified, Traditional, Japanese and Korean differ', () => {
+    const css = ['zh', 'zh-TW', 'ja', 'ko'].map(stylesheet);
+    expect(new Set(css).size).toBe(4);
+  });
+
+  it('mirrors lists and alignment for right-to-left text with physical properties only, and no CSS direction', () => {
+    const css = stylesheet('ar');
+    expect(css).toMatch(/\[dir="rtl"\] \{\n {2}text-align: right;\n\}/);
+    expect(css).toMatch(/\[dir="rtl"\] ul \{\n {2}padding-left: 0;\n {2}padding-right: 1\.5em;\n\}/);
+    // EPUB forbids direction and unicode-bidi (CSS-001); RMSDK and older Kindles know no logical properties.
+    expect(css).not.toMatch(/\b(direction|unicode-bidi)\s*:|-(inline|block)-(start|end)\b|\b(margin|padding|inset)-(inline|block)\b/);
+  });
+});
+
+describe('EPUB writing direction', () => {
+  it.each([['Arabic', arabicArticle], ['Hebrew', hebrewArticle], ['Urdu', () => sampleArticle({ language: 'ur' })], ['Yiddish', () => sampleArticle({ language: 'yi' })]])(
+    'gives a right-to-left %s book dir="rtl" on every root and a spine that runs right to left',
+    async (_, make) => {
+      const article = make();
+      const b = await book(article);
+      const lang = article.language;
+      for (const path of ['OEBPS/article.xhtml', 'OEBPS/toc.xhtml']) {
+        expect(b.text(path)).toContain(`<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${lang}" lang="${lang}" dir="rtl">`);
+      }
+      const opf = b.text('OEBPS/content.opf');
+      expect(opf).toMatch(new RegExp(`<package [^>]*xml:lang="${lang}" dir="rtl">`));
+      expect(opf).toContain('<spine toc="ncx" page-progression-direction="rtl">');
+      expect(b.text('OEBPS/toc.ncx')).toMatch(new RegExp(`<ncx [^>]*xml:lang="${lang}" dir="rtl">`));
+    },
+  );
+
+  it('gives an English book dir="ltr" and a left-to-right spine, with no rtl anywhere', async () => {
+    const b = await book(sampleArticle());
+    for (const path of ['OEBPS/article.xhtml', 'OEBPS/toc.xhtml']) expect(b.text(path)).toMatch(/<html [^>]*lang="en" dir="ltr">/);
+    expect(b.text('OEBPS/content.opf')).toContain('<spine toc="ncx" page-progression-direction="ltr">');
+    for (const path of ['OEBPS/content.opf', 'OEBPS/toc.ncx', 'OEBPS/article.xhtml', 'OEBPS/toc.xhtml']) expect(b.text(path)).not.toContain('rtl');
+  });
+
+  it('takes the base direction from the language alone: no element but the root states one, none says auto', async () => {
+    // The byline starts with a Latin name and the lead paragraph holds a Latin run: dir="auto" would flip them.
+    const chapter = (await book(arabicArticle())).text('OEBPS/article.xhtml');
+    expect(chapter.match(/\sdir="/g)).toHaveLength(1);
+    expect(chapter).not.toContain('dir="auto"');
+    expect(chapter).toContain(`<p class="byline">${byline(['John Smith', 'سارة أحمد'], '2024-06-19T00:00:00.000Z', 'ar')}</p>`);
   });
 });
 
@@ -446,12 +573,14 @@ describeWithTools(['java', 'epubcheck'], 'EPUBCheck', () => {
     const failed = (error: unknown) => new TextEncoder().encode(`not rendered: ${String(error)}`);
     for (const [name, article] of Object.entries(variants())) books[name] = (await render(article)).bytes;
     books['site-title-markup'] = (await render(sampleArticle(), { ...DEFAULT_CONFIG, title: 'Tom & Jerry’s <Daily>' })).bytes;
-    try {
-      const { normalize } = await import('../src/normalize/index.js');
-      const { article } = normalize(readFileSync(SEED), SEED, { config: DEFAULT_CONFIG, fallbackDate: { iso: '2024-06-19T00:00:00.000Z', source: 'git' } });
-      books.seed = (await render(article)).bytes;
-    } catch (error) {
-      books.seed ??= failed(error);
+    for (const [name, path] of [['seed', SEED], ['arabic-seed', ARABIC_SEED]] as const) {
+      try {
+        const { normalize } = await import('../src/normalize/index.js');
+        const { article } = normalize(readFileSync(path), path, { config: DEFAULT_CONFIG, fallbackDate: { iso: '2024-06-19T00:00:00.000Z', source: 'git' } });
+        books[name] = (await render(article)).bytes;
+      } catch (error) {
+        books[name] ??= failed(error);
+      }
     }
     // A negative control: an NCX whose uid differs from the package identifier must fail (NCX-001).
     const files = unzipSync(books.sample!);
@@ -473,7 +602,7 @@ describeWithTools(['java', 'epubcheck'], 'EPUBCheck', () => {
   });
 
   const clean = /Messages: 0 fatals \/ 0 errors \/ 0 warnings \/ 0 infos/;
-  const cases = ['sample', 'german', 'russian', 'minimal', 'site-title-markup', 'seed'];
+  const cases = ['sample', 'german', 'russian', 'minimal', 'arabic', 'hebrew', 'site-title-markup', 'seed', 'arabic-seed'];
   it.each(cases)('reports 0 errors and 0 warnings for the %s EPUB', (name) => {
     const verdict = verdicts.get(name) ?? '';
     expect(verdict, verdict).toMatch(clean);

@@ -4,7 +4,7 @@ import { xmlSafe } from '../render/xml.js';
 import { renderCover } from './epub/cover.js';
 import { coverDiagnostics, invalidCharacterDiagnostics } from './epub/diagnostics.js';
 import { chapterDocument, FILES, modifiedDate, navDocument, ncxDocument, packageDocument } from './epub/documents.js';
-import { STYLESHEET } from './epub/stylesheet.js';
+import { stylesheet } from './epub/stylesheet.js';
 import { zipEntries, type ZipEntry } from './epub/zip.js';
 import type { ArticleRender } from './types.js';
 
@@ -24,7 +24,7 @@ export const exportEpub: ArticleRender = async (article, ctx) => {
     date: article.published,
     version: 3,
     verbose: false,
-    css: STYLESHEET,
+    css: stylesheet(article.language),
     // A bare Buffer is refused; a File is read in memory, where a URL would be fetched.
     cover: new File([cover.png], FILES.cover, { type: 'image/png' }),
     // The stock templates stamp the clock and Math.random, hard-code xml:lang="en" and carry no

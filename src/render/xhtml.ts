@@ -1,6 +1,7 @@
 // Article body as XHTML: shared by the EPUB chapter and the feed's content:encoded, written once.
 import type { Article, Block, Section } from '../model/article.js';
 import { byline } from './dates.js';
+import { languageDirection } from './direction.js';
 import { relatedHeading } from './labels.js';
 import { standfirst } from './standfirst.js';
 import { escapeXml } from './xml.js';
@@ -10,6 +11,18 @@ export interface XhtmlOptions {
   titleBlock: boolean;
   /** The site's `relatedTitles`: the related heading of a language Galley has no translation for. */
   relatedTitles?: readonly string[];
+}
+
+/**
+ * `lang="ar" dir="rtl"`: the language and base direction every element Galley writes around an article's
+ * text carries (the EPUB's root elements, each feed item's wrapper). The base direction comes from the
+ * article's language, never dir="auto": auto takes the first strong character, so an Arabic byline that
+ * starts with a Latin name, or a paragraph that opens with "BBC", would be laid out left to right and its
+ * punctuation and dates would jump sides. Runs of the other direction inside a text are the reader's bidi
+ * algorithm's to place.
+ */
+export function languageAttributes(language: string): string {
+  return `lang="${escapeXml(language)}" dir="${languageDirection(language)}"`;
 }
 
 /** The article as a well-formed XHTML fragment: header, sections, related reading. Text is always escaped. */

@@ -2,8 +2,9 @@
 import type { Article } from '../../model/article.js';
 import type { SiteConfig } from '../../model/config.js';
 import { isoSeconds } from '../../render/dates.js';
+import { languageDirection } from '../../render/direction.js';
 import { relatedHeading } from '../../render/labels.js';
-import { articleXhtml, RELATED_ANCHOR, sectionAnchor } from '../../render/xhtml.js';
+import { articleXhtml, languageAttributes, RELATED_ANCHOR, sectionAnchor } from '../../render/xhtml.js';
 import { escapeXml } from '../../render/xml.js';
 
 /** File names inside OEBPS/. The nav and stylesheet names are the ones epub-gen-memory writes. */
@@ -23,7 +24,8 @@ export const COVER_ID = 'cover-image';
 export const ACCESSIBILITY_SUMMARY =
   'A single article in one reading order, with headings for its sections and a table of contents. ' +
   'The text contains no images; the cover image repeats the headline and publisher. ' +
-  'The stylesheet sets no fonts or colours, so reading systems can restyle the text.';
+  'The stylesheet sets no colours, and fonts only as fallbacks for scripts a default font may lack, ' +
+  'so reading systems can restyle the text.';
 
 /** The date the package was last changed: the article's update, else its publication. */
 export function modifiedDate(article: Article): string {
@@ -48,6 +50,7 @@ function tocEntries(article: Article, config: SiteConfig): TocEntry[] {
 /** The OPF package document: metadata (Dublin Core, accessibility), manifest and spine. */
 export function packageDocument(article: Article, config: SiteConfig): string {
   const lang = escapeXml(article.language);
+  const dir = languageDirection(article.language);
   const meta: string[] = [
     `<dc:identifier id="pub-id">${escapeXml(article.id)}</dc:identifier>`,
     `<dc:title id="title">${escapeXml(article.title)}</dc:title>`,
@@ -82,7 +85,7 @@ export function packageDocument(article: Article, config: SiteConfig): string {
   );
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="${lang}">`,
+    `<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="${lang}" dir="${dir}">`,
     '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">',
     ...meta,
     '</metadata>',
@@ -93,7 +96,8 @@ export function packageDocument(article: Article, config: SiteConfig): string {
     `<item id="css" href="${FILES.css}" media-type="text/css"/>`,
     `<item id="${COVER_ID}" href="${FILES.cover}" media-type="image/png" properties="cover-image"/>`,
     '</manifest>',
-    '<spine toc="ncx">',
+    // Pages turn the way the text runs: an Arabic or Hebrew book opens from the right.
+    `<spine toc="ncx" page-progression-direction="${dir}">`,
     '<itemref idref="article"/>',
     '</spine>',
     '</package>',
@@ -104,6 +108,7 @@ export function packageDocument(article: Article, config: SiteConfig): string {
 /** The EPUB 2 NCX, for older readers; its dtb:uid must equal the package identifier (else NCX-001). */
 export function ncxDocument(article: Article, config: SiteConfig): string {
   const entries = tocEntries(article, config);
+  const lang = escapeXml(article.language);
   const children = entries.map((entry, i) => [
     `<navPoint id="nav-${i + 2}" playOrder="${i + 2}">`,
     `<navLabel><text>${escapeXml(entry.label)}</text></navLabel>`,
@@ -112,7 +117,7 @@ export function ncxDocument(article: Article, config: SiteConfig): string {
   ].join('\n'));
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="${escapeXml(article.language)}">`,
+    `<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="${lang}" dir="${languageDirection(article.language)}">`,
     '<head>',
     `<meta name="dtb:uid" content="${escapeXml(article.id)}"/>`,
     `<meta name="dtb:depth" content="${entries.length > 0 ? 2 : 1}"/>`,
@@ -171,11 +176,10 @@ export function chapterDocument(article: Article, config: SiteConfig): string {
 
 // The XML declaration comes first: without it Kindle reads the file as Latin-1.
 function xhtmlHead(article: Article): string[] {
-  const lang = escapeXml(article.language);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<!DOCTYPE html>',
-    `<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${lang}" lang="${lang}">`,
+    `<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${escapeXml(article.language)}" ${languageAttributes(article.language)}>`,
     '<head>',
     '<meta charset="UTF-8"/>',
     `<title>${escapeXml(article.title)}</title>`,

@@ -1,11 +1,15 @@
-// The EPUB stylesheet: light-touch CSS that leaves fonts, sizes, margins and colours to the reader.
+// The EPUB stylesheet: light-touch CSS that leaves sizes, margins, colours and most fonts to the reader.
+import { languageScript } from '../../render/direction.js';
 
 /**
- * Rules written for e-readers: em units only, no font-family (the reader's choice wins), no colours
- * (night modes stay readable), no flex or grid (older Kobo firmware shows blank pages), automatic
- * hyphenation driven by the lang attribute on <html>, with the prefixed forms older engines read.
+ * Rules written for e-readers: em units only, no colours (night modes stay readable), no flex or grid
+ * (older Kobo firmware shows blank pages), automatic hyphenation driven by the lang attribute on <html>,
+ * with the prefixed forms older engines read. Right-to-left rules use physical properties under
+ * [dir="rtl"]: RMSDK (Adobe Digital Editions, older Kobos) and older Kindles know no logical properties
+ * and may start lines on the left whatever the direction. The direction itself is the dir attribute's
+ * alone: EPUB forbids the CSS `direction` property (EPUBCheck CSS-001).
  */
-export const STYLESHEET = `@charset "UTF-8";
+const BASE = `@charset "UTF-8";
 
 p, li {
   -webkit-hyphens: auto;
@@ -95,6 +99,65 @@ li {
 
 nav ol {
   list-style-type: none;
+  padding: 0;
+}
+
+[dir="rtl"] {
+  text-align: right;
+}
+
+[dir="rtl"] ul {
   padding-left: 0;
+  padding-right: 1.5em;
 }
 `;
+
+// Serif families per ISO 15924 script (sans where a script has no Noto serif): the Noto face first, then the
+// names Apple and Windows ship, so a reader with any of them shows the script in a face made for it, and
+// CJK in its regional forms (one code point, drawn differently in Chinese, Japanese and Korean). Nothing
+// is embedded: the fonts would outweigh the text many times over (the PDF embeds its own). Latin, Cyrillic
+// and Greek get none: there the reader's choice of font wins.
+const SCRIPT_FONTS: Readonly<Record<string, string>> = {
+  Arab: '"Noto Naskh Arabic", "Amiri", "Geeza Pro", "Traditional Arabic", serif',
+  Aran: '"Noto Nastaliq Urdu", "Jameel Noori Nastaleeq", "Noto Naskh Arabic", serif',
+  Hebr: '"Noto Serif Hebrew", "David", "Frank Ruehl CLM", serif',
+  Thaa: '"Noto Sans Thaana", "MV Boli", sans-serif',
+  Deva: '"Noto Serif Devanagari", "Devanagari MT", "Kokila", "Mangal", serif',
+  Beng: '"Noto Serif Bengali", "Bangla MN", "Vrinda", serif',
+  Guru: '"Noto Serif Gurmukhi", "Gurmukhi MN", "Raavi", serif',
+  Gujr: '"Noto Serif Gujarati", "Gujarati MT", "Shruti", serif',
+  Taml: '"Noto Serif Tamil", "Tamil MN", "Latha", serif',
+  Telu: '"Noto Serif Telugu", "Telugu MN", "Gautami", serif',
+  Knda: '"Noto Serif Kannada", "Kannada MN", "Tunga", serif',
+  Mlym: '"Noto Serif Malayalam", "Malayalam MN", "Kartika", serif',
+  Sinh: '"Noto Serif Sinhala", "Sinhala MN", "Iskoola Pota", serif',
+  Thai: '"Noto Serif Thai", "Thonburi", "Angsana New", serif',
+  Mymr: '"Noto Serif Myanmar", "Myanmar MN", "Myanmar Text", serif',
+  Khmr: '"Noto Serif Khmer", "Khmer MN", "Khmer UI", serif',
+  Ethi: '"Noto Serif Ethiopic", "Kefa", "Nyala", serif',
+  Armn: '"Noto Serif Armenian", "Mshtakan", "Sylfaen", serif',
+  Geor: '"Noto Serif Georgian", "Sylfaen", serif',
+  Hans: '"Noto Serif SC", "Noto Serif CJK SC", "Songti SC", "STSong", "SimSun", serif',
+  Hant: '"Noto Serif TC", "Noto Serif CJK TC", "Songti TC", "PMingLiU", serif',
+  Jpan: '"Noto Serif JP", "Noto Serif CJK JP", "Hiragino Mincho ProN", "Yu Mincho", "MS Mincho", serif',
+  Kore: '"Noto Serif KR", "Noto Serif CJK KR", "AppleMyungjo", "Batang", serif',
+};
+
+// Scripts whose type has italics and takes letter-spacing; in the others (Arabic's joined letters,
+// Indic clusters, CJK) both are synthesized or break the shaping.
+const ITALIC_SCRIPTS = new Set(['Latn', 'Cyrl', 'Grek']);
+
+/**
+ * The stylesheet of an article in `language`: the shared rules, then the font fallback of its script. The
+ * script comes from the language tag (likely subtags: "zh-TW" is Hant, "ja" Jpan), which :lang() selectors
+ * cannot work out, so the one rule this article needs is written instead of a table of them all.
+ */
+export function stylesheet(language: string): string {
+  const script = languageScript(language);
+  if (script === null || ITALIC_SCRIPTS.has(script)) return BASE;
+  // Urdu is written in Nastaliq, which CLDR does not give a script subtag of its own.
+  const fonts = SCRIPT_FONTS[script === 'Arab' && language.split('-')[0]!.toLowerCase() === 'ur' ? 'Aran' : script];
+  const rules = fonts === undefined ? [] : [`body {\n  font-family: ${fonts};\n}`];
+  rules.push('.byline {\n  font-style: normal;\n}', '.kicker {\n  letter-spacing: 0;\n}');
+  return `${BASE}\n${rules.join('\n\n')}\n`;
+}

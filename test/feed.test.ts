@@ -59,6 +59,18 @@ const nastyArticle = sampleArticle({
   related: [],
 });
 
+/** Arabic with Latin runs (a name, "COP29"), for the direction wrapper. */
+const arabicArticle = sampleArticle({
+  id: articleId(2),
+  slug: 'arabic',
+  language: 'ar',
+  title: 'قمة المناخ COP29 تختتم أعمالها',
+  authors: ['John Smith'],
+  summary: 'اختتمت القمة أعمالها يوم الأحد.',
+  sections: [{ id: 'lead', kicker: null, heading: null, blocks: [{ type: 'paragraph', text: 'قال John Smith إن الاتفاق COP29 “أساس”.' }] }],
+  related: [],
+});
+
 // Real seeds through the real normalizer: the fixture seeds plus the project's example seed.
 const seedConfig = SiteConfig.parse({ title: 'Galley seeds', url: 'https://example.org', description: 'Seeds through the normalizer' });
 function seedArticles(): Article[] {
@@ -180,6 +192,37 @@ describe('RSS items', () => {
     const rss = await text(exportRss, [article], context());
     expect(rss).toContain(`<content:encoded><![CDATA[${feedContentHtml(article)}]]></content:encoded>`);
     expect(rss).toContain('<description><![CDATA[A summary with ]]&gt; and &lt;script&gt;alert(1)&lt;/script&gt; in it…]]></description>');
+  });
+
+  test('content:encoded and content_html are wrapped in one element with the article\'s language and direction', async () => {
+    const english = sampleArticle({ slug: 'b-english', id: articleId(1) });
+    const bare = sampleArticle({ slug: 'c-bare', id: articleId(3), language: 'he', summary: 'תקציר בלבד.', sections: [], related: [] });
+    const ctx = context({ language: 'en' });
+    const rss = await text(exportRss, [arabicArticle, english, bare], ctx);
+    const contents = all(rss, /<content:encoded><!\[CDATA\[([\s\S]*?)\]\]><\/content:encoded>/);
+    expect(contents.map((c) => c.slice(0, c.indexOf('\n')))).toEqual(['<div lang="ar" dir="rtl">', '<div lang="en" dir="ltr">', '<div lang="he" dir="rtl">']);
+    for (const content of contents) {
+      expect(content.endsWith('\n</div>')).toBe(true);
+      // One wrapper, and no element inside it restates the direction: the base direction is the language's.
+      expect(content.match(/<div|\sdir="/g)).toEqual(['<div', ' dir="']);
+    }
+    expect(contents[2]).toBe('<div lang="he" dir="rtl">\n<p>תקציר בלבד.</p>\n</div>');
+    // The channel states the site's language, whatever languages its items are in.
+    expect(all(rss, /<language>(.*?)<\/language>/)).toEqual(['<![CDATA[en]]>']);
+
+    const json = await jsonFeed([arabicArticle, english, bare], ctx);
+    expect(json.language).toBe('en');
+    expect(json.items.map((i) => i.language)).toEqual(['ar', 'en', 'he']);
+    expect(json.items.map((i) => i.content_html)).toEqual(contents);
+  });
+
+  test('a site in a right-to-left language announces it, and its English items stay left to right', async () => {
+    const ctx = context({ language: 'ar' });
+    const rss = await text(exportRss, [sampleArticle()], ctx);
+    expect(rss).toContain('<language><![CDATA[ar]]></language>');
+    expect(rss).toContain('<content:encoded><![CDATA[<div lang="en" dir="ltr">\n');
+    const json = await jsonFeed([sampleArticle()], ctx);
+    expect([json.language, json.items[0]?.language]).toEqual(['ar', 'en']);
   });
 
   test('without a site URL: no link, enclosure or atom:link anywhere, and no stand-in URL', async () => {
@@ -342,6 +385,7 @@ atom = channel.find('atom:link', ns)
 parsed = feedparser.parse(path)
 print(json.dumps({
     'channel': {'title': text(channel, 'title'), 'link': text(channel, 'link'), 'lastBuildDate': text(channel, 'lastBuildDate'),
+                'language': text(channel, 'language'),
                 'atomLink': None if atom is None else dict(atom.attrib)},
     'items': items,
     'feedparser': {
@@ -356,7 +400,7 @@ print(json.dumps({
 `;
 
 interface Inspection {
-  channel: { title: string; link: string | null; lastBuildDate: string | null; atomLink: Record<string, string> | null };
+  channel: { title: string; link: string | null; lastBuildDate: string | null; language: string | null; atomLink: Record<string, string> | null };
   items: {
     title: string; link: string | null; description: string; guid: string; isPermaLink: string; pubDate: string;
     categories: string[]; creators: string[]; authors: number; content: string; enclosure: Record<string, string> | null;
@@ -459,10 +503,17 @@ describeWithTools(['xmllint', PYTHON, 'newsboat'], 'feed.xml in real parsers and
     });
     // The nasty article's body, as a reader gets it: the script is escaped text, not an element.
     const nasty = items.findIndex((i) => i.title.startsWith('Bad'));
-    expect(items[nasty]!.content).toBe('<section id="s-lead">\n<p>Body ]]&gt; &amp; &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; ]]]]&gt;</p>\n</section>');
+    expect(items[nasty]!.content).toBe('<div lang="en" dir="ltr">\n<section id="s-lead">\n<p>Body ]]&gt; &amp; &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; ]]]]&gt;</p>\n</section>\n</div>');
     expect(feedparser.entries[nasty]!.title).toBe('Bad title ]]> & <script>x</script>');
     expect(feedparser.entries[nasty]!.content[0]).toContain('&lt;script&gt;alert(');
     expect(feedparser.entries[nasty]!.content[0]).not.toContain('<script');
+  });
+
+  test('feedparser keeps the language and direction of an Arabic seed\'s item through its HTML sanitizer', async () => {
+    const { feedparser, channel } = inspect(await write(seedArticles(), { config: seedConfig, sizes: new Map() }));
+    expect(channel.language).toBe('en');
+    const arabic = feedparser.entries.find((e) => e.title.startsWith('قمة المناخ'))!;
+    expect(arabic.content[0]).toMatch(/^<div dir="rtl" lang="ar">|^<div lang="ar" dir="rtl">/);
   });
 
   test('without a site URL the items have guids but no link or enclosure, and the channel no self link', async () => {

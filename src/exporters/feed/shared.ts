@@ -1,7 +1,7 @@
 // What the RSS and JSON feeds agree on: which articles, in what order, at which URLs, and what was dropped.
 import type { Article } from '../../model/article.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
-import { articleXhtml } from '../../render/xhtml.js';
+import { articleXhtml, languageAttributes } from '../../render/xhtml.js';
 import { articleTexts, xmlLossDiagnostics } from '../../render/xml-loss.js';
 import { escapeXml } from '../../render/xml.js';
 import type { CollectionContext } from '../types.js';
@@ -83,10 +83,13 @@ export function pdfAttachment(article: Article, ctx: CollectionContext): PdfAtta
 /**
  * The full article body as HTML for a feed item, from the serializer the EPUB uses. An article without
  * sections or related reading still gets content (its summary), so no reader shows an empty item.
+ * One element states the article's language and direction, ltr included: a reader shows the item inside
+ * its own page, whose direction may be the other one, and a feed mixes articles in many languages.
  */
 export function feedContentHtml(article: Article, relatedTitles: readonly string[] = []): string {
   const html = articleXhtml(article, { titleBlock: false, relatedTitles });
-  return html === '' ? `<p>${escapeXml(article.summary)}</p>` : html;
+  const body = html === '' ? `<p>${escapeXml(article.summary)}</p>` : html;
+  return `<div ${languageAttributes(article.language)}>\n${body}\n</div>`;
 }
 
 /** Characters XML forbids, dropped from a feed: one warning per text of the listed articles that held any. */

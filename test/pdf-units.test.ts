@@ -73,10 +73,9 @@ describe('breakLines', () => {
 describe('splitRuns', () => {
   it('sets each character in the first face that has it, joiners staying with their emoji', () => {
     const missing = new Set<string>();
-    expect(splitRuns('Путин 김정은 👩‍👩‍👧 Ελλάδα', 'regular', missing)).toEqual([
+    expect(splitRuns('Путин 김정은 👩‍👩‍👧 Ελλάδα', 'regular', 'en', missing)).toEqual([
       { face: 'regular', text: 'Путин ' },
-      { face: 'hangul', text: '김정은' },
-      { face: 'regular', text: ' ' },
+      { face: 'kr', text: '김정은 ' },
       { face: 'emoji', text: '👩‍👩‍👧' },
       { face: 'regular', text: ' Ελλάδα' },
     ]);
@@ -85,7 +84,7 @@ describe('splitRuns', () => {
 
   it('leaves out and reports a character no face has', () => {
     const missing = new Set<string>();
-    expect(splitRuns('a\uE000b', 'bold', missing)).toEqual([{ face: 'bold', text: 'ab' }]);
+    expect(splitRuns('a\uE000b', 'bold', 'en', missing)).toEqual([{ face: 'bold', text: 'ab' }]);
     expect([...missing]).toEqual(['\uE000']);
   });
 });

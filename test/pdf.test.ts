@@ -194,13 +194,13 @@ describeWithTools(['qpdf', 'pdffonts', 'pdfinfo', 'pdftotext'], 'exportPdf read 
     const rows = run('pdffonts', [await renderToFile(sampleArticle())]).split('\n').slice(2).filter((l) => l.trim() !== '');
     const fonts = rows.map((l) => l.split(/\s+/));
     expect(fonts.map((f) => f[0]!.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(
-      ['NotoEmoji-Regular', 'NotoSansKR-Regular', 'NotoSerif-Bold', 'NotoSerif-Italic', 'NotoSerif-Regular']);
+      ['NotoEmoji-Regular', 'NotoSerif-Bold', 'NotoSerif-Italic', 'NotoSerif-Regular', 'NotoSerifKR-Regular']);
     for (const f of fonts) expect(f.at(-5), f[0]).toBe('yes');
   });
 
   it('leaves the Hangul font out of an article that needs none', async () => {
     const article = sampleArticle({ sections: [{ id: 'lead', kicker: null, heading: null, blocks: [{ type: 'paragraph', text: 'Only Latin here.' }] }] });
-    expect(run('pdffonts', [await renderToFile(article)])).not.toContain('NotoSansKR');
+    expect(run('pdffonts', [await renderToFile(article)])).not.toContain('NotoSerifKR');
   });
 
   it('shows Title, Author, Tagged and Pages in pdfinfo', async () => {

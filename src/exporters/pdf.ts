@@ -14,7 +14,7 @@ export const exportPdf: ArticleRender = (article, ctx) => {
   const doc = new PDFDocument(documentOptions(article, page));
   installXmp(doc, article);
   fastDeflate(doc);
-  const canvas = new Canvas(doc);
+  const canvas = new Canvas(doc, article.language);
   layoutArticle(canvas, article, page, ctx.config.relatedTitles);
   doc.end();
   // pdfkit writes synchronously into the stream's buffer, so everything is readable once end() returns.

@@ -1,21 +1,133 @@
 // Galley's typefaces, named once: every format that sets type (the PDF, the EPUB cover) draws from this list.
 import { createRequire } from 'node:module';
+import { languageScript } from './direction.js';
 
 const require = createRequire(import.meta.url);
 
-/** The faces: three cuts of the serif, then the fallbacks for what the serif lacks. */
-export type FaceName = 'regular' | 'bold' | 'italic' | 'hangul' | 'emoji';
+/** A family that covers one script (or Han in one region's forms), set where the serif has no glyph. */
+export type ScriptFamily =
+  | 'arabic' | 'hebrew' | 'devanagari' | 'bengali' | 'gurmukhi' | 'gujarati' | 'tamil' | 'telugu' | 'kannada'
+  | 'malayalam' | 'thai' | 'lao' | 'khmer' | 'myanmar' | 'georgian' | 'armenian' | 'ethiopic'
+  | 'sc' | 'tc' | 'jp' | 'kr';
 
-const FILES: Record<FaceName, string> = {
+/** The faces: three cuts of the serif, the emoji, and a regular and bold face for each script family. */
+export type FaceName = 'regular' | 'bold' | 'italic' | 'emoji' | ScriptFamily | `${ScriptFamily}-bold`;
+
+// Noto throughout, so the scripts share proportions and colour on the page. Serif designs where Noto has
+// one (a newspaper's text face), else the sans. Every face here is a static TrueType file.
+const FAMILIES: Record<ScriptFamily, [pkg: string, file: string]> = {
+  arabic: ['noto-naskh-arabic', 'NotoNaskhArabic'],
+  hebrew: ['noto-serif-hebrew', 'NotoSerifHebrew'],
+  devanagari: ['noto-serif-devanagari', 'NotoSerifDevanagari'],
+  bengali: ['noto-serif-bengali', 'NotoSerifBengali'],
+  gurmukhi: ['noto-sans-gurmukhi', 'NotoSansGurmukhi'],
+  gujarati: ['noto-sans-gujarati', 'NotoSansGujarati'],
+  tamil: ['noto-sans-tamil', 'NotoSansTamil'],
+  telugu: ['noto-sans-telugu', 'NotoSansTelugu'],
+  kannada: ['noto-sans-kannada', 'NotoSansKannada'],
+  malayalam: ['noto-sans-malayalam', 'NotoSansMalayalam'],
+  thai: ['noto-sans-thai', 'NotoSansThai'],
+  lao: ['noto-sans-lao', 'NotoSansLao'],
+  khmer: ['noto-sans-khmer', 'NotoSansKhmer'],
+  myanmar: ['noto-sans-myanmar', 'NotoSansMyanmar'],
+  georgian: ['noto-sans-georgian', 'NotoSansGeorgian'],
+  armenian: ['noto-sans-armenian', 'NotoSansArmenian'],
+  ethiopic: ['noto-sans-ethiopic', 'NotoSansEthiopic'],
+  sc: ['noto-serif-sc', 'NotoSerifSC'],
+  tc: ['noto-serif-tc', 'NotoSerifTC'],
+  jp: ['noto-serif-jp', 'NotoSerifJP'],
+  kr: ['noto-serif-kr', 'NotoSerifKR'],
+};
+
+const SERIF: Record<'regular' | 'bold' | 'italic' | 'emoji', string> = {
   regular: '@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf',
   bold: '@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf',
   italic: '@expo-google-fonts/noto-serif/400Regular_Italic/NotoSerif_400Regular_Italic.ttf',
-  // 6 MB: open it only when some text needs a glyph the serif lacks.
-  hangul: '@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf',
   emoji: '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf',
 };
 
 /** The TTF file of a face, from its npm package: never a path written into the code. */
 export function fontFile(name: FaceName): string {
-  return require.resolve(FILES[name]);
+  if (name in SERIF) return require.resolve(SERIF[name as keyof typeof SERIF]);
+  const bold = name.endsWith('-bold');
+  const [pkg, file] = FAMILIES[(bold ? name.slice(0, -5) : name) as ScriptFamily];
+  const cut = bold ? '700Bold' : '400Regular';
+  return require.resolve(`@expo-google-fonts/${pkg}/${cut}/${file}_${cut}.ttf`);
+}
+
+/** The face of a script family in the weight of a style face (italic has no counterpart: it sets upright). */
+export function familyFace(family: ScriptFamily, style: FaceName): FaceName {
+  return style === 'bold' || style.endsWith('-bold') ? `${family}-bold` : family;
+}
+
+// Unicode scripts (the Script property, as regex classes) to the family that sets them. Han, Kana and
+// Bopomofo go to the CJK family of the article's language, chosen in hanFamily.
+const SCRIPT_FAMILIES: readonly [RegExp, ScriptFamily][] = [
+  [/\p{Script=Arabic}/u, 'arabic'],
+  [/\p{Script=Hebrew}/u, 'hebrew'],
+  [/\p{Script=Devanagari}/u, 'devanagari'],
+  [/\p{Script=Bengali}/u, 'bengali'],
+  [/\p{Script=Gurmukhi}/u, 'gurmukhi'],
+  [/\p{Script=Gujarati}/u, 'gujarati'],
+  [/\p{Script=Tamil}/u, 'tamil'],
+  [/\p{Script=Telugu}/u, 'telugu'],
+  [/\p{Script=Kannada}/u, 'kannada'],
+  [/\p{Script=Malayalam}/u, 'malayalam'],
+  [/\p{Script=Thai}/u, 'thai'],
+  [/\p{Script=Lao}/u, 'lao'],
+  [/\p{Script=Khmer}/u, 'khmer'],
+  [/\p{Script=Myanmar}/u, 'myanmar'],
+  [/\p{Script=Georgian}/u, 'georgian'],
+  [/\p{Script=Armenian}/u, 'armenian'],
+  [/\p{Script=Ethiopic}/u, 'ethiopic'],
+  [/\p{Script=Hangul}/u, 'kr'],
+];
+const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\uff00-\uffef\u30fc]/u;
+
+/** The CJK family whose regional glyph forms a language reads: Japanese, Korean, Traditional or Simplified. */
+export function hanFamily(language: string): ScriptFamily {
+  const script = languageScript(language);
+  if (script === 'Jpan') return 'jp';
+  if (script === 'Kore') return 'kr';
+  if (script === 'Hant') return 'tc';
+  return 'sc';
+}
+
+/** The family for a character by its script, or null for characters of no one script (punctuation, digits). */
+export function scriptFamily(char: string, language: string): ScriptFamily | null {
+  for (const [test, family] of SCRIPT_FAMILIES) if (test.test(char)) return family;
+  return HAN.test(char) ? hanFamily(language) : null;
+}
+
+/** The script families to try for a character of no one script, the article's own first. */
+export function familiesFor(language: string): readonly ScriptFamily[] {
+  const own = languageFamily(language);
+  const all = Object.keys(FAMILIES) as ScriptFamily[];
+  return own === null ? all : [own, ...all.filter((f) => f !== own)];
+}
+
+/** The family of the script a language is written in, or null where the serif sets it (Latin, Cyrillic, Greek). */
+export function languageFamily(language: string): ScriptFamily | null {
+  const script = languageScript(language);
+  switch (script) {
+    case 'Jpan': case 'Kore': case 'Hans': case 'Hant': return hanFamily(language);
+    case 'Arab': return 'arabic';
+    case 'Hebr': return 'hebrew';
+    case 'Deva': return 'devanagari';
+    case 'Beng': return 'bengali';
+    case 'Guru': return 'gurmukhi';
+    case 'Gujr': return 'gujarati';
+    case 'Taml': return 'tamil';
+    case 'Telu': return 'telugu';
+    case 'Knda': return 'kannada';
+    case 'Mlym': return 'malayalam';
+    case 'Thai': return 'thai';
+    case 'Laoo': return 'lao';
+    case 'Khmr': return 'khmer';
+    case 'Mymr': return 'myanmar';
+    case 'Geor': return 'georgian';
+    case 'Armn': return 'armenian';
+    case 'Ethi': return 'ethiopic';
+    default: return null;
+  }
 }

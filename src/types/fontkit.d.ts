@@ -3,6 +3,8 @@ declare module 'fontkit' {
   export interface Glyph {
     readonly id: number;
     readonly advanceWidth: number;
+    /** The characters this glyph stands for in the run that produced it (empty for a glyph a shaper added). */
+    readonly codePoints: readonly number[];
     readonly path: { readonly commands: readonly { readonly command: string; readonly args: readonly number[] }[] };
   }
   export interface GlyphPosition {
@@ -22,7 +24,7 @@ declare module 'fontkit' {
     hasGlyphForCodePoint(codePoint: number): boolean;
     glyphForCodePoint(codePoint: number): Glyph;
     getGlyph(id: number): Glyph;
-    layout(text: string, features?: Record<string, boolean> | string[]): GlyphRun;
+    layout(text: string, features?: Record<string, boolean> | string[], script?: string, language?: string, direction?: 'ltr' | 'rtl'): GlyphRun;
   }
   export function create(data: Uint8Array): Font;
   export function openSync(path: string): Font;

@@ -1,9 +1,12 @@
 // Drawing on a pdfkit document: measured text in fallback-aware runs, justified by hand, inside marked content.
 import type PDFDocument from 'pdfkit';
+import { mirrored, visualRuns, type Direction } from '../../render/bidi.js';
+import { hanFamily, languageFamily } from '../../render/fonts.js';
 import { intl } from '../../render/intl.js';
-import { emWidth, openFace, shape, sharedLayoutCache, splitRuns, type FaceName, type Run } from './fonts.js';
+import { emWidth, openFace, sameCodePoints, shaped, splitRuns, type FaceName, type Run, type ShapedGlyph } from './fonts.js';
 import type { TextStyle } from './style.js';
 import { fastSubset } from './subset.js';
+import { hidden, needsActualText, textLayer } from './textlayer.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -23,28 +26,37 @@ interface EmbeddedFont {
   layoutCache?: Record<string, unknown>;
   widths: (number | undefined)[];
   unicode: (number[] | undefined)[];
-  subset: { includeGlyph(glyphId: number): number; encode(): Uint8Array };
-  layoutRun(text: string, features?: Record<string, boolean>): ShapedRun;
+  subset: { glyphs: number[]; includeGlyph(glyphId: number): number; encode(): Uint8Array };
   ref(): unknown;
 }
 
-interface ShapedRun {
-  glyphs: { id: number; advanceWidth: number; codePoints: number[] }[];
-  positions: GlyphPosition[];
-}
 
-/** A face as one document uses it: pdfkit's font, the hex code of its space, and hex codes by glyph id. */
+/**
+ * A face as one document uses it: pdfkit's font, the hex code of its space, and subset codes by glyph id
+ * with the characters the text layer reads for them; a glyph that stands for other characters elsewhere
+ * (an Arabic letter's dotless base, a reordered Indic vowel sign) is embedded again under a code of its own.
+ */
 interface DocFace {
   name: FaceName;
   font: EmbeddedFont;
   space: string;
-  hex: Map<number, string>;
+  hex: Map<number, { code: string; codePoints: readonly number[] }>;
+  others: Map<string, string>;
   /** Encoded words (split after spaces), by text: subset codes are per document, so is this. */
   words: Map<string, EncodedWord>;
 }
 interface EncodedWord {
   glyphs: string[];
   positions: GlyphPosition[];
+  /** The word's text, where the text layer must be given it whole (see textlayer.ts). */
+  actual: string | null;
+}
+
+/** Glyphs [from, to) of a part that read as `text`: an ActualText span. */
+interface Span {
+  from: number;
+  to: number;
+  text: string;
 }
 interface DocInternals {
   _font: EmbeddedFont;
@@ -58,9 +70,16 @@ const num = (n: number): string => {
 
 // Text widths in em with the fallback split applied, shared by every document: a paragraph is measured
 // piece by piece, and the same pieces recur across paragraphs and articles.
-const measures = new Map<FaceName, Map<string, { em: number; chars: number }>>();
+const measures = new Map<string, Map<string, { em: number; chars: number }>>();
 
 const SHY = '\u00AD';
+
+/** A PDF text string in UTF-16BE with its byte-order mark, as hex (ActualText takes any Unicode). */
+function utf16Hex(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+  return `<${hex}>`;
+}
 
 /**
  * Emoji sequences (skin tones, flags, ZWJ families) become one glyph, and fontkit's cached glyph may carry
@@ -87,40 +106,69 @@ function sequences(run: Run): (Run & { sequence?: boolean })[] {
 /** One line to draw: `baseline` is measured from the top of the page. */
 export interface TextLine {
   text: string;
+  /** Left edge of the line. */
   x: number;
   baseline: number;
   justify?: number | null;
   tightenOnly?: boolean;
+  /** Base direction; a right-to-left line that is not stretched to `justify` ends at `end`. */
+  direction?: Direction;
+  end?: number;
 }
+
+/** A run of glyphs in one face, in visual order, ready to draw. */
+interface Part {
+  face: DocFace;
+  glyphs: string[];
+  positions: GlyphPosition[];
+  spans: Span[];
+  /** A space at the line's logical end, kept for the text layer: it hangs outside the measure. */
+  hangs?: boolean;
+}
+
+// Letter-spacing would tear joined scripts apart (Arabic, the Indic head stroke): it applies to a line
+// only when every letter is Latin, Greek or Cyrillic.
+const TRACKABLE = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}\p{Script=Inherited}]*$/u;
 
 /** One document's drawing surface. Missing glyphs are collected in `missing`, one entry per character. */
 export class Canvas {
   readonly doc: Doc;
+  readonly language: string;
   readonly missing = new Set<string>();
   private readonly faces = new Map<FaceName, DocFace>();
   private readonly claimed = new Set<string>();
+  /** What the fallback faces depend on besides the text: the measure cache is shared per key. */
+  private readonly fallbackKey: string;
 
-  constructor(doc: Doc) {
+  constructor(doc: Doc, language: string) {
     this.doc = doc;
+    this.language = language;
+    this.fallbackKey = `${languageFamily(language) ?? ''}/${hanFamily(language)}`;
+  }
+
+  /** Letter-spacing for a text in a style: the style's, unless the text has letters that join. */
+  tracking(text: string, style: TextStyle): number {
+    return style.tracking === 0 || TRACKABLE.test(text) ? style.tracking : 0;
   }
 
   /** Width of text set in a style, in points (fallback faces included; nothing drawn). */
   width(text: string, style: TextStyle): number {
-    let byText = measures.get(style.face);
+    const key = `${style.face}:${this.fallbackKey}`;
+    let byText = measures.get(key);
     if (byText === undefined || byText.size > 100_000) {
       byText = new Map();
-      measures.set(style.face, byText);
+      measures.set(key, byText);
     }
     let measured = byText.get(text);
     if (measured === undefined) {
       measured = { em: 0, chars: 0 };
-      for (const run of splitRuns(text, style.face, new Set())) {
+      for (const run of splitRuns(text, style.face, this.language, new Set())) {
         measured.em += emWidth(run.face, run.text);
         measured.chars += [...run.text].length;
       }
       byText.set(text, measured);
     }
-    return measured.em * style.size + measured.chars * style.tracking;
+    return measured.em * style.size + measured.chars * this.tracking(text, style);
   }
 
   /**
@@ -131,46 +179,76 @@ export class Canvas {
   lines(lines: readonly TextLine[], style: TextStyle): void {
     const height = (this.doc as unknown as DocInternals).page.height;
     const ops = [`q 1 0 0 -1 0 ${num(height)} cm`, 'BT', `${style.color.map(num).join(' ')} rg`];
-    if (style.tracking !== 0) ops.push(`${num(style.tracking)} Tc`);
-    const state = { font: '' };
+    const state = { font: '', tracking: 0 };
     for (const line of lines) this.setLine(ops, line, style, height, state);
     ops.push('ET', 'Q', '');
     // As bytes: pdfkit turns a string into bytes one character at a time. The operators are all ASCII.
     this.doc.addContent(Buffer.from(ops.join('\n'), 'latin1') as never);
   }
 
-  private setLine(ops: string[], line: TextLine, style: TextStyle, height: number, state: { font: string }): void {
-    const { text, x, justify = null, tightenOnly = false } = line;
-    const internals = this.doc as unknown as DocInternals;
+  /** A line's glyphs in visual order: bidi runs left to right, each run's faces in its own direction. */
+  private parts(text: string, style: TextStyle, direction: Direction): Part[] {
+    const hangs = text.endsWith(' ');
+    if (hangs) text = text.slice(0, -1);
     const hyphen = text.endsWith(SHY);
-    const runs = splitRuns(hyphen ? text.slice(0, -1) : text, style.face, this.missing).flatMap(sequences);
-    if (hyphen) runs.push({ face: style.face, text: SHY });
-    const parts = runs.map((run) => {
-      const face = this.face(run.face);
-      const [glyphs, positions] = this.encode(face, run.text);
-      if (run.face === 'emoji') this.claim(face.font, glyphs, run.sequence === true ? run.text : null);
-      return { face, glyphs, positions };
-    });
+    if (hyphen) text = text.slice(0, -1);
+    const parts: Part[] = [];
+    for (const run of visualRuns(text, direction)) {
+      const runs = splitRuns(text.slice(run.start, run.end), style.face, this.language, this.missing).flatMap(sequences);
+      if (run.rtl) runs.reverse();
+      for (const r of runs) {
+        const face = this.face(r.face);
+        const part = this.encode(face, r.text, run.rtl);
+        if (r.face === 'emoji') this.claim(face.font, part.glyphs, r.sequence === true ? r.text : null);
+        parts.push(part);
+      }
+    }
+    if (hyphen) parts.push(this.part(style.face, SHY));
+    if (hangs) {
+      // The space takes the face of the text beside it, at the logical end: the right for ltr.
+      const edge = direction === 'rtl' ? parts[0] : parts[parts.length - 1];
+      const space = { ...this.part(edge?.face.name ?? style.face, ' '), hangs: true };
+      if (direction === 'rtl') parts.unshift(space);
+      else parts.push(space);
+    }
+    return parts;
+  }
+
+  private part(name: FaceName, text: string): Part {
+    return this.encode(this.face(name), text, false);
+  }
+
+  private setLine(ops: string[], line: TextLine, style: TextStyle, height: number, state: { font: string; tracking: number }): void {
+    const { x, justify = null, tightenOnly = false, direction = 'ltr' } = line;
+    const internals = this.doc as unknown as DocInternals;
+    const tracking = this.tracking(line.text, style);
+    if (tracking !== state.tracking) ops.push(`${num(tracking)} Tc`);
+    state.tracking = tracking;
+    const parts = this.parts(line.text, style, direction);
     const scale = style.size / 1000;
-    // A space ending the line is there for the text layer (so words of adjacent lines stay apart when
-    // extracted or read aloud); it hangs in the margin and takes no part in justification.
-    const hanging = text.endsWith(' ') ? parts[parts.length - 1] : undefined;
+    // The hanging space takes no part in justification or alignment.
     let natural = 0;
     let spaces = 0;
+    let hang = 0;
     for (const part of parts) {
-      const end = part === hanging ? part.glyphs.length - 1 : part.glyphs.length;
-      for (let i = 0; i < end; i++) {
-        natural += part.positions[i]!.xAdvance * scale + style.tracking;
+      for (let i = 0; i < part.glyphs.length; i++) {
+        const advance = part.positions[i]!.xAdvance * scale + tracking;
+        if (part.hangs === true) {
+          hang += advance;
+          continue;
+        }
+        natural += advance;
         if (part.glyphs[i] === part.face.space) spaces++;
       }
     }
     let extra = justify !== null && spaces > 0 ? (justify - natural) / spaces : 0;
     if (tightenOnly && extra > 0) extra = 0;
     const y = height - line.baseline;
-    let pen = x;
+    const set = natural + extra * spaces;
+    let pen = direction === 'rtl' && line.end !== undefined && (justify === null || extra === 0) ? line.end - set : x;
+    if (parts[0]?.hangs === true) pen -= hang;
     for (const part of parts) {
-      const { face, glyphs, positions } = part;
-      const hangs = part === hanging ? glyphs.length - 1 : -1;
+      const { face, glyphs, positions, spans } = part;
       internals.page.fonts[face.font.id] ??= face.font.ref();
       const font = `/${face.font.id} ${num(style.size)} Tf`;
       if (font !== state.font) ops.push(font);
@@ -184,15 +262,24 @@ export class Canvas {
         if (tj.length > 0) ops.push(`[${tj.join(' ')}] TJ`);
         tj = [];
       };
+      let span = 0;
       for (let i = 0; i < glyphs.length; i++) {
         const pos = positions[i]!;
-        const stretch = glyphs[i] === face.space && i !== hangs ? extra : 0;
+        if (spans[span]?.from === i) {
+          flush();
+          ops.push(`/Span <</ActualText ${utf16Hex(spans[span]!.text)}>> BDC`);
+        }
+        const stretch = glyphs[i] === face.space && part.hangs !== true ? extra : 0;
         if (pos.xOffset !== 0 || pos.yOffset !== 0) {
           // A mark placed off its pen position (a combining accent): position it on its own.
           flush();
           ops.push(`1 0 0 1 ${num(pen + pos.xOffset * scale)} ${num(y + pos.yOffset * scale)} Tm`, `<${glyphs[i]}> Tj`);
-          pen += pos.xAdvance * scale + style.tracking + stretch;
+          pen += pos.xAdvance * scale + tracking + stretch;
           ops.push(`1 0 0 1 ${num(pen)} ${num(y)} Tm`);
+          if (spans[span]?.to === i + 1) {
+            ops.push('EMC');
+            span++;
+          }
           continue;
         }
         hex += glyphs[i];
@@ -202,7 +289,12 @@ export class Canvas {
           tj.push(`<${hex}>`, num(-adjust));
           hex = '';
         }
-        pen += pos.xAdvance * scale + style.tracking + stretch;
+        pen += pos.xAdvance * scale + tracking + stretch;
+        if (spans[span]?.to === i + 1) {
+          flush();
+          ops.push('EMC');
+          span++;
+        }
       }
       flush();
     }
@@ -210,50 +302,67 @@ export class Canvas {
 
   /**
    * pdfkit's EmbeddedFont.encode, without its per-character scan and array copies: shaped runs come from
-   * the shared cache word by word (split after spaces, as pdfkit does, so the bytes are the same), and
-   * each glyph's subset code is looked up once per document.
+   * the shared cache word by word (split after spaces, as pdfkit does), and each glyph's subset code is
+   * looked up once per document. A right-to-left run's words come out last word first, each reversed.
    */
-  private encode(face: DocFace, text: string): [string[], GlyphPosition[]] {
-    const glyphs: string[] = [];
-    const positions: GlyphPosition[] = [];
+  private encode(face: DocFace, text: string, rtl: boolean): Part {
+    const words: EncodedWord[] = [];
     for (let start = 0; start < text.length;) {
       const space = text.indexOf(' ', start);
       const end = space === -1 ? text.length : space + 1;
-      const word = this.word(face, text.slice(start, end));
-      for (let i = 0; i < word.glyphs.length; i++) {
-        glyphs.push(word.glyphs[i]!);
-        positions.push(word.positions[i]!);
-      }
+      words.push(this.word(face, text.slice(start, end), rtl));
       start = end;
     }
-    return [glyphs, positions];
+    if (rtl) words.reverse();
+    const part: Part = { face, glyphs: [], positions: [], spans: [] };
+    for (const word of words) {
+      if (word.actual !== null) part.spans.push({ from: part.glyphs.length, to: part.glyphs.length + word.glyphs.length, text: word.actual });
+      for (let i = 0; i < word.glyphs.length; i++) {
+        part.glyphs.push(word.glyphs[i]!);
+        part.positions.push(word.positions[i]!);
+      }
+    }
+    return part;
   }
 
-  private word(face: DocFace, text: string): EncodedWord {
-    let word = face.words.get(text);
+  private word(face: DocFace, text: string, rtl: boolean): EncodedWord {
+    const key = rtl ? `\u0001${text}` : text;
+    let word = face.words.get(key);
     if (word !== undefined) return word;
-    const { font, hex } = face;
-    // pdfkit's layoutCached, with the features chosen by shape().
-    const cache = font.layoutCache ?? (font.layoutCache = {});
-    let run = cache[text] as ShapedRun | undefined;
-    if (run === undefined) {
-      run = shape(face.name, text, (features) => font.layoutRun(text, features));
-      cache[text] = run;
-    }
-    word = { glyphs: [], positions: run.positions };
-    for (const glyph of run.glyphs) {
-      let code = hex.get(glyph.id);
-      if (code === undefined) {
-        const gid = font.subset.includeGlyph(glyph.id);
-        font.widths[gid] ??= glyph.advanceWidth * font.scale;
-        font.unicode[gid] ??= glyph.codePoints;
-        code = gid.toString(16).padStart(4, '0');
-        hex.set(glyph.id, code);
-      }
-      word.glyphs.push(code);
-    }
-    face.words.set(text, word);
+    const run = shaped(face.name, text, rtl);
+    const layer = textLayer(run, text, rtl);
+    const actual = needsActualText(run, layer) && run.glyphs.length > 0 ? text : null;
+    word = { glyphs: [], positions: run.positions, actual };
+    // Inside an ActualText span the glyphs' own mappings are not read: keep each glyph's first one. A
+    // hidden joiner still gets a code of its own, or justification would stretch it as a space.
+    run.glyphs.forEach((glyph, i) => word!.glyphs.push(this.code(face, glyph, layer?.[i] ?? (hidden(run, i) ? [] : null))));
+    face.words.set(key, word);
     return word;
+  }
+
+  /** The subset code of a glyph read as `codePoints`: its own, or a second copy's where it reads otherwise. */
+  private code(face: DocFace, glyph: ShapedGlyph, codePoints: readonly number[] | null): string {
+    const { font } = face;
+    let entry = face.hex.get(glyph.id);
+    if (entry === undefined) {
+      const gid = font.subset.includeGlyph(glyph.id);
+      font.widths[gid] ??= glyph.advanceWidth * font.scale;
+      font.unicode[gid] ??= [...(codePoints ?? glyph.codePoints)];
+      entry = { code: gid.toString(16).padStart(4, '0'), codePoints: font.unicode[gid] };
+      face.hex.set(glyph.id, entry);
+    }
+    if (codePoints === null || sameCodePoints(entry.codePoints, codePoints)) return entry.code;
+    const key = `${glyph.id}:${codePoints.join(',')}`;
+    let code = face.others.get(key);
+    if (code === undefined) {
+      const gid = font.subset.glyphs.length;
+      font.subset.glyphs.push(glyph.id);
+      font.widths[gid] = glyph.advanceWidth * font.scale;
+      font.unicode[gid] = [...codePoints];
+      code = gid.toString(16).padStart(4, '0');
+      face.others.set(key, code);
+    }
+    return code;
   }
 
   /**
@@ -281,18 +390,9 @@ export class Canvas {
     if (face === undefined) {
       this.doc.font(openFace(name) as never, name);
       const font = (this.doc as unknown as DocInternals)._font;
-      if (font.layoutCache !== undefined) font.layoutCache = sharedLayoutCache(name);
       fastSubset(font.subset);
-      // fontkit shapes U+00AD as an invisible space. At a line break it must show as a hyphen, yet stay a
-      // soft hyphen in the text layer (so extraction and screen readers see the whole word): lay it out
-      // as the font's own U+00AD glyph, which draws a hyphen, by seeding pdfkit's layout cache.
-      const glyph = openFace(name).glyphForCodePoint(0xad);
-      const scale = 1000 / openFace(name).unitsPerEm;
-      const advance = glyph.advanceWidth * scale;
-      const cache = font.layoutCache ?? (font.layoutCache = {});
-      if (glyph.id !== 0) cache[SHY] ??= { glyphs: [glyph], positions: [{ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance }], advanceWidth: advance };
-      face = { name, font, space: '', hex: new Map(), words: new Map() };
-      face.space = this.encode(face, ' ')[0][0] ?? '';
+      face = { name, font, space: '', hex: new Map(), others: new Map(), words: new Map() };
+      face.space = this.encode(face, ' ', false).glyphs[0] ?? '';
       this.faces.set(name, face);
     }
     return face;

@@ -1,5 +1,7 @@
 // Pages: blocks of lines placed top to bottom, with keep-with-next, widow/orphan control and the running footer.
 import type { Article } from '../../model/article.js';
+import type { Direction } from '../../render/bidi.js';
+import { languageDirection } from '../../render/direction.js';
 import type { Canvas } from './canvas.js';
 import { MEASURE, STYLES, type PageGeometry, type TextStyle } from './style.js';
 
@@ -14,6 +16,9 @@ export interface Line {
   justify: number | null;
   /** Only tighten the spaces if the line is wider than `justify`; never stretch it. */
   tightenOnly?: boolean;
+  /** Base direction; a right-to-left line ends at `end` (offset from the measure's left edge). */
+  direction?: Direction;
+  end?: number;
 }
 
 /** A run of lines in one style that the flow may split across pages. */
@@ -105,7 +110,9 @@ export class Flow {
       block.placed?.(top);
       if (block.bullet !== undefined) {
         const label = doc.markStructureContent('Lbl');
-        canvas.lines([{ text: '•', x: page.left + 3, baseline: baseline(top, style) }], { ...style, color: STYLES.kicker.color });
+        // The bullet stands where the line starts: on the right of a right-to-left item.
+        const x = block.lines[0]?.direction === 'rtl' ? page.left + MEASURE - 3 - canvas.width('•', style) : page.left + 3;
+        canvas.lines([{ text: '•', x, baseline: baseline(top, style) }], { ...style, color: STYLES.kicker.color });
         doc.endMarkedContent();
         block.bullet.add(label);
         block.bullet.end();
@@ -113,7 +120,8 @@ export class Flow {
     }
     const content = doc.markStructureContent(block.tag);
     const lines = block.lines.slice(from, to).map((line, i) => ({
-      ...line, x: page.left + line.x, baseline: baseline(this.y + i * style.leading, style),
+      ...line, x: page.left + line.x, end: line.end === undefined ? undefined : page.left + line.end,
+      baseline: baseline(this.y + i * style.leading, style),
     }));
     canvas.lines(lines, style);
     this.y += (to - from) * style.leading;
@@ -126,18 +134,29 @@ function baseline(top: number, style: TextStyle): number {
   return top + style.leading - (style.leading - style.size) / 2 - style.size * 0.22;
 }
 
-/** Running footer on every page: the short title, and "n / N" at the right; page furniture, so an artifact. */
+/**
+ * Running footer on every page: the short title at the start of the line and "n / N" at its end (mirrored
+ * in a right-to-left article); page furniture, so an artifact.
+ */
 export function footers(canvas: Canvas, article: Article, page: PageGeometry): void {
   const doc = canvas.doc;
   const { start, count } = doc.bufferedPageRange();
   const title = shortTitle(article.title, 60);
+  const rtl = languageDirection(article.language) === 'rtl';
+  const right = page.left + MEASURE;
+  // The article's direction, not the title's: the folio takes the other end of the line.
+  const direction: Direction = rtl ? 'rtl' : 'ltr';
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
     doc.markContent('Artifact', { type: 'Pagination' } as never);
     const folio = `${i - start + 1} / ${count}`;
-    canvas.lines([
-      { text: title, x: page.left, baseline: page.footer },
-      { text: folio, x: page.left + MEASURE - canvas.width(folio, STYLES.footer), baseline: page.footer },
+    const folioWidth = canvas.width(folio, STYLES.footer);
+    canvas.lines(rtl ? [
+      { text: title, x: page.left, end: right, direction, baseline: page.footer },
+      { text: folio, x: page.left, baseline: page.footer },
+    ] : [
+      { text: title, x: page.left, end: right, direction, baseline: page.footer },
+      { text: folio, x: right - folioWidth, baseline: page.footer },
     ], STYLES.footer);
     doc.endMarkedContent();
   }

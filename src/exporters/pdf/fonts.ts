@@ -1,7 +1,8 @@
 // Fonts for the PDF: opened once per process, shared by every document, with a per-character fallback chain.
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
-import { fontFile } from '../../render/fonts.js';
+import { mirrored } from '../../render/bidi.js';
+import { familiesFor, familyFace, fontFile, scriptFamily } from '../../render/fonts.js';
 import type { FaceName } from '../../render/fonts.js';
 
 // The fontkit pdfkit itself imports (its ESM build): pdfkit accepts a Font object only by duck typing, and
@@ -29,12 +30,16 @@ interface Glyph {
 }
 
 /**
- * Two fixes to fontkit's per-font Glyph cache, which every document shares once the Font is reused.
+ * Three fixes to fontkit's per-font Glyph cache, which every document shares once the Font is reused.
  * 1. Each Glyph keeps the code points of whoever asked first, and the subsetter asks for the components
  *    of composite glyphs with none (Greek Ε is built from Latin E): once a document used Ε, every later
  *    document's E had no ToUnicode entry and vanished from the text layer. Fill them in when a caller
  *    knows them, so the text layer and the bytes do not depend on what the process rendered before.
- * 2. The subsetter decodes every glyph's outline again for every document just to see whether it is a
+ * 2. One glyph can stand for different characters: Arabic fonts draw ر and ز on one dotless base (the dot
+ *    is a glyph of its own), and Indic fonts reorder a vowel sign before its consonant. The shaper knows
+ *    each occurrence's characters; a cached Glyph would answer with the first caller's. A request with
+ *    other code points gets its own view of the glyph, carrying them, for the text layer.
+ * 3. The subsetter decodes every glyph's outline again for every document just to see whether it is a
  *    composite; these fonts have no variations, so the decoded record never changes: decode it once.
  */
 function shareGlyphs(font: FontkitFont): FontkitFont {
@@ -53,9 +58,18 @@ function shareGlyphs(font: FontkitFont): FontkitFont {
         return decoded.value;
       };
     }
+    if (codePoints.length > 0 && !sameCodePoints(glyph.codePoints, codePoints)) {
+      return Object.create(glyph, { codePoints: { value: codePoints, enumerable: true } }) as Glyph;
+    }
     return glyph;
   };
   return font;
+}
+
+export function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 // Shaped runs, shared by every document. pdfkit keeps its layout cache per document, and shaping a word
@@ -177,11 +191,13 @@ const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{M}]/u;
 
 /**
- * Split text into runs by the first face that has each character: the style's face, else Hangul, else
- * emoji (emoji first for pictographs, so a smiley never loads the 6 MB Hangul font). Marks and invisible
- * joiners stay with the run before them. A character no face has is left out and added to `missing`.
+ * Split text into runs by the face that sets each character: the style's face where it has the glyph,
+ * else the face of the character's script (Han in the regional forms of `language`), else any face that
+ * has it, the language's own script first, emoji first for pictographs. Marks and invisible joiners stay
+ * with the run before them, and so do spaces, so a line of Arabic or Thai is one run. A character no
+ * face has is left out and added to `missing`.
  */
-export function splitRuns(text: string, primary: FaceName, missing: Set<string>): Run[] {
+export function splitRuns(text: string, primary: FaceName, language: string, missing: Set<string>): Run[] {
   // Most text is printable ASCII, which the serif covers whole: skip the per-character walk.
   if (PRINTABLE_ASCII.test(text) && coversAscii(primary)) return text === '' ? [] : [{ face: primary, text }];
   const runs: Run[] = [];
@@ -190,15 +206,21 @@ export function splitRuns(text: string, primary: FaceName, missing: Set<string>)
   for (const char of text) {
     const cp = char.codePointAt(0)!;
     let chosen: FaceName | null;
-    if (cp === 0x20 || covers(primary, cp)) {
-      chosen = IGNORABLE.test(char) && face !== null && covers(face, cp) ? face : primary;
+    if (cp === 0x20 && face !== null && face !== 'emoji' && covers(face, cp)) {
+      // Not in emoji runs: Noto Emoji's space is an em and a quarter wide.
+      chosen = face;
     } else if (IGNORABLE.test(char)) {
       // A variation selector or joiner the current face lacks is invisible anyway: drop it, no warning.
       if (face !== null && covers(face, cp)) buffer += char;
+      else if (face === null && covers(primary, cp)) {
+        face = primary;
+        buffer += char;
+      }
       continue;
+    } else if (covers(primary, cp)) {
+      chosen = primary;
     } else {
-      const order: FaceName[] = PICTOGRAPHIC.test(char) ? ['emoji', 'hangul'] : ['hangul', 'emoji'];
-      chosen = order.find((f) => covers(f, cp)) ?? null;
+      chosen = fallback(char, cp, primary, face, language);
     }
     if (chosen === null) {
       missing.add(char);
@@ -213,4 +235,82 @@ export function splitRuns(text: string, primary: FaceName, missing: Set<string>)
   }
   if (face !== null && buffer !== '') runs.push({ face, text: buffer });
   return runs;
+}
+
+function fallback(char: string, cp: number, primary: FaceName, current: FaceName | null, language: string): FaceName | null {
+  const family = scriptFamily(char, language);
+  if (family !== null) {
+    const face = familyFace(family, primary);
+    if (covers(face, cp)) return face;
+  }
+  if (PICTOGRAPHIC.test(char) && covers('emoji', cp)) return 'emoji';
+  // Punctuation and symbols of no one script (the Arabic comma, the danda, CJK brackets): the current
+  // run's face keeps a line in one design; then the language's own script; then every other face.
+  if (current !== null && current !== primary && covers(current, cp)) return current;
+  for (const f of familiesFor(language)) {
+    const face = familyFace(f, primary);
+    if (covers(face, cp)) return face;
+  }
+  return covers('emoji', cp) ? 'emoji' : null;
+}
+
+/** A glyph of a shaped run, with the characters this occurrence stands for. */
+export interface ShapedGlyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+
+/** A run shaped in one face, in visual order, positions in thousandths of an em (as pdfkit keeps them). */
+export interface ShapedRun {
+  glyphs: ShapedGlyph[];
+  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[];
+}
+
+const shapedCaches = new Map<FaceName, Map<string, ShapedRun>>();
+
+/**
+ * `text` shaped in one face and direction, shared by every document: joining forms, ligatures, Indic
+ * reordering and mark positions from fontkit. A right-to-left run comes out in visual order with its
+ * mirrored characters ("(" drawn as ")") swapped before shaping, and its code points swapped back.
+ */
+export function shaped(name: FaceName, text: string, rtl: boolean): ShapedRun {
+  let cache = shapedCaches.get(name);
+  if (cache === undefined || cache.size > CACHE_LIMIT) {
+    cache = new Map();
+    shapedCaches.set(name, cache);
+  }
+  const key = rtl ? `\u0001${text}` : text;
+  let run = cache.get(key);
+  if (run === undefined) {
+    const font = openFace(name);
+    const scale = 1000 / font.unitsPerEm;
+    const soft = text === '\u00AD' ? font.glyphForCodePoint(0xad) : null;
+    if (soft !== null && soft.id !== 0) {
+      // fontkit shapes U+00AD as an invisible space. At a line break it must show as a hyphen, yet stay a
+      // soft hyphen in the text layer (so extraction and screen readers see the whole word): the font's
+      // own U+00AD glyph draws a hyphen.
+      const advance = soft.advanceWidth * scale;
+      run = {
+        glyphs: [{ id: soft.id, advanceWidth: soft.advanceWidth, codePoints: [0xad] }],
+        positions: [{ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance }],
+      };
+    } else {
+      const input = rtl ? [...text].map(mirrored).join('') : text;
+      const layout = shape(name, input, (features) => font.layout(input, features, undefined, undefined, rtl ? 'rtl' : 'ltr'));
+      run = {
+        glyphs: layout.glyphs.map((g) => ({
+          id: g.id,
+          advanceWidth: g.advanceWidth,
+          codePoints: rtl ? g.codePoints.map((cp) => mirrored(String.fromCodePoint(cp)).codePointAt(0)!) : [...g.codePoints],
+        })),
+        positions: layout.positions.map((p, i) => ({
+          xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale,
+          advanceWidth: layout.glyphs[i]!.advanceWidth * scale,
+        })),
+      };
+    }
+    cache.set(key, run);
+  }
+  return run;
 }

@@ -1,6 +1,7 @@
 // The article as flow blocks: title block, sections with kickers and headings, lists, related reading.
 import type PDFDocument from 'pdfkit';
 import type { Article, Block as ModelBlock } from '../../model/article.js';
+import { paragraphDirection } from '../../render/bidi.js';
 import { byline } from '../../render/dates.js';
 import { relatedHeading } from '../../render/labels.js';
 import { standfirst } from '../../render/standfirst.js';
@@ -44,6 +45,7 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
       justify: (opts.justify ?? false) && hyphenate !== null,
       hyphenate: opts.hyphenate === false ? null : hyphenate,
       balance: opts.balance ?? false,
+      direction: paragraphDirection(value, article.language),
     });
 
   blocks.push({
@@ -102,7 +104,7 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
       const li = child(list, 'LI');
       const bullet = child(li, 'Lbl');
       blocks.push({
-        lines: text(link.text, STYLES.related, { indent: 0, width: MEASURE - LIST_INDENT, justify: false }).map((l) => ({ ...l, x: l.x + LIST_INDENT })),
+        lines: listItem(text(link.text, STYLES.related, { indent: 0, width: MEASURE - LIST_INDENT, justify: false })),
         style: STYLES.related, spaceBefore: i === 0 ? SPACE.listItem + 2 : SPACE.relatedItem, target: child(li, 'LBody'), tag: 'LBody', bullet,
       });
     });
@@ -110,6 +112,12 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
 
   new Flow(canvas, page).run(blocks);
   footers(canvas, article, page);
+}
+
+/** A list item's lines moved past the bullet, which stands at the line's start: the left, or the right in rtl. */
+function listItem(lines: Line[]): Line[] {
+  if (lines[0]?.direction === 'rtl') return lines;
+  return lines.map((l) => ({ ...l, x: l.x + LIST_INDENT, end: l.end === undefined ? undefined : l.end + LIST_INDENT }));
 }
 
 /** Capitals by the language's rules (German ß, Turkish i); a tag Intl rejects falls back to the default. */
@@ -147,7 +155,7 @@ function pushModelBlock(
     const li = child(list, 'LI');
     const bullet = child(li, 'Lbl');
     blocks.push({
-      lines: text(item, STYLES.body, { justify: true, width: MEASURE - LIST_INDENT }).map((l) => ({ ...l, x: l.x + LIST_INDENT })),
+      lines: listItem(text(item, STYLES.body, { justify: true, width: MEASURE - LIST_INDENT })),
       style: STYLES.body, spaceBefore: i === 0 ? (block.title !== null ? SPACE.listItem + 1 : firstSpace) : SPACE.listItem,
       target: child(li, 'LBody'), tag: 'LBody', bullet,
     });

@@ -1,4 +1,7 @@
 // Paragraph setting: words cut at their break opportunities (soft hyphens, dashes), measured, broken into lines.
+import type { Direction } from '../../render/bidi.js';
+import { intl } from '../../render/intl.js';
+import { breakToken } from './breaks.js';
 import type { Canvas } from './canvas.js';
 import type { Line } from './flow.js';
 import { hyphenateToken, type Hyphenator } from './hyphenate.js';
@@ -12,6 +15,8 @@ export interface SetOptions {
   justify: boolean;
   hyphenate: Hyphenator | null;
   balance: boolean;
+  /** Base direction: a right-to-left paragraph's lines are set from the right edge, indent on the right. */
+  direction: Direction;
 }
 
 const SHY = '\u00AD';
@@ -27,12 +32,14 @@ export function setLines(canvas: Canvas, value: string, style: TextStyle, o: Set
     const word: BreakWord = { pieces: [], widths: [], soft: [] };
     const cut = breakPoints(marked);
     cut.parts.forEach((part, i) => {
-      const width = canvas.width(part, style);
-      const pieces = width <= o.width - o.indent ? [part] : cutPiece(canvas, part, style, o.width - o.indent);
-      for (const piece of pieces) {
-        word.pieces.push(piece);
-        word.widths.push(pieces.length === 1 ? width : canvas.width(piece, style));
-        word.soft.push(false);
+      for (const segment of breakToken(part, canvas.language)) {
+        const width = canvas.width(segment, style);
+        const pieces = width <= o.width - o.indent ? [segment] : cutPiece(canvas, segment, style, o.width - o.indent);
+        for (const piece of pieces) {
+          word.pieces.push(piece);
+          word.widths.push(pieces.length === 1 ? width : canvas.width(piece, style));
+          word.soft.push(false);
+        }
       }
       if (cut.soft[i]) word.soft[word.soft.length - 1] = true;
     });
@@ -43,13 +50,17 @@ export function setLines(canvas: Canvas, value: string, style: TextStyle, o: Set
     justify: o.justify, balance: o.balance,
   });
   return lines.map((line, i) => {
-    const x = i === 0 ? o.indent : 0;
+    const indent = i === 0 ? o.indent : 0;
+    const x = o.direction === 'rtl' ? 0 : indent;
     // Lines broken at a space carry it, so the text layer keeps the words apart; a hyphenated line ends
     // in a soft hyphen, drawn as a hyphen but read as part of the word.
     const text = line.hyphenated ? `${line.text.slice(0, -1)}${SHY}` : line.last || line.inWord ? line.text : `${line.text} `;
     // A justified paragraph's last line is set at its natural width, unless the breaker tightened its
     // spaces to fit it, in which case it must be squeezed to the measure like the others.
-    return { text, x, justify: o.justify ? o.width - x : null, tightenOnly: line.last };
+    return {
+      text, x, end: o.width - (o.direction === 'rtl' ? indent : 0), direction: o.direction,
+      justify: o.justify ? o.width - indent : null, tightenOnly: line.last,
+    };
   });
 }
 
@@ -76,16 +87,25 @@ function breakPoints(marked: string): { parts: string[]; soft: boolean[] } {
   return cut;
 }
 
-/** A piece wider than the line (a long URL) is cut into pieces that fit, so no text runs off the page. */
+/**
+ * A piece wider than the line (a long URL, a run of unbroken text) is cut between grapheme clusters into
+ * pieces that fit, so no text runs off the page. Each cluster is measured once, so a piece of any length
+ * costs time in proportion to it.
+ */
 function cutPiece(canvas: Canvas, piece: string, style: TextStyle, width: number): string[] {
   const out: string[] = [];
   let current = '';
-  for (const char of piece) {
-    if (current !== '' && canvas.width(current + char, style) > width) {
+  let used = 0;
+  const graphemes = intl('graphemes', () => new Intl.Segmenter('en', { granularity: 'grapheme' }));
+  for (const { segment } of graphemes.segment(piece)) {
+    const w = canvas.width(segment, style);
+    if (current !== '' && used + w > width) {
       out.push(current);
       current = '';
+      used = 0;
     }
-    current += char;
+    current += segment;
+    used += w;
   }
   if (current !== '') out.push(current);
   return out;

@@ -45,7 +45,15 @@ describe('build', () => {
     const dirs = seeds({ 'evil.txt': DATED('../../etc/passwd'), 'evil2.txt': '---\ndate: 2024-01-01\n---\n..\n' });
     const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
     expect(result.failed).toEqual([]);
-    expect(visible(dirs.outDir)).toEqual(['article.json', 'article.schema.json', 'etc-passwd.json']);
+    // `..` leaves nothing of the headline: the article takes its file's name.
+    expect(visible(dirs.outDir)).toEqual(['article.schema.json', 'etc-passwd.json', 'evil2.json']);
+  });
+
+  it('makes a slug from a file name unique like any other: an Arabic news.txt and a later "News"', async () => {
+    const dirs = seeds({ 'news.txt': DATED('أخبار اليوم'), 'z.txt': DATED('News') });
+    const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    expect(result.built).toEqual([{ seed: 'news.txt', slug: 'news' }, { seed: 'z.txt', slug: 'news-2' }]);
+    expect(result.diagnostics.filter((d) => d.rule === 'slug/duplicate')).toHaveLength(1);
   });
 
   it('keeps the JSON Feed apart from the article models, so an article headlined "Feed" is feed.json', async () => {

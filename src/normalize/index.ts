@@ -8,7 +8,7 @@ import { SeedError } from '../model/diagnostic.js';
 import { foldSpace, readBody } from './blocks.js';
 import { decodeSeed } from './decode.js';
 import { readFrontMatter } from './frontmatter.js';
-import { slugify } from './slug.js';
+import { articleSlug } from './slug.js';
 import { typeset } from './typography.js';
 import { uuidV5 } from './uuid.js';
 
@@ -65,11 +65,12 @@ export function normalize(input: Uint8Array | string, path: string, options: Nor
   }
 
   const title = typeset(headText);
-  const slug = meta.slug ?? slugify(headText);
   const siteUrl = config.url === null ? null : config.url.replace(/\/+$/, '');
+  const id = articleId(siteUrl, path);
+  const slug = meta.slug ?? articleSlug(headText, seedStem(path), id);
   const article = {
     schemaVersion: SCHEMA_VERSION,
-    id: articleId(siteUrl, path),
+    id,
     slug,
     title,
     language: meta.language ?? config.language,
@@ -96,8 +97,12 @@ export function withSlug(article: Article, slug: string, config: SiteConfig): Ar
 
 /** UUID v5 of the site URL and the file name without .txt: edits of the text, headline included, keep it. */
 export function articleId(siteUrl: string | null, path: string): string {
-  const stem = path.split(/[\\/]/).pop()!.replace(/\.txt$/i, '');
-  return `urn:uuid:${uuidV5(`${siteUrl ?? 'urn:galley:'}/${stem}`)}`;
+  return `urn:uuid:${uuidV5(`${siteUrl ?? 'urn:galley:'}/${seedStem(path)}`)}`;
+}
+
+/** The seed's file name without its folder and `.txt` (any case). */
+function seedStem(path: string): string {
+  return path.split(/[\\/]/).pop()!.replace(/\.txt$/i, '');
 }
 
 function articleUrl(siteUrl: string | null, slug: string): string | null {

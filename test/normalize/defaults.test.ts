@@ -125,9 +125,10 @@ describe('default: slug', () => {
     expect(article(headline).slug).toBe(slug);
   });
 
-  test('never empty, never . or ..', () => {
+  test('never empty, never . or ..: a headline with nothing to keep gives the file name\'s slug', () => {
     for (const h of ['...', '.', '..', '!!!', '—', '"', '\u200B', '\u00A0.']) {
-      expect(article(h).slug).toBe('article');
+      expect(article(h).slug).toBe('test');
+      expect(article(h, {}, 'seeds/...txt').slug).toMatch(/^article-[0-9a-f]{8}$/);
     }
     // any-ascii names emoji: a headline of one is not empty.
     expect(article('😀').slug).toBe('grinning');

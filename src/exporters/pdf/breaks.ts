@@ -4,6 +4,8 @@ import LineBreaker from 'linebreak';
 import { intl } from '../../render/intl.js';
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\uff00-\uffef]/u;
+const START_FORBIDDEN = /^[\p{M}\p{Pe}\p{Pf}\p{Po}\u0e2f\u0e46]/u;
+const CHUNK = 1024;
 const SOUTHEAST_ASIAN = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 /**
@@ -23,9 +25,17 @@ export function breakToken(token: string, language: string): string[] {
   }
   if (southeast) {
     const words = intl(`words:${language}`, () => new Intl.Segmenter(segmenterLanguage(language), { granularity: 'word' }));
-    for (const { index } of words.segment(token)) {
-      // A word boundary before a mark or closing punctuation is no place to break.
-      if (index > 0 && !/^[\p{M}\p{Pe}\p{Pf}\p{Po}\u0e2f\u0e46]/u.test(token.slice(index))) cuts.add(index);
+    // Segmenter's iterator copies its whole input at every step: a long token goes through in chunks, so
+    // time stays linear in its length (a chunk's edge may cut a word, in a token no one would write).
+    for (let from = 0; from < token.length; from += CHUNK) {
+      let to = Math.min(token.length, from + CHUNK);
+      if (/[\ud800-\udbff]/.test(token[to - 1] ?? '')) to++;
+      for (const { index } of words.segment(token.slice(from, to))) {
+        const at = from + index;
+        // A word boundary before a mark or closing punctuation is no place to break.
+        if (at > 0 && !START_FORBIDDEN.test(token.slice(at, at + 2))) cuts.add(at);
+      }
+      from = to - CHUNK;
     }
   }
   const pieces: string[] = [];

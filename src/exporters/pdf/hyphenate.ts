@@ -59,6 +59,7 @@ function cached(module: Patterns): Hyphenator {
 }
 
 const LETTERS = /\p{L}+/gu;
+const MAX_WORD = 80;
 const URL_LIKE = /[:/@]|\.\p{L}/u;
 
 /** Soft hyphens in the letter runs of a space-free token; URLs and e-mail addresses are left whole. */
@@ -70,7 +71,9 @@ export function hyphenateToken(token: string, hyphenate: Hyphenator): string {
   }
   let out = memo.get(token);
   if (out === undefined) {
-    out = URL_LIKE.test(token) ? token : token.replace(LETTERS, (run) => (run.length >= 5 ? hyphenate(run) : run));
+    // The pattern matcher's time grows with the square of a word's length, and no word of any language
+    // runs past MAX_WORD letters: a longer run is a string of letters, cut anywhere when it overflows.
+    out = URL_LIKE.test(token) ? token : token.replace(LETTERS, (run) => (run.length >= 5 && run.length <= MAX_WORD ? hyphenate(run) : run));
     if (memo.size > 100_000) memo.clear();
     memo.set(token, out);
   }

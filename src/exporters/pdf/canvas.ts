@@ -331,7 +331,7 @@ export class Canvas {
     if (word !== undefined) return word;
     const run = shaped(face.name, text, rtl);
     const layer = textLayer(run, text, rtl);
-    const actual = needsActualText(run, layer) && run.glyphs.length > 0 ? text : null;
+    const actual = needsActualText(run, layer, rtl) && run.glyphs.length > 0 ? text : null;
     word = { glyphs: [], positions: run.positions, actual };
     // Inside an ActualText span the glyphs' own mappings are not read: keep each glyph's first one. A
     // hidden joiner still gets a code of its own, or justification would stretch it as a space.

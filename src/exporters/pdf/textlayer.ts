@@ -69,8 +69,8 @@ function sameSequence(a: readonly number[], b: readonly number[]): boolean {
  * infer spaces from the gaps a placed mark leaves. Not for right-to-left words: poppler reads an
  * ActualText span as left-to-right text and would reverse it, while their per-glyph mapping reads right.
  */
-export function needsActualText(run: ShapedRun, layer: (readonly number[])[] | null): boolean {
-  return layer === null || run.positions.some((p) => p.xOffset !== 0 || p.yOffset !== 0);
+export function needsActualText(run: ShapedRun, layer: (readonly number[])[] | null, rtl: boolean): boolean {
+  return !rtl && (layer === null || run.positions.some((p) => p.xOffset !== 0 || p.yOffset !== 0));
 }
 
 /** A default-ignorable character (ZWJ, ZWNJ) that fontkit drew as a zero-width space: it reads as nothing. */

@@ -2,8 +2,8 @@
 import type PDFDocument from 'pdfkit';
 import { mirrored, visualRuns, type Direction } from '../../render/bidi.js';
 import { hanFamily, languageFamily } from '../../render/fonts.js';
-import { intl } from '../../render/intl.js';
-import { emWidth, openFace, sameCodePoints, shaped, splitRuns, type FaceName, type Run, type ShapedGlyph } from './fonts.js';
+import { sameCodePoints } from '../../render/fontkit.js';
+import { emWidth, openFace, shaped, splitRuns, type FaceName, type ShapedGlyph } from './fonts.js';
 import type { TextStyle } from './style.js';
 import { fastSubset } from './subset.js';
 import { hidden, needsActualText, textLayer } from './textlayer.js';
@@ -81,28 +81,6 @@ function utf16Hex(text: string): string {
   return `<${hex}>`;
 }
 
-/**
- * Emoji sequences (skin tones, flags, ZWJ families) become one glyph, and fontkit's cached glyph may carry
- * the code points of another sequence drawn with it (the monochrome font draws 👋🏽 with the glyph of 👋).
- * Each sequence is encoded on its own, so its glyph's ToUnicode entry can be set to the whole sequence.
- */
-function sequences(run: Run): (Run & { sequence?: boolean })[] {
-  if (run.face !== 'emoji') return [run];
-  const out: (Run & { sequence?: boolean })[] = [];
-  let plain = '';
-  for (const { segment } of intl('graphemes', () => new Intl.Segmenter('en', { granularity: 'grapheme' })).segment(run.text)) {
-    if ([...segment].length === 1) {
-      plain += segment;
-      continue;
-    }
-    if (plain !== '') out.push({ face: run.face, text: plain });
-    plain = '';
-    out.push({ face: run.face, text: segment, sequence: true });
-  }
-  if (plain !== '') out.push({ face: run.face, text: plain });
-  return out;
-}
-
 /** One line to draw: `baseline` is measured from the top of the page. */
 export interface TextLine {
   text: string;
@@ -136,7 +114,6 @@ export class Canvas {
   readonly language: string;
   readonly missing = new Set<string>();
   private readonly faces = new Map<FaceName, DocFace>();
-  private readonly claimed = new Set<string>();
   /** What the fallback faces depend on besides the text: the measure cache is shared per key. */
   private readonly fallbackKey: string;
 
@@ -194,12 +171,11 @@ export class Canvas {
     if (hyphen) text = text.slice(0, -1);
     const parts: Part[] = [];
     for (const run of visualRuns(text, direction)) {
-      const runs = splitRuns(text.slice(run.start, run.end), style.face, this.language, this.missing).flatMap(sequences);
+      const runs = splitRuns(text.slice(run.start, run.end), style.face, this.language, this.missing);
       if (run.rtl) runs.reverse();
       for (const r of runs) {
         const face = this.face(r.face);
         const part = this.encode(face, r.text, run.rtl);
-        if (r.face === 'emoji') this.claim(face.font, part.glyphs, r.sequence === true ? r.text : null);
         parts.push(part);
       }
     }
@@ -363,19 +339,6 @@ export class Canvas {
       face.others.set(key, code);
     }
     return code;
-  }
-
-  /**
-   * The first use of a glyph in this document fixes its ToUnicode entry: pdfkit takes it from fontkit's
-   * process-wide glyph, so a sequence's glyph gets the sequence's own code points here instead.
-   */
-  private claim(font: EmbeddedFont, glyphs: readonly string[], sequence: string | null): void {
-    for (const hex of glyphs) {
-      const key = `${font.id}:${hex}`;
-      if (this.claimed.has(key)) continue;
-      this.claimed.add(key);
-      if (sequence !== null && glyphs.length === 1) font.unicode[parseInt(hex, 16)] = [...sequence].map((c) => c.codePointAt(0)!);
-    }
   }
 
   /** A horizontal rule, marked as an artifact: it is page decoration, not content. */

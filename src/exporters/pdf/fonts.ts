@@ -1,8 +1,9 @@
 // Fonts for the PDF: opened once per process, shared by every document, with a per-character fallback chain.
 import { readFileSync } from 'node:fs';
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
 import { mirrored } from '../../render/bidi.js';
 import { familiesFor, familyFace, fontFile, scriptFamily } from '../../render/fonts.js';
+import { openFont } from '../../render/fontkit.js';
 import type { FaceName } from '../../render/fonts.js';
 
 // The fontkit pdfkit itself imports (its ESM build): pdfkit accepts a Font object only by duck typing, and
@@ -18,59 +19,12 @@ const opened = new Map<FaceName, FontkitFont>();
 export function openFace(name: FaceName): FontkitFont {
   let font = opened.get(name);
   if (font === undefined) {
-    font = shareGlyphs(fontkit.create(readFileSync(fontFile(name))));
+    font = openFont(readFileSync(fontFile(name)));
     opened.set(name, font);
   }
   return font;
 }
 
-interface Glyph {
-  codePoints: number[];
-  _decode(): unknown;
-}
-
-/**
- * Three fixes to fontkit's per-font Glyph cache, which every document shares once the Font is reused.
- * 1. Each Glyph keeps the code points of whoever asked first, and the subsetter asks for the components
- *    of composite glyphs with none (Greek Ε is built from Latin E): once a document used Ε, every later
- *    document's E had no ToUnicode entry and vanished from the text layer. Fill them in when a caller
- *    knows them, so the text layer and the bytes do not depend on what the process rendered before.
- * 2. One glyph can stand for different characters: Arabic fonts draw ر and ز on one dotless base (the dot
- *    is a glyph of its own), and Indic fonts reorder a vowel sign before its consonant. The shaper knows
- *    each occurrence's characters; a cached Glyph would answer with the first caller's. A request with
- *    other code points gets its own view of the glyph, carrying them, for the text layer.
- * 3. The subsetter decodes every glyph's outline again for every document just to see whether it is a
- *    composite; these fonts have no variations, so the decoded record never changes: decode it once.
- */
-function shareGlyphs(font: FontkitFont): FontkitFont {
-  const self = font as unknown as { getGlyph(id: number, codePoints?: number[]): Glyph };
-  const getGlyph = self.getGlyph.bind(self);
-  const seen = new WeakSet<Glyph>();
-  self.getGlyph = (id, codePoints = []) => {
-    const glyph = getGlyph(id, codePoints);
-    if (glyph.codePoints.length === 0 && codePoints.length > 0) glyph.codePoints = codePoints;
-    if (!seen.has(glyph)) {
-      seen.add(glyph);
-      const decode = glyph._decode;
-      let decoded: { value: unknown } | undefined;
-      glyph._decode = function (this: Glyph) {
-        decoded ??= { value: decode.call(this) };
-        return decoded.value;
-      };
-    }
-    if (codePoints.length > 0 && !sameCodePoints(glyph.codePoints, codePoints)) {
-      return Object.create(glyph, { codePoints: { value: codePoints, enumerable: true } }) as Glyph;
-    }
-    return glyph;
-  };
-  return font;
-}
-
-export function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 // Shaped runs, shared by every document. pdfkit keeps its layout cache per document, and shaping a word
 // with fontkit costs ~75 µs: without sharing, layout alone would blow the time budget on every render.
@@ -188,7 +142,11 @@ function coversAscii(name: FaceName): boolean {
 }
 
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
-const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{M}]/u;
+// Marks and invisible format characters ride with the run before them. Not the Hangul fillers (U+115F,
+// U+1160, U+3164, U+FFA0): default-ignorable by Unicode, but fonts draw them, as HarfBuzz and fontkit do.
+const IGNORABLE = /(?![\u115f\u1160\u3164\uffa0])[\p{Default_Ignorable_Code_Point}\p{M}]/u;
+const EMOJI_NEXT = /^[\ufe0f\u20e3]/u;
+const INVISIBLE = /(?![\u115f\u1160\u3164\uffa0])\p{Default_Ignorable_Code_Point}/u;
 
 /**
  * Split text into runs by the face that sets each character: the style's face where it has the glyph,
@@ -203,16 +161,23 @@ export function splitRuns(text: string, primary: FaceName, language: string, mis
   const runs: Run[] = [];
   let face: FaceName | null = null;
   let buffer = '';
-  for (const char of text) {
+  const chars = [...text];
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i]!;
     const cp = char.codePointAt(0)!;
     let chosen: FaceName | null;
-    if (cp === 0x20 && face !== null && face !== 'emoji' && covers(face, cp)) {
+    if (EMOJI_NEXT.test(chars[i + 1] ?? '') && !IGNORABLE.test(char) && covers('emoji', cp)) {
+      // Emoji presentation (U+FE0F) or a keycap (U+20E3) asks for the emoji face, which draws the whole
+      // sequence as one glyph: ☺️, 1️⃣, #️⃣. The serif would drop the selector and the keycap.
+      chosen = 'emoji';
+    } else if (cp === 0x20 && face !== null && face !== 'emoji' && covers(face, cp)) {
       // Not in emoji runs: Noto Emoji's space is an em and a quarter wide.
       chosen = face;
     } else if (IGNORABLE.test(char)) {
-      // A variation selector or joiner the current face lacks is invisible anyway: drop it, no warning.
-      if (face !== null && covers(face, cp)) buffer += char;
-      else if (face === null && covers(primary, cp)) {
+      // A mark the current face lacks is drawn by none; an invisible format character (a variation
+      // selector, a joiner, a bidi control) is drawn by none anyway: it rides along for the text layer.
+      if (face !== null && (covers(face, cp) || INVISIBLE.test(char))) buffer += char;
+      else if (face === null && (covers(primary, cp) || INVISIBLE.test(char))) {
         face = primary;
         buffer += char;
       }

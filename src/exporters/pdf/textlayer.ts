@@ -2,7 +2,9 @@
 // the characters in their logical order, whatever the shaper did to the glyphs.
 import type { ShapedRun } from './fonts.js';
 
-const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
+// Characters fontkit hides: default-ignorables except the Hangul fillers, which it draws (as HarfBuzz does).
+const IGNORABLE = /(?![\u115f\u1160\u3164\uffa0])\p{Default_Ignorable_Code_Point}/u;
+const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 /**
  * The code points each glyph of `run` (visual order) stands for in the text layer, or null where a
@@ -21,7 +23,9 @@ export function textLayer(run: ShapedRun, text: string, rtl: boolean): (readonly
   const chars = [...text].map((c) => c.codePointAt(0)!).filter((cp) => !IGNORABLE.test(String.fromCodePoint(cp)));
   const out: (readonly number[])[] = new Array(n);
   if (sameSequence(glyphChars.flat(), chars)) {
-    logical.forEach((g, k) => (out[g] = glyphChars[k]!));
+    // Each glyph reads as all it stands for, a variation selector it took in included (✈️ is one glyph).
+    logical.forEach((g) => (out[g] = hidden(run, g) ? [] : run.glyphs[g]!.codePoints));
+    keepInvisibles(run, text, logical, out);
     return out;
   }
   if (!rtl) return null;
@@ -71,6 +75,19 @@ function sameSequence(a: readonly number[], b: readonly number[]): boolean {
  */
 export function needsActualText(run: ShapedRun, layer: (readonly number[])[] | null, rtl: boolean): boolean {
   return !rtl && (layer === null || run.positions.some((p) => p.xOffset !== 0 || p.yOffset !== 0));
+}
+
+/**
+ * The invisible characters fontkit hid (joiners, variation selectors), read back by the hidden glyphs
+ * that stand in for them, in order; bidi controls read as nothing: they have done their work in the order
+ * of the glyphs, and poppler and pdf.js write their own.
+ */
+function keepInvisibles(run: ShapedRun, text: string, logical: readonly number[], out: (readonly number[])[]): void {
+  const carried = new Set(run.glyphs.flatMap((g) => g.codePoints));
+  const invisibles = [...text].map((c) => c.codePointAt(0)!).filter((cp) => IGNORABLE.test(String.fromCodePoint(cp)) && !carried.has(cp));
+  const slots = logical.filter((i) => hidden(run, i));
+  if (invisibles.length !== slots.length) return;
+  slots.forEach((slot, k) => (out[slot] = BIDI_CONTROL.test(String.fromCodePoint(invisibles[k]!)) ? [] : [invisibles[k]!]));
 }
 
 /** A default-ignorable character (ZWJ, ZWNJ) that fontkit drew as a zero-width space: it reads as nothing. */

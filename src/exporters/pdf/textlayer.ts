@@ -1,9 +1,11 @@
 // What the PDF's text layer reads for each glyph of a shaped word, so that copying and extraction give
 // the characters in their logical order, whatever the shaper did to the glyphs.
+import { isRtlLetter } from '../../render/bidi.js';
 import type { ShapedRun } from './fonts.js';
 
 // Characters fontkit hides: default-ignorables except the Hangul fillers, which it draws (as HarfBuzz does).
 const IGNORABLE = /(?![\u115f\u1160\u3164\uffa0])\p{Default_Ignorable_Code_Point}/u;
+const MARK = /\p{M}/u;
 const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 /**
@@ -26,6 +28,7 @@ export function textLayer(run: ShapedRun, text: string, rtl: boolean): (readonly
     // Each glyph reads as all it stands for, a variation selector it took in included (✈️ is one glyph).
     logical.forEach((g) => (out[g] = hidden(run, g) ? [] : run.glyphs[g]!.codePoints));
     keepInvisibles(run, text, logical, out);
+    if (rtl) marksOnBases(run, logical, out);
     return out;
   }
   if (!rtl) return null;
@@ -55,7 +58,7 @@ export function textLayer(run: ShapedRun, text: string, rtl: boolean): (readonly
     // The cluster's text goes on its first glyph in drawing order.
     const members = logical.slice(firstGlyph, g);
     const lead = rtl ? Math.max(...members) : Math.min(...members);
-    for (const m of members) out[m] = m === lead ? cluster : [];
+    for (const m of members) out[m] = m === lead ? (rtl ? visualOrder(cluster) : cluster) : [];
   }
   return out;
 }
@@ -75,6 +78,36 @@ function sameSequence(a: readonly number[], b: readonly number[]): boolean {
  */
 export function needsActualText(run: ShapedRun, layer: (readonly number[])[] | null, rtl: boolean): boolean {
   return !rtl && (layer === null || run.positions.some((p) => p.xOffset !== 0 || p.yOffset !== 0));
+}
+
+/**
+ * The characters of one right-to-left glyph in the order extractors want them. They read a page's glyphs
+ * in drawing order and reverse each right-to-left stretch, character by character, so a glyph's
+ * characters must be given in drawing order too: a letter and its mark as mark, letter. Poppler (pdftotext)
+ * makes one exception, which pdfkit-made ligatures rely on: a glyph whose characters are all right-to-left
+ * letters (lam-alef) it takes in reading order and turns around itself.
+ */
+function visualOrder(cluster: readonly number[]): readonly number[] {
+  if (cluster.length < 2 || cluster.every((cp) => isRtlLetter(String.fromCodePoint(cp)))) return cluster;
+  return [...cluster].reverse();
+}
+
+/**
+ * A mark placed off the pen (a fatha over its letter) is drawn above the baseline, and extractors take a
+ * raised glyph for another line: the letter's glyph reads as the letter and its marks, the mark as nothing.
+ */
+function marksOnBases(run: ShapedRun, logical: readonly number[], out: (readonly number[])[]): void {
+  let base = -1;
+  for (const g of logical) {
+    const p = run.positions[g]!;
+    const mark = out[g]!.length > 0 && out[g]!.every((cp) => MARK.test(String.fromCodePoint(cp)));
+    if (mark && (p.xOffset !== 0 || p.yOffset !== 0) && base !== -1) {
+      out[base] = visualOrder([...out[base]!, ...out[g]!]);
+      out[g] = [];
+    } else if (!mark && out[g]!.length > 0) {
+      base = g;
+    }
+  }
 }
 
 /**

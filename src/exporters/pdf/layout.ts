@@ -32,8 +32,8 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
   const hyphenate = hyphenatorFor(article.language);
   const root = doc.struct('Document');
   doc.addStructure(root);
-  const child = (parent: Struct, type: string): Struct => {
-    const element = doc.struct(type);
+  const child = (parent: Struct, type: string, actual?: string): Struct => {
+    const element = doc.struct(type, actual !== undefined && needsActualText(actual) ? { actual } : {});
     parent.add(element);
     return element;
   };
@@ -50,19 +50,20 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
 
   blocks.push({
     lines: text(article.title, STYLES.headline, { hyphenate: false, balance: true }),
-    style: STYLES.headline, spaceBefore: 0, target: child(root, 'H1'), tag: 'H1', keepWithNext: true, keepTogether: true,
+    style: STYLES.headline, spaceBefore: 0, target: child(root, 'H1', article.title), tag: 'H1', keepWithNext: true, keepTogether: true,
     placed: (top) => bookmark(doc, article.title, top),
   });
   const summary = standfirst(article);
+  const bylineText = byline(article.authors, article.published, article.language);
   blocks.push({
-    lines: text(byline(article.authors, article.published, article.language), STYLES.byline, { hyphenate: false }),
-    style: STYLES.byline, spaceBefore: SPACE.byline, target: child(root, 'P'), tag: 'P', keepWithNext: true, keepTogether: true,
+    lines: text(bylineText, STYLES.byline, { hyphenate: false }),
+    style: STYLES.byline, spaceBefore: SPACE.byline, target: child(root, 'P', bylineText), tag: 'P', keepWithNext: true, keepTogether: true,
     ruleAfter: summary === null,
   });
   if (summary !== null) {
     blocks.push({
       lines: text(summary, STYLES.standfirst, { hyphenate: false }),
-      style: STYLES.standfirst, spaceBefore: SPACE.standfirst, target: child(root, 'P'), tag: 'P', ruleAfter: true,
+      style: STYLES.standfirst, spaceBefore: SPACE.standfirst, target: child(root, 'P', summary), tag: 'P', ruleAfter: true,
     });
   }
 
@@ -70,8 +71,8 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
   for (const section of article.sections) {
     const sect = child(root, 'Sect');
     if (section.heading !== null) {
-      const h2 = child(sect, 'H2');
       const heading = section.heading;
+      const h2 = child(sect, 'H2', section.kicker === null ? heading : `${section.kicker} ${heading}`);
       if (section.kicker !== null) {
         blocks.push({
           lines: text(upper(section.kicker, article.language), STYLES.kicker, { hyphenate: false }),
@@ -96,7 +97,7 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
     const label = relatedHeading(article.language, relatedTitles);
     blocks.push({
       lines: text(upper(label, article.language), STYLES.kicker, { hyphenate: false }),
-      style: STYLES.kicker, spaceBefore: SPACE.related, target: child(sect, 'H2'), tag: 'H2', keepWithNext: true,
+      style: STYLES.kicker, spaceBefore: SPACE.related, target: child(sect, 'H2', label), tag: 'H2', keepWithNext: true,
       keepTogether: true, ruleBefore: true, placed: (top) => bookmark(doc, label, top),
     });
     const list = child(sect, 'L');
@@ -105,13 +106,25 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
       const bullet = child(li, 'Lbl');
       blocks.push({
         lines: listItem(text(link.text, STYLES.related, { indent: 0, width: MEASURE - LIST_INDENT, justify: false })),
-        style: STYLES.related, spaceBefore: i === 0 ? SPACE.listItem + 2 : SPACE.relatedItem, target: child(li, 'LBody'), tag: 'LBody', bullet,
+        style: STYLES.related, spaceBefore: i === 0 ? SPACE.listItem + 2 : SPACE.relatedItem, target: child(li, 'LBody', link.text), tag: 'LBody', bullet,
       });
     });
   }
 
   new Flow(canvas, page).run(blocks);
   footers(canvas, article, page);
+}
+
+// Scripts whose glyphs the text layer cannot give in reading order one by one: right-to-left text, and
+// shaped scripts whose vowel signs move or whose marks are placed (Indic, Southeast Asian, stacked marks).
+const COMPLEX = /[^\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\p{Script=Georgian}\p{Script=Armenian}\p{Script=Ethiopic}]|\p{M}/u;
+
+/**
+ * Whether a structure element carries its text as ActualText: assistive technology reads the tag tree, and
+ * for these scripts only the element's own ActualText gives the words whole and in reading order.
+ */
+function needsActualText(text: string): boolean {
+  return COMPLEX.test(text);
 }
 
 /** A list item's lines moved past the bullet, which stands at the line's start: the left, or the right in rtl. */
@@ -131,7 +144,7 @@ function upper(text: string, language: string): string {
 
 function pushModelBlock(
   blocks: FlowBlock[], block: ModelBlock, after: 'title' | 'heading' | 'paragraph' | 'list', sect: Struct,
-  child: (parent: Struct, type: string) => Struct, text: TextFn,
+  child: (parent: Struct, type: string, actual?: string) => Struct, text: TextFn,
 ): 'paragraph' | 'list' {
   if (block.type === 'paragraph') {
     // Newspaper style: the first paragraph after a heading or a list is flush left, later ones indented.
@@ -139,7 +152,7 @@ function pushModelBlock(
     const spaceBefore = after === 'paragraph' ? 0 : after === 'list' ? SPACE.afterList : after === 'title' ? SPACE.afterTitleRule : SPACE.firstParagraph;
     blocks.push({
       lines: text(block.text, STYLES.body, { justify: true, indent }),
-      style: STYLES.body, spaceBefore, target: child(sect, 'P'), tag: 'P',
+      style: STYLES.body, spaceBefore, target: child(sect, 'P', block.text), tag: 'P',
     });
     return 'paragraph';
   }
@@ -147,7 +160,7 @@ function pushModelBlock(
   if (block.title !== null) {
     blocks.push({
       lines: text(block.title, STYLES.listTitle, { hyphenate: false }),
-      style: STYLES.listTitle, spaceBefore: firstSpace, target: child(sect, 'P'), tag: 'P', keepWithNext: true, keepTogether: true,
+      style: STYLES.listTitle, spaceBefore: firstSpace, target: child(sect, 'P', block.title), tag: 'P', keepWithNext: true, keepTogether: true,
     });
   }
   const list = child(sect, 'L');
@@ -157,7 +170,7 @@ function pushModelBlock(
     blocks.push({
       lines: listItem(text(item, STYLES.body, { justify: true, width: MEASURE - LIST_INDENT })),
       style: STYLES.body, spaceBefore: i === 0 ? (block.title !== null ? SPACE.listItem + 1 : firstSpace) : SPACE.listItem,
-      target: child(li, 'LBody'), tag: 'LBody', bullet,
+      target: child(li, 'LBody', item), tag: 'LBody', bullet,
     });
   });
   return 'list';

@@ -1,10 +1,11 @@
 // npm run bench: per-exporter cost, cold start, batch throughput and memory, incremental rebuild.
 // Figures, not assertions: a table on stdout, or the results as JSON with --json. Progress goes to stderr.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeHostileSeeds } from './hostile-seeds.mjs';
 import { synthSeed, writeSynthSeeds } from './synth-seeds.mjs';
 
 const { values } = parseArgs({
@@ -12,6 +13,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     sizes: { type: 'string', default: '1,100,1000,10000' },
     samples: { type: 'string', default: '200' },
+    hostile: { type: 'boolean', default: true },
   },
 });
 // What a user runs (the startup snapshot, which hands batches to the compiled CLI), and the compiled CLI alone.
@@ -19,7 +21,7 @@ const BIN = resolve('bin/galley');
 const CLI = resolve('dist/cli.js');
 const sizes = values.sizes.split(',').map(Number);
 const samples = Number(values.samples);
-const results = { machine: `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`, exporters: {}, cold: null, batch: [], incremental: null };
+const results = { hostile: [], scripts: {}, machine: `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`, exporters: {}, cold: null, batch: [], incremental: null };
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const log = (s) => process.stderr.write(s + '\n');
@@ -55,6 +57,44 @@ const log = (s) => process.stderr.write(s + '\n');
     }
   }
   log(`exporters: ${JSON.stringify(results.exporters)}`);
+}
+
+// 1b. The world's scripts, warm: the PDF of each script fixture (median of 20 renders), and the first
+// render of a CJK article in a process that has rendered only Latin (opening the Han face).
+{
+  const { normalize } = await import('../dist/normalize/index.js');
+  const { exportPdf } = await import('../dist/exporters/pdf.js');
+  const { DEFAULT_CONFIG } = await import('../dist/model/config.js');
+  const config = { ...DEFAULT_CONFIG, url: 'https://news.example' };
+  const fixture = (name) => normalize(readFileSync(`test/fixtures/scripts/${name}.txt`), `${name}.txt`, { config, fallbackDate: null }).article;
+  for (const name of ['ar-floods', 'he-cycling', 'hi-mumbai-rain', 'th-songkran', 'zh-hans-bike-sharing', 'ja-sakura']) {
+    const article = fixture(name);
+    await exportPdf(article, { config });
+    const times = [];
+    for (let i = 0; i < 20; i++) {
+      const t = performance.now();
+      await exportPdf(article, { config });
+      times.push(performance.now() - t);
+    }
+    results.scripts[name] = { msPerArticle: median(times) };
+  }
+  log(`scripts: ${JSON.stringify(results.scripts)}`);
+  const probe = `import { readFileSync } from 'node:fs';
+    const { normalize } = await import('./dist/normalize/index.js');
+    const { exportPdf } = await import('./dist/exporters/pdf.js');
+    const { DEFAULT_CONFIG } = await import('./dist/model/config.js');
+    const config = { ...DEFAULT_CONFIG, url: 'https://news.example' };
+    const read = (f) => normalize(readFileSync(f), 'x.txt', { config, fallbackDate: null }).article;
+    await exportPdf(read('test/fixtures/scripts/ru-snowfall.txt'), { config });
+    const ja = read('test/fixtures/scripts/ja-sakura.txt');
+    let t = performance.now(); const { bytes } = await exportPdf(ja, { config }); const first = performance.now() - t;
+    t = performance.now(); await exportPdf(ja, { config }); const second = performance.now() - t;
+    console.log(JSON.stringify({ first, second, bytes: bytes.length }));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`CJK probe failed: ${r.stderr}`);
+  const { first, second, bytes } = JSON.parse(r.stdout);
+  results.scripts.firstCjk = { msFirst: first, msSecond: second, addedMs: first - second, pdfBytes: bytes };
+  log(`first CJK article in a process: ${first.toFixed(0)} ms (then ${second.toFixed(0)} ms), PDF ${bytes} bytes`);
 }
 
 // 2. Cold start: the whole command on the repo's single seed, all formats, each run a new process.
@@ -102,6 +142,19 @@ if (thousand) {
   rmSync(thousand, { recursive: true, force: true });
 }
 
+// 5. Hostile seeds toward the 1 MiB limit, each built alone in all formats.
+if (values.hostile) {
+  const root = mkdtempSync(join(tmpdir(), 'galley-bench-hostile-'));
+  for (const { name, dir, bytes } of writeHostileSeeds(root)) {
+    const config = join(dir, 'galley.config.json');
+    const extra = existsSync(config) ? ['--config', config] : [];
+    const r = timedBuild(dir, join(root, `${name}-out`), extra);
+    results.hostile.push({ name, bytes, ...r, secondsPerMb: r.seconds / (bytes / 2 ** 20) });
+    log(`hostile ${name}: ${bytes} bytes, ${r.seconds.toFixed(2)} s, peak RSS ${r.peakRssMb.toFixed(0)} MB`);
+  }
+  rmSync(root, { recursive: true, force: true });
+}
+
 const fmt = (x, d = 1) => (x === undefined || x === null ? '–' : x.toFixed(d));
 const lines = [
   `machine: ${results.machine}`,
@@ -117,5 +170,17 @@ const lines = [
   ...results.batch.map((b) => `| ${b.articles} | ${fmt(b.seconds, 2)} | ${fmt(b.articlesPerSecond, 0)} | ${fmt(b.peakRssMb, 0)} |`),
   '',
   results.incremental ? `incremental rebuild, 1 of 1,000 seeds changed: ${fmt(results.incremental.seconds, 2)} s` : '',
+  '',
+  '| script fixture | PDF ms per article (median, warm) |',
+  '| --- | ---: |',
+  ...Object.entries(results.scripts).filter(([k]) => k !== 'firstCjk').map(([k, v]) => `| ${k} | ${fmt(v.msPerArticle, 2)} |`),
+  '',
+  results.scripts.firstCjk ? `first CJK article in a process: +${fmt(results.scripts.firstCjk.addedMs, 0)} ms over a warm one; its PDF ${results.scripts.firstCjk.pdfBytes} bytes` : '',
+  '',
+  ...(results.hostile.length > 0 ? [
+    '| hostile seed | bytes | wall s (all formats) | s per MB | peak RSS MB |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...results.hostile.map((h) => `| ${h.name} | ${h.bytes} | ${fmt(h.seconds, 2)} | ${fmt(h.secondsPerMb, 2)} | ${fmt(h.peakRssMb, 0)} |`),
+  ] : []),
 ];
 process.stdout.write(values.json ? JSON.stringify(results, null, 2) + '\n' : lines.join('\n') + '\n');

@@ -19,6 +19,8 @@ export interface SetOptions {
 }
 
 const SHY = '\u00AD';
+// More UTF-16 units than a line of the measure can hold in any script, marks included.
+const LONGEST_LINE = 4096;
 // A break after a hard hyphen, dash or slash, with at least two characters on each side.
 const HARD_BREAK = /(?<=\S{2}[-\u2010\u2013\u2014/])(?=\S{2})/u;
 
@@ -32,7 +34,8 @@ export function setLines(canvas: Canvas, value: string, style: TextStyle, o: Set
     const cut = breakPoints(marked);
     cut.parts.forEach((part, i) => {
       for (const segment of breakToken(part, canvas.language)) {
-        const width = canvas.width(segment, style);
+        // A segment too long for any line is cut without being shaped whole first (a 1 MiB "word").
+        const width = segment.length > LONGEST_LINE ? Infinity : canvas.width(segment, style);
         const pieces = width <= o.width - o.indent ? [segment] : cutPiece(canvas, segment, style, o.width - o.indent);
         for (const piece of pieces) {
           word.pieces.push(piece);

@@ -2,6 +2,7 @@
 import type { Article } from '../../model/article.js';
 import type { Direction } from '../../render/bidi.js';
 import { languageDirection } from '../../render/direction.js';
+import { intl } from '../../render/intl.js';
 import type { Canvas } from './canvas.js';
 import { MEASURE, STYLES, type PageGeometry, type TextStyle } from './style.js';
 
@@ -165,7 +166,12 @@ export function footers(canvas: Canvas, article: Article, page: PageGeometry): v
 /** The title cut at a word boundary to fit the footer, with an ellipsis when cut. */
 export function shortTitle(title: string, max: number): string {
   if ([...title].length <= max) return title;
-  const cut = [...title].slice(0, max).join('');
+  // Cut between grapheme clusters, so no vowel sign or mark is parted from its letter.
+  let cut = '';
+  for (const { segment } of intl('graphemes', () => new Intl.Segmenter('en', { granularity: 'grapheme' })).segment(title)) {
+    if ([...cut].length + [...segment].length > max) break;
+    cut += segment;
+  }
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/u, '')}…`;
 }

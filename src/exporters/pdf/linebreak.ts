@@ -42,6 +42,7 @@ const HYPHEN_PENALTY = 50 * 50;
 const DOUBLE_HYPHEN = 10_000;
 const FINAL_HYPHEN = 5000;
 const SHORT_LAST = 10_000;
+const HEADLINE_IN_WORD = 1_000_000;
 
 /** Break words into lines minimising total demerits; an over-long piece gets a line of its own. */
 export function breakLines(words: readonly BreakWord[], o: BreakOptions): BrokenLine[] {
@@ -84,6 +85,9 @@ export function breakLines(words: readonly BreakWord[], o: BreakOptions): Broken
       }
       let demerits = (LINE_PENALTY + Math.min(badness, 10_000)) ** 2;
       if (hyphenated) demerits += HYPHEN_PENALTY + (startHyphen ? DOUBLE_HYPHEN : 0);
+      // A headline breaks at its spaces where it has them, even in Chinese or Japanese, which may break
+      // between any two characters: 新规 stays whole.
+      if (o.balance && !last && kind[b] !== SPACE) demerits += HEADLINE_IN_WORD;
       if (last && startHyphen) demerits += FINAL_HYPHEN;
       if (last && !o.balance && natural < lineWidth * 0.15 && a > 0) demerits += SHORT_LAST;
       const total = best[a]! + demerits;

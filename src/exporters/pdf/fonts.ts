@@ -145,6 +145,8 @@ const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 // Marks and invisible format characters ride with the run before them. Not the Hangul fillers (U+115F,
 // U+1160, U+3164, U+FFA0): default-ignorable by Unicode, but fonts draw them, as HarfBuzz and fontkit do.
 const IGNORABLE = /(?![\u115f\u1160\u3164\uffa0])[\p{Default_Ignorable_Code_Point}\p{M}]/u;
+const CJK_FACES = new Set<FaceName>(['sc', 'sc-bold', 'tc', 'tc-bold', 'jp', 'jp-bold']);
+const CJK_PUNCTUATION = /[\u2010-\u2027\u2030-\u205e]/u;
 const EMOJI_NEXT = /^[\ufe0f\u20e3]/u;
 const INVISIBLE = /(?![\u115f\u1160\u3164\uffa0])\p{Default_Ignorable_Code_Point}/u;
 
@@ -182,6 +184,9 @@ export function splitRuns(text: string, primary: FaceName, language: string, mis
         buffer += char;
       }
       continue;
+    } else if (face !== null && CJK_FACES.has(face) && CJK_PUNCTUATION.test(char) && covers(face, cp)) {
+      // Quotes, dashes and the ellipsis inside Chinese or Japanese take the full-width forms of the Han face.
+      chosen = face;
     } else if (covers(primary, cp)) {
       chosen = primary;
     } else {

@@ -119,4 +119,16 @@ describeWithTools(['pdftotext', 'pdffonts'], 'PDF in the scripts of the world', 
     expect(canvas.tracking('НОВОСТИ 2024', STYLES.kicker)).toBe(STYLES.kicker.tracking);
     for (const text of ['طقس', 'मौसम', 'สภาพอากาศ', 'NEWS طقس']) expect(canvas.tracking(text, STYLES.kicker), text).toBe(0);
   });
+
+  it('keeps every mark of a deep stack in the text layer, and draws the stack no deeper than the page allows', async () => {
+    const zalgo = `Z${'\u0334\u0322\u0327\u0347\u031d\u034e'.repeat(8)}ap`;
+    const article = sampleArticle({ title: 'Marks', sections: [{ id: 'lead', kicker: null, heading: null, blocks: [{ type: 'paragraph', text: `${zalgo} ok` }] }] });
+    const path = await pdfOf(article, 'zalgo');
+    expect(run('pdftotext', ['-enc', 'UTF-8', path, '-']).normalize('NFC')).toContain(`${zalgo} ok`.normalize('NFC'));
+    // Drawn: the letters and at most six marks on the Z (a stack of 48 would rise off the top of the page).
+    const glyphs = run('qpdf', ['--qdf', '--object-streams=disable', path, '-']).match(/\/Span <<\/ActualText <feff005a[^>]*>>> BDC([\s\S]*?)EMC/i);
+    expect(glyphs).not.toBeNull();
+    const drawn = [...glyphs![1]!.matchAll(/<([0-9a-f]+)>/g)].reduce((n, m) => n + m[1]!.length / 4, 0);
+    expect(drawn).toBeLessThanOrEqual(1 + 6 + 2 + 1);
+  });
 });

@@ -73,6 +73,7 @@ const num = (n: number): string => {
 const measures = new Map<string, Map<string, { em: number; chars: number }>>();
 
 const SHY = '\u00AD';
+const DEEP_STACK = /(\p{Mn}{6})\p{Mn}+/gu;
 
 /** A PDF text string in UTF-16BE with its byte-order mark, as hex (ActualText takes any Unicode). */
 function utf16Hex(text: string): string {
@@ -305,9 +306,12 @@ export class Canvas {
     const key = rtl ? `\u0001${text}` : text;
     let word = face.words.get(key);
     if (word !== undefined) return word;
-    const run = shaped(face.name, text, rtl);
-    const layer = textLayer(run, text, rtl);
-    const actual = needsActualText(run, layer, rtl) && run.glyphs.length > 0 ? text : null;
+    // A stack of marks deeper than any script writes ("Zalgo") is drawn to a depth that stays inside the
+    // page; all of it stays in the text layer, which then needs the word given whole.
+    const drawn = rtl ? text : text.replace(DEEP_STACK, '$1');
+    const run = shaped(face.name, drawn, rtl);
+    const layer = textLayer(run, drawn, rtl);
+    const actual = (drawn !== text || needsActualText(run, layer, rtl)) && run.glyphs.length > 0 ? text : null;
     word = { glyphs: [], positions: run.positions, actual };
     // Inside an ActualText span the glyphs' own mappings are not read: keep each glyph's first one. A
     // hidden joiner still gets a code of its own, or justification would stretch it as a space.

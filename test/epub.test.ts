@@ -415,17 +415,18 @@ describe('EPUB cover', () => {
     expect(await cover(sampleArticle(), 'Another site')).not.toBe(base);
   });
 
-  it('draws Hangul and emoji with fallback fonts, and reports characters no font has', async () => {
+  it('draws other scripts with fallback fonts, and reports characters no font has', async () => {
     expect((await render(variants().russian!)).diagnostics).toEqual([]);
-    const { diagnostics } = await render(sampleArticle({ title: 'नमस्ते Headline' }));
+    expect((await render(sampleArticle({ title: 'नमस्ते 안녕하세요 😀 Headline' }))).diagnostics).toEqual([]);
+    const { diagnostics } = await render(sampleArticle({ title: 'ᚠᚢᚦ Headline' }));
     expect(diagnostics).toEqual([{
       severity: 'warning',
       file: 'seeds/sample.txt',
       line: null,
       column: null,
       rule: 'epub/cover-missing-glyph',
-      message: 'no cover font has a glyph for "न" (U+0928), "म" (U+092E), "स" (U+0938), "्" (U+094D), "त" (U+0924), "े" (U+0947): left out of the cover image',
-      excerpt: 'नमस्ते Headline',
+      message: 'no cover font has a glyph for "ᚠ" (U+16A0), "ᚢ" (U+16A2), "ᚦ" (U+16A6): left out of the cover image',
+      excerpt: 'ᚠᚢᚦ Headline',
     }]);
   });
 
@@ -445,9 +446,9 @@ describe('EPUB cover', () => {
     const b = await book(sampleArticle({ title: `${'Extraordinarily '.repeat(18)}long`.trim() }));
     expect(b.files['OEBPS/cover.png']!.length).toBeGreaterThan(1000);
     const endless = 'Extraordinarily long headline words '.repeat(30);
-    const first = renderCover(endless, 'Galley', 'key');
+    const first = renderCover(endless, 'Galley', 'key', 'en', 'en');
     expect(first.missing).toEqual([]);
-    expect(Buffer.from(renderCover(endless, 'Galley', 'key').png).equals(Buffer.from(first.png))).toBe(true);
+    expect(Buffer.from(renderCover(endless, 'Galley', 'key', 'en', 'en').png).equals(Buffer.from(first.png))).toBe(true);
   });
 });
 

@@ -13,7 +13,7 @@ import type { ArticleRender } from './types.js';
  * templates); the documents are ours, and the files are re-zipped in a fixed order with fixed times.
  */
 export const exportEpub: ArticleRender = async (article, ctx) => {
-  const cover = renderCover(xmlSafe(article.title), xmlSafe(ctx.config.title), article.id);
+  const cover = renderCover(xmlSafe(article.title), xmlSafe(ctx.config.title), article.id, article.language, ctx.config.language);
   const book = new FileCollectingEPub({
     title: article.title,
     author: [...article.authors],

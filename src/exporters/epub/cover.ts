@@ -1,37 +1,33 @@
-// The EPUB cover: headline and site title laid out with fontkit, each glyph filled once by our own
-// rasterizer and stamped (resvg took a third of an EPUB's time parsing and filling them as SVG).
-import * as fontkit from 'fontkit';
-import type * as Fontkit from 'fontkit';
-import { fontFile } from '../../render/fonts.js';
+// The EPUB cover: headline and site title set as the PDF sets text (its face for each character, its
+// fontkit shaping with joining forms, conjuncts and marks, from the same Font objects) in bidi order, each
+// glyph filled once by our own rasterizer and stamped (resvg took a third of an EPUB's time parsing and
+// filling them as SVG).
+import { type Direction, paragraphDirection, visualRuns } from '../../render/bidi.js';
+import type { FaceName } from '../../render/fonts.js';
+import { intl } from '../../render/intl.js';
+import { breakToken } from '../pdf/breaks.js';
+import { type FontkitFont, openFace, shaped, splitRuns } from '../pdf/fonts.js';
 import { encodeIndexedPng } from './png.js';
-import { CLOSE, CUBIC, LINE, MOVE, type Outline, QUAD, stamp } from './sprites.js';
-
-interface CoverFont {
-  file: string;
-}
-
-const SERIF_REGULAR: CoverFont = { file: fontFile('regular') };
-const SERIF_BOLD: CoverFont = { file: fontFile('bold') };
-// For characters Noto Serif lacks; opened only when a cover first needs one (the Korean font is 6 MB).
-const FALLBACKS: readonly CoverFont[] = [{ file: fontFile('hangul') }, { file: fontFile('emoji') }];
+import { CLOSE, CUBIC, LINE, MOVE, type Outline, outlineBounds, QUAD, stamp } from './sprites.js';
 
 /** Cover size in pixels: 2:3 like a paperback, large enough for library thumbnails, small enough to render fast. */
 export const COVER_WIDTH = 600;
 export const COVER_HEIGHT = 900;
 
-const MARGIN = 56;
+/** The side margin; a right-to-left headline mirrors the layout, its text flush against the right one. */
+export const MARGIN = 56;
 const TEXT_WIDTH = COVER_WIDTH - 2 * MARGIN;
 const HEADLINE_TOP = 200;
 const HEADLINE_BOTTOM = COVER_HEIGHT - 80;
 const HEADLINE_SIZES = [64, 58, 52, 46, 42, 38, 34, 30] as const;
+// In ems; more where a script stacks so high and low that lines would touch (Myanmar, voweled Arabic).
 const LINE_HEIGHT = 1.2;
 const SITE_SIZE = 26;
 const SITE_BASELINE = 104;
-// The accent bars, in whole pixels so they need no anti-aliasing and can be painted into the image directly.
-const ACCENT_BARS = [
-  { x: MARGIN, y: 132, width: 96, height: 6 },
-  { x: MARGIN, y: COVER_HEIGHT - 56, width: TEXT_WIDTH, height: 2 },
-] as const;
+// The accent bars, in whole pixels so they need no anti-aliasing and can be painted into the image
+// directly. The short one marks where the site title starts, so a right-to-left cover mirrors it.
+const SHORT_BAR = { y: 132, width: 96, height: 6 } as const;
+const LONG_BAR = { x: MARGIN, y: COVER_HEIGHT - 56, width: TEXT_WIDTH, height: 2 } as const;
 
 type Rgb = readonly [number, number, number];
 
@@ -47,64 +43,49 @@ const PALETTES: readonly (readonly [string, string, string])[] = [
 
 export interface Cover {
   png: Uint8Array<ArrayBuffer>;
-  /** Code points no cover font has a glyph for, in order of first use: they are drawn as the .notdef box. */
+  /** Code points no cover font has a glyph for, in order of first use: they are left out of the image. */
   missing: number[];
 }
 
-/** Render the cover for a headline and site title; the same inputs always give the same PNG bytes. */
-export function renderCover(headline: string, siteTitle: string, paletteKey: string): Cover {
-  const missing: number[] = [];
-  // Runs of one font each; spaces join the primary font's runs.
-  const runsOf = (text: string, primary: Face): Run[] => {
-    const runs: Run[] = [];
-    for (const char of text) {
-      const cp = char.codePointAt(0)!;
-      let face: Face | null = primary;
-      if (INVISIBLE.test(char)) face = runs.at(-1)?.face ?? primary;
-      else if (primary.advance(cp) === null) {
-        face = FALLBACKS.map(faceOf).find((f) => f.advance(cp) !== null) ?? null;
-        if (face === null && !missing.includes(cp)) missing.push(cp);
-      }
-      const last = runs.at(-1);
-      if (last !== undefined && last.face === face) last.text += char;
-      else runs.push({ face, text: char });
-    }
-    return runs;
-  };
-  // Unshaped advances: kerning only narrows Noto Serif's lines, so a line that fits here fits drawn.
-  const runWidth = (run: Run, primary: Face, size: number): number => {
-    const face = run.face ?? primary;
-    let width = 0;
-    for (const char of run.text) {
-      if (INVISIBLE.test(char)) continue;
-      width += (run.face === null ? face.notdefAdvance : face.advance(char.codePointAt(0)!)!) * face.scale(size);
-    }
-    return width;
-  };
-  const measure = (primary: Face) => (text: string, size: number): number =>
-    runsOf(text, primary).reduce((sum, run) => sum + runWidth(run, primary, size), 0);
-  const glyphs: PlacedGlyph[] = [];
-  const drawLine = (text: string, primary: Face, size: number, y: number): void => {
-    let x = MARGIN;
-    for (const run of runsOf(text, primary)) {
-      drawRun(glyphs, run, primary, size, x, y);
-      x += runWidth(run, primary, size);
-    }
-  };
+/** A glyph as drawn: its face and glyph id, the size in pixels, and its origin (pixels, y down). */
+export interface CoverGlyph {
+  text: 'site' | 'headline';
+  /** The line of the text it stands on, from 0. */
+  line: number;
+  face: FaceName;
+  id: number;
+  size: number;
+  x: number;
+  y: number;
+}
 
-  const regular = faceOf(SERIF_REGULAR);
-  const bold = faceOf(SERIF_BOLD);
-  const site = fitLine(siteTitle, TEXT_WIDTH, (t) => measure(regular)(t, SITE_SIZE));
-  const { lines, size } = layoutHeadline(headline, measure(bold));
-  drawLine(site, regular, SITE_SIZE, SITE_BASELINE);
-  lines.forEach((line, i) => drawLine(line, bold, size, HEADLINE_TOP + size + i * size * LINE_HEIGHT));
+export interface CoverLayout {
+  glyphs: CoverGlyph[];
+  missing: number[];
+  /** The headline's direction, which sets the side the cover is laid out from. */
+  direction: Direction;
+  /** The headline's lines, in logical order, and their size in pixels. */
+  lines: string[];
+  size: number;
+}
 
+/**
+ * Render the cover for a headline in `language` and a site title in `siteLanguage` (BCP 47); the same
+ * inputs always give the same PNG bytes.
+ */
+export function renderCover(headline: string, siteTitle: string, paletteKey: string, language: string, siteLanguage: string): Cover {
+  const { glyphs, missing, direction } = layoutCover(headline, siteTitle, language, siteLanguage);
   const [background, accent, ink] = PALETTES[hash(paletteKey) % PALETTES.length]!.map(rgb);
   // The text's coverage picks one of 255 blends of ink over background (index 0 is bare background,
   // 254 solid ink); index 255 is the accent. An indexed PNG is a third of RGB's data.
   const indices = new Uint8Array(COVER_WIDTH * COVER_HEIGHT);
-  for (const { outline, scale, x, y } of glyphs) stamp(indices, COVER_WIDTH, COVER_HEIGHT, outline, scale, x, y);
-  for (const bar of ACCENT_BARS) {
+  for (const glyph of glyphs) {
+    const face = faceOf(glyph.face);
+    const outline = face.outline(glyph.id);
+    if (outline.length > 0) stamp(indices, COVER_WIDTH, COVER_HEIGHT, outline, face.scale(glyph.size), glyph.x, glyph.y);
+  }
+  const shortX = direction === 'rtl' ? COVER_WIDTH - MARGIN - SHORT_BAR.width : MARGIN;
+  for (const bar of [{ ...SHORT_BAR, x: shortX }, LONG_BAR]) {
     for (let y = bar.y; y < bar.y + bar.height; y++) indices.fill(255, y * COVER_WIDTH + bar.x, y * COVER_WIDTH + bar.x + bar.width);
   }
   const palette: Rgb[] = Array.from({ length: 255 }, (_, i) => blend(background!, ink!, i / 254));
@@ -112,12 +93,28 @@ export function renderCover(headline: string, siteTitle: string, paletteKey: str
   return { png: encodeIndexedPng(COVER_WIDTH, COVER_HEIGHT, palette, indices), missing };
 }
 
-/** A glyph's outline (font units, y up) and where it goes: x, y of its origin in pixels, y down. */
-interface PlacedGlyph {
-  outline: Outline;
-  scale: number;
-  x: number;
-  y: number;
+/** Where every glyph of the cover goes, and the characters no face could draw. */
+export function layoutCover(headline: string, siteTitle: string, language: string, siteLanguage: string): CoverLayout {
+  const text = collapse(headline);
+  const site = collapse(siteTitle);
+  const direction = paragraphDirection(text, language);
+  const headlineSetting = new Setting('bold', language, direction);
+  const siteSetting = new Setting('regular', siteLanguage, paragraphDirection(site, siteLanguage));
+  const glyphs: CoverGlyph[] = [];
+  const missing: number[] = [];
+  const place = (text: CoverGlyph['text'], line: number, layout: LineLayout, size: number, baseline: number): void => {
+    const left = direction === 'rtl' ? COVER_WIDTH - MARGIN - layout.width * size : MARGIN;
+    for (const g of layout.glyphs) glyphs.push({ text, line, face: g.face, id: g.id, size, x: round(left + g.x * size), y: round(baseline - g.y * size) });
+    for (const cp of layout.dropped) if (!missing.includes(cp)) missing.push(cp);
+  };
+  place('site', 0, siteSetting.layout(fitLine(site, siteSetting, TEXT_WIDTH / SITE_SIZE)), SITE_SIZE, SITE_BASELINE);
+  const { lines, size, pitch } = layoutHeadline(text, headlineSetting);
+  lines.forEach((line, i) => place('headline', i, headlineSetting.layout(line), size, HEADLINE_TOP + size + i * size * pitch));
+  return { glyphs, missing, direction, lines, size };
+}
+
+function collapse(text: string): string {
+  return text.replace(/[\t\n\f\r ]+/g, ' ').trim();
 }
 
 function blend(from: Rgb, to: Rgb, t: number): Rgb {
@@ -128,54 +125,90 @@ function rgb(hex: string): Rgb {
   return [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)) as unknown as Rgb;
 }
 
-// Place each glyph of a run: positions rounded to 1/100 px, so the pixels do not hang on the last bit
-// of a floating-point sum.
-function drawRun(glyphs: PlacedGlyph[], run: Run, primary: Face, size: number, x: number, y: number): void {
-  const face = run.face ?? primary;
-  const scale = face.scale(size);
-  const place = (outline: Outline, gx: number, gy: number) => glyphs.push({ outline, scale, x: round(gx), y: round(gy) });
-  if (run.face === null) {
-    for (const char of run.text) {
-      if (INVISIBLE.test(char)) continue;
-      place(face.outline(0), x, y);
-      x += face.notdefAdvance * scale;
-    }
-    return;
-  }
-  for (const word of run.text.split(/(\s+)/)) {
-    if (word === '') continue;
-    if (/^\s/.test(word)) {
-      for (const char of word) x += (face.advance(char.codePointAt(0)!) ?? 0) * scale;
-      continue;
-    }
-    for (const glyph of face.shape(word)) {
-      const outline = face.outline(glyph.id);
-      if (outline.length > 0) place(outline, x + glyph.dx * scale, y - glyph.dy * scale);
-      x += glyph.advance * scale;
-    }
-  }
-}
-
-interface ShapedGlyph {
+/** A glyph of a laid-out line, in ems from the line's left end and baseline (y up). */
+interface LineGlyph {
+  face: FaceName;
   id: number;
-  advance: number;
-  dx: number;
-  dy: number;
+  x: number;
+  y: number;
 }
 
-/** A font opened once per process, with the lookups the cover repeats memoized. */
+/** One line set in visual order: its glyphs, its width in ems, and the characters no face had. */
+interface LineLayout {
+  glyphs: readonly LineGlyph[];
+  width: number;
+  dropped: readonly number[];
+}
+
+// Bounded, so a long batch cannot grow them without end; no result depends on what they hold.
+const CACHE_LIMIT = 20_000;
+// UTF-16 units: a line of the cover is at most 19 ems wide, and 1,000 characters fit in that only as marks
+// stacked on one letter, which are cut off.
+const LONGEST_LINE = 1024;
+const lineLayouts = new Map<string, LineLayout>();
+
+/** How one text is set: its style's face, its language and its paragraph direction. */
+class Setting {
+  readonly #key: string;
+
+  constructor(readonly primary: FaceName, readonly language: string, readonly direction: Direction) {
+    this.#key = `${primary}\u0000${language}\u0000${direction}\u0000`;
+  }
+
+  /** A line of text in visual order: bidi runs left to right, each cut into runs of one face and shaped. */
+  layout(text: string): LineLayout {
+    const key = this.#key + text;
+    let line = lineLayouts.get(key);
+    if (line === undefined) {
+      line = this.#layout(text);
+      if (lineLayouts.size >= CACHE_LIMIT) lineLayouts.clear();
+      lineLayouts.set(key, line);
+    }
+    return line;
+  }
+
+  /**
+   * The width of the text set as one line, in ems. Text longer than any line holds is not shaped at all
+   * (fontkit looks back over every mark for its base: a run of marks shapes in quadratic time).
+   */
+  width(text: string): number {
+    return text.length > LONGEST_LINE ? Infinity : this.layout(text).width;
+  }
+
+  #layout(text: string): LineLayout {
+    const glyphs: LineGlyph[] = [];
+    const dropped = new Set<string>();
+    let x = 0;
+    for (const bidiRun of visualRuns(text, this.direction)) {
+      // The PDF's choice of face per character, and its shaping (which mirrors brackets in a right-to-left
+      // run and returns each run's glyphs in visual order), so the cover sets text as the PDF does.
+      const runs = splitRuns(text.slice(bidiRun.start, bidiRun.end), this.primary, this.language, dropped);
+      // Within a right-to-left run the first face run in reading order stands rightmost.
+      if (bidiRun.rtl) runs.reverse();
+      for (const run of runs) {
+        const { glyphs: ids, positions } = shaped(run.face, run.text, bidiRun.rtl);
+        ids.forEach((g, i) => {
+          const p = positions[i]!;
+          glyphs.push({ face: run.face, id: g.id, x: x + p.xOffset / 1000, y: p.yOffset / 1000 });
+          x += p.xAdvance / 1000;
+        });
+      }
+    }
+    return { glyphs, width: x, dropped: Array.from(dropped, (c) => c.codePointAt(0)!) };
+  }
+}
+
+/** A face's glyph outlines and ink extents, memoized: the cover draws a glyph many times. */
 class Face {
-  readonly #font: Fontkit.Font;
-  readonly #advances = new Map<number, number | null>();
+  readonly #font: FontkitFont;
   readonly #outlines = new Map<number, Outline>();
-  readonly #words = new Map<string, readonly ShapedGlyph[]>();
-  readonly notdefAdvance: number;
-  // fontkit's getter looks the head table up on every call, and scale() is called for every character.
+  readonly #extents = new Map<number, { top: number; bottom: number } | null>();
+  // fontkit's getter looks the head table up on every call, and scale() is called for every glyph.
   readonly #unitsPerEm: number;
 
-  constructor(file: string) {
-    this.#font = fontkit.openSync(file);
-    this.notdefAdvance = this.#font.getGlyph(0).advanceWidth;
+  constructor(name: FaceName) {
+    // The PDF's Font: one per face in the process, read from disk when an article first needs it.
+    this.#font = openFace(name);
     this.#unitsPerEm = this.#font.unitsPerEm;
   }
 
@@ -183,14 +216,15 @@ class Face {
     return size / this.#unitsPerEm;
   }
 
-  /** Advance width in font units of the code point's glyph; null when the font has none. */
-  advance(codePoint: number): number | null {
-    let advance = this.#advances.get(codePoint);
-    if (advance === undefined) {
-      advance = this.#font.hasGlyphForCodePoint(codePoint) ? this.#font.glyphForCodePoint(codePoint).advanceWidth : null;
-      this.#advances.set(codePoint, advance);
+  /** How far the glyph's ink reaches above and below its origin, in ems (y up); null for no ink. */
+  extent(glyph: number): { top: number; bottom: number } | null {
+    let extent = this.#extents.get(glyph);
+    if (extent === undefined) {
+      const bounds = outlineBounds(this.outline(glyph));
+      extent = bounds === null ? null : { top: bounds.maxY / this.#unitsPerEm, bottom: bounds.minY / this.#unitsPerEm };
+      this.#extents.set(glyph, extent);
     }
-    return advance;
+    return extent;
   }
 
   outline(glyph: number): Outline {
@@ -206,92 +240,170 @@ class Face {
     }
     return outline;
   }
-
-  /**
-   * Ligatures and kerning within one word, memoized by word:
-   * shaping costs ~0.3 ms a line, and headlines repeat their words. Invisible characters the font lacks
-   * would shape as .notdef, so they are left out.
-   */
-  shape(word: string): readonly ShapedGlyph[] {
-    let glyphs = this.#words.get(word);
-    if (glyphs === undefined) {
-      const text = [...word].filter((c) => !INVISIBLE.test(c) || this.advance(c.codePointAt(0)!) !== null).join('');
-      const run = this.#font.layout(text, { liga: true, kern: true });
-      glyphs = run.glyphs.map((g, i) => ({ id: g.id, advance: run.positions[i]!.xAdvance, dx: run.positions[i]!.xOffset, dy: run.positions[i]!.yOffset }));
-      // Bounded, so a long batch cannot grow it without end; the results never depend on it.
-      if (this.#words.size >= 20_000) this.#words.clear();
-      this.#words.set(word, glyphs);
-    }
-    return glyphs;
-  }
 }
 
-const faces = new Map<CoverFont, Face>();
+const faces = new Map<FaceName, Face>();
 
-function faceOf(font: CoverFont): Face {
-  let face = faces.get(font);
+function faceOf(name: FaceName): Face {
+  let face = faces.get(name);
   if (face === undefined) {
-    face = new Face(font.file);
-    faces.set(font, face);
+    face = new Face(name);
+    faces.set(name, face);
   }
   return face;
 }
 
-interface Run {
-  /** null: no cover font has these characters. */
-  face: Face | null;
-  text: string;
-}
-
-// Joiners and variation selectors inside emoji sequences: no advance of their own, no glyph needed.
-const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
-
-type Measure = (text: string, size: number) => number;
-
-// The largest size at which the wrapped headline fits; at the smallest, the last line ends in an ellipsis.
-function layoutHeadline(headline: string, measure: Measure): { lines: string[]; size: number } {
+// The largest size at which the wrapped headline fits, with its words whole if any size allows (Tamil or
+// German words can be wider than a line at the largest sizes); at the smallest, the last line ends in an
+// ellipsis. `pitch` is the distance of baselines in ems.
+function layoutHeadline(text: string, setting: Setting): { lines: string[]; size: number; pitch: number } {
+  const units = breakUnits(text, setting.language);
   const height = HEADLINE_BOTTOM - HEADLINE_TOP;
-  for (const size of HEADLINE_SIZES) {
-    const lines = wrap(headline, (t) => measure(t, size));
-    if (lines.length * size * LINE_HEIGHT <= height) return { lines, size };
+  const maxLines = (size: number, pitch: number) => Math.floor(height / (size * pitch));
+  for (const split of [false, true]) {
+    for (const size of HEADLINE_SIZES) {
+      // One line more than fits is enough to know it does not: a long headline is not wrapped to its end.
+      const lines = wrap(units, setting, TEXT_WIDTH / size, maxLines(size, LINE_HEIGHT) + 1, split);
+      if (lines === null) continue;
+      const pitch = linePitch(lines, setting);
+      if (lines.length <= maxLines(size, pitch)) return { lines, size, pitch };
+    }
   }
   const size = HEADLINE_SIZES[HEADLINE_SIZES.length - 1]!;
-  const max = Math.floor(height / (size * LINE_HEIGHT));
-  const lines = wrap(headline, (t) => measure(t, size)).slice(0, max);
-  lines[max - 1] = fitLine(`${lines[max - 1]!} …`, TEXT_WIDTH, (t) => measure(t, size));
-  return { lines, size };
+  const lines = wrap(units, setting, TEXT_WIDTH / size, maxLines(size, LINE_HEIGHT), true)!;
+  const pitch = linePitch(lines, setting);
+  lines.length = maxLines(size, pitch);
+  lines[lines.length - 1] = fitLine(`${lines.at(-1)!} …`, setting, TEXT_WIDTH / size);
+  return { lines, size, pitch };
 }
 
-// Greedy wrapping at spaces; a word wider than the line is split between characters.
-function wrap(text: string, width: (t: string) => number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = line === '' ? word : `${line} ${word}`;
-    if (width(candidate) <= TEXT_WIDTH) {
-      line = candidate;
-      continue;
-    }
-    if (line !== '') lines.push(line);
-    line = '';
-    for (const char of word) {
-      if (line !== '' && width(line + char) > TEXT_WIDTH) {
-        lines.push(line);
-        line = '';
-      }
-      line += char;
+// LINE_HEIGHT, or the highest ink above a baseline plus the lowest below one, whichever is more: lines
+// of the same text never touch. (Naskh's alef and yeh tail, Myanmar's stacks; Latin, Indic, Thai and
+// CJK keep LINE_HEIGHT.)
+function linePitch(lines: readonly string[], setting: Setting): number {
+  let above = 0;
+  let below = 0;
+  for (const line of lines) {
+    for (const g of setting.layout(line).glyphs) {
+      const extent = faceOf(g.face).extent(g.id);
+      if (extent === null) continue;
+      above = Math.max(above, g.y + extent.top);
+      below = Math.max(below, -(g.y + extent.bottom));
     }
   }
-  if (line !== '') lines.push(line);
+  return Math.max(LINE_HEIGHT, above + below);
+}
+
+// Where a line may break: after spaces, and inside a space-free token where the PDF breaks it (between Han
+// and Kana characters by UAX #14 with its kinsoku, at the dictionary words of Thai, Lao, Khmer and
+// Myanmar). Korean has spaces between words and breaks at them only.
+const SPACES = /(?<=[ \u1680\u2000-\u2006\u2008-\u200a\u205f\u3000])(?![ \u1680\u2000-\u2006\u2008-\u200a\u205f\u3000])/u;
+
+/** The text cut into the pieces a line may end after; joined, they give the text back. */
+function breakUnits(text: string, language: string): string[] {
+  if (text === '') return [];
+  return text.split(SPACES).flatMap((token) => {
+    const content = token.trimEnd();
+    const pieces = breakToken(content, language);
+    pieces[pieces.length - 1] += token.slice(content.length);
+    return pieces;
+  });
+}
+
+/**
+ * Greedy wrapping into at most `limit` lines `max` ems wide. A piece wider than a line is split between
+ * grapheme clusters when `split` allows, else there is no wrapping (null). A line is first filled by
+ * adding up its pieces' shaped widths (shaping rarely acts across a break), then checked shaped whole, so
+ * no drawn line is wider than it was measured.
+ */
+function wrap(pieces: readonly string[], setting: Setting, max: number, limit: number, split: boolean): string[] | null {
+  const units = [...pieces];
+  const lines: string[] = [];
+  const space = setting.width(' ');
+  const content = (unit: string) => setting.width(unit.trimEnd());
+  const full = (unit: string) => content(unit) + (unit.length - unit.trimEnd().length) * space;
+  for (let i = 0; i < units.length && lines.length < limit;) {
+    let j = i + 1;
+    let width = full(units[i]!);
+    while (j < units.length && width + content(units[j]!) <= max) width += full(units[j++]!);
+    while (j > i + 1 && setting.width(units.slice(i, j).join('').trimEnd()) > max) j--;
+    const line = units.slice(i, j).join('').trimEnd();
+    if (j === i + 1 && setting.width(line) > max) {
+      if (!split) return null;
+      const end = Math.max(longestFit(line, (e) => setting.width(line.slice(0, e)) <= max), firstGrapheme(line));
+      lines.push(line.slice(0, end));
+      units[i] = units[i]!.slice(end);
+      continue;
+    }
+    lines.push(line);
+    i = j;
+  }
   return lines;
 }
 
-// Shorten to fit one line, ending in an ellipsis when anything was cut.
-function fitLine(text: string, max: number, width: (t: string) => number): string {
-  if (width(text) <= max) return text;
-  const chars = [...text];
-  while (chars.length > 0 && width(`${chars.join('').trimEnd()}…`) > max) chars.pop();
-  return `${chars.join('').trimEnd()}…`;
+/**
+ * The text if it fits on one line `max` ems wide, else its longest prefix that fits with an ellipsis.
+ * Linear in what fits, not in the text: a 10,000-character site title shapes only a few lines' worth.
+ */
+function fitLine(text: string, setting: Setting, max: number): string {
+  const fitting = longestFit(text, (end) => setting.width(text.slice(0, end)) <= max);
+  if (fitting === text.length) return text;
+  const cut = (end: number) => `${text.slice(0, end).trimEnd()}…`;
+  return cut(longestFit(text.slice(0, fitting), (end) => setting.width(cut(end)) <= max));
+}
+
+/**
+ * The end (UTF-16 offset) of the longest prefix of whole grapheme clusters that `fits`, 0 when none does.
+ * Prefixes double in length until one does not fit, then a binary search between the last two: the cost
+ * is a few shapings of about what fits, however long the text.
+ */
+function longestFit(text: string, fits: (end: number) => boolean): number {
+  const clusters = graphemeEnds(text);
+  const ends: number[] = [];
+  const endOf = (k: number): number | undefined => {
+    while (ends.length <= k) {
+      const next = clusters.next();
+      if (next.done === true) return undefined;
+      ends.push(next.value);
+    }
+    return ends[k];
+  };
+  // ends[lo] is known to fit and ends[hi] not to; -1 stands for the empty prefix, which always fits.
+  let lo = -1;
+  let hi = -1;
+  for (let k = 15; hi < 0; k = 2 * k + 1) {
+    const end = endOf(k) ?? endOf((k = ends.length - 1));
+    if (end === undefined || k <= lo) break;
+    if (!fits(end)) hi = k;
+    else if (end === text.length) return end;
+    else lo = k;
+  }
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (fits(ends[mid]!)) lo = mid;
+    else hi = mid;
+  }
+  return lo < 0 ? 0 : ends[lo]!;
+}
+
+function firstGrapheme(text: string): number {
+  return graphemeEnds(text).next().value ?? text.length;
+}
+
+// Intl.Segmenter's iterator copies its whole input at every step, so a long text goes through in chunks
+// to stay linear (a chunk's edge may cut a cluster, in a text no one would write).
+const CHUNK = 1024;
+
+/** Where each grapheme cluster of the text ends, lazily: a caller takes only what fits on a line. */
+function* graphemeEnds(text: string): Generator<number, undefined> {
+  const segmenter = intl('cover-graphemes', () => new Intl.Segmenter('und', { granularity: 'grapheme' }));
+  for (let from = 0; from < text.length;) {
+    let to = Math.min(text.length, from + CHUNK);
+    if (/[\ud800-\udbff]/.test(text[to - 1]!)) to++;
+    for (const { index, segment } of segmenter.segment(text.slice(from, to))) yield from + index + segment.length;
+    from = to;
+  }
+  return undefined;
 }
 
 // FNV-1a: a stable, platform-independent choice of palette.
@@ -304,6 +416,7 @@ function hash(text: string): number {
   return h;
 }
 
+// Positions rounded to 1/100 px, so the pixels do not hang on the last bit of a floating-point sum.
 function round(n: number): number {
   return Math.round(n * 100) / 100;
 }

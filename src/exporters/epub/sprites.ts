@@ -65,8 +65,8 @@ function spriteOf(outline: Outline, scale: number, phaseX: number, phaseY: numbe
   return sprite;
 }
 
-function rasterize(outline: Outline, scale: number, dx: number, dy: number): Sprite {
-  // The control points bound the outline; one pixel of margin holds the anti-aliased edge.
+/** A box around the outline (font units): its control points', which hold every point of its curves. */
+export function outlineBounds(outline: Outline): { minX: number; maxX: number; minY: number; maxY: number } | null {
   let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
   for (let i = 0; i < outline.length;) {
     const points = ARGUMENTS[outline[i]!];
@@ -78,7 +78,14 @@ function rasterize(outline: Outline, scale: number, dx: number, dy: number): Spr
     }
     i += 1 + points;
   }
-  if (minX === Infinity) return { left: 0, top: 0, width: 1, levels: new Uint8Array(1) };
+  return minX === Infinity ? null : { minX, maxX, minY, maxY };
+}
+
+function rasterize(outline: Outline, scale: number, dx: number, dy: number): Sprite {
+  // One pixel of margin around the bounds holds the anti-aliased edge.
+  const bounds = outlineBounds(outline);
+  if (bounds === null) return { left: 0, top: 0, width: 1, levels: new Uint8Array(1) };
+  const { minX, maxX, minY, maxY } = bounds;
   const left = Math.floor(dx + minX * scale) - 1;
   const top = Math.floor(dy - maxY * scale) - 1;
   const width = Math.ceil(dx + maxX * scale) + 1 - left + 1;

@@ -176,13 +176,14 @@ export function splitRuns(text: string, primary: FaceName, language: string, mis
       // Not in emoji runs: Noto Emoji's space is an em and a quarter wide.
       chosen = face;
     } else if (IGNORABLE.test(char)) {
-      // A mark the current face lacks is drawn by none; an invisible format character (a variation
-      // selector, a joiner, a bidi control) is drawn by none anyway: it rides along for the text layer.
+      // A mark rides with the run before it, and is missing where that face lacks it; an invisible format
+      // character (a variation selector, a joiner, a bidi control) is drawn by none anyway: it rides
+      // along for the text layer.
       if (face !== null && (covers(face, cp) || INVISIBLE.test(char))) buffer += char;
       else if (face === null && (covers(primary, cp) || INVISIBLE.test(char))) {
         face = primary;
         buffer += char;
-      }
+      } else missing.add(char);
       continue;
     } else if (face !== null && CJK_FACES.has(face) && CJK_PUNCTUATION.test(char) && covers(face, cp)) {
       // Quotes, dashes and the ellipsis inside Chinese or Japanese take the full-width forms of the Han face.

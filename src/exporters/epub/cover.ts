@@ -5,8 +5,8 @@
 import { type Direction, paragraphDirection, visualRuns } from '../../render/bidi.js';
 import type { FaceName } from '../../render/fonts.js';
 import { intl } from '../../render/intl.js';
-import { breakToken } from '../pdf/breaks.js';
-import { type FontkitFont, openFace, shaped, splitRuns } from '../pdf/fonts.js';
+import { breakToken } from '../../render/breaks.js';
+import { type FontkitFont, openFace, shaped, splitRuns } from '../../render/faces.js';
 import { encodeIndexedPng } from './png.js';
 import { CLOSE, CUBIC, LINE, MOVE, type Outline, outlineBounds, QUAD, stamp } from './sprites.js';
 

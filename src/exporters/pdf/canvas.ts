@@ -3,7 +3,7 @@ import type PDFDocument from 'pdfkit';
 import { mirrored, visualRuns, type Direction } from '../../render/bidi.js';
 import { hanFamily, languageFamily } from '../../render/fonts.js';
 import { sameCodePoints } from '../../render/fontkit.js';
-import { emWidth, openFace, shaped, splitRuns, type FaceName, type ShapedGlyph } from './fonts.js';
+import { emWidth, openFace, shaped, splitRuns, type FaceName, type ShapedGlyph } from '../../render/faces.js';
 import type { TextStyle } from './style.js';
 import { fastSubset } from './subset.js';
 import { hidden, needsActualText, textLayer } from './textlayer.js';

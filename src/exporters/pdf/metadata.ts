@@ -3,7 +3,7 @@ import type PDFDocument from 'pdfkit';
 import type { Article } from '../../model/article.js';
 import { isoSeconds } from '../../render/dates.js';
 import { escapeXml } from '../../render/xml.js';
-import { openFace } from './fonts.js';
+import { openFace } from '../../render/faces.js';
 import type { PageGeometry } from './style.js';
 
 type Doc = InstanceType<typeof PDFDocument>;

@@ -1,10 +1,11 @@
-// Fonts for the PDF: opened once per process, shared by every document, with a per-character fallback chain.
+// Faces as the PDF and the cover set type with them: opened once per process, a per-character fallback
+// chain, and shaped runs shared by every document.
 import { readFileSync } from 'node:fs';
 import type * as fontkit from 'fontkit';
-import { mirrored } from '../../render/bidi.js';
-import { familiesFor, familyFace, fontFile, scriptFamily } from '../../render/fonts.js';
-import { openFont } from '../../render/fontkit.js';
-import type { FaceName } from '../../render/fonts.js';
+import { mirrored } from './bidi.js';
+import { familiesFor, familyFace, fontFile, scriptFamily } from './fonts.js';
+import { openFont } from './fontkit.js';
+import type { FaceName } from './fonts.js';
 
 // The fontkit pdfkit itself imports (its ESM build): pdfkit accepts a Font object only by duck typing, and
 // the subsetter it calls must understand the object, so both sides use the one copy. (Loading the CommonJS
@@ -25,24 +26,10 @@ export function openFace(name: FaceName): FontkitFont {
   return font;
 }
 
-
-// Shaped runs, shared by every document. pdfkit keeps its layout cache per document, and shaping a word
-// with fontkit costs ~75 µs: without sharing, layout alone would blow the time budget on every render.
-const layoutCaches = new Map<FaceName, Record<string, unknown>>();
+// Widths and shaped runs, shared by every document: shaping a word with fontkit costs tens of
+// microseconds, and the same words recur across paragraphs and articles.
 const widthCaches = new Map<FaceName, Map<string, number>>();
 const CACHE_LIMIT = 50_000;
-let handouts = 0;
-
-/** pdfkit's per-face layout cache, shared across documents; emptied when it grows past a bound. */
-export function sharedLayoutCache(name: FaceName): Record<string, unknown> {
-  let cache = layoutCaches.get(name);
-  // pdfkit fills the cache itself, so its size is only known by counting: do that every 64th document.
-  if (cache === undefined || (++handouts % 64 === 0 && Object.keys(cache).length > CACHE_LIMIT)) {
-    cache = Object.create(null) as Record<string, unknown>;
-    layoutCaches.set(name, cache);
-  }
-  return cache;
-}
 
 /** Advance width of `text` in one face, in em units (shaped: kerning and ligatures included). */
 export function emWidth(name: FaceName, text: string): number {

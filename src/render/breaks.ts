@@ -1,7 +1,7 @@
 // Break opportunities inside a space-free token for the scripts that need more than spaces: UAX #14 for
 // Han and Kana (between characters, with kinsoku), dictionary words for Thai, Lao, Khmer and Myanmar.
 import LineBreaker from 'linebreak';
-import { intl } from '../../render/intl.js';
+import { intl } from './intl.js';
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\uff00-\uffef]/u;
 const START_FORBIDDEN = /^[\p{M}\p{Pe}\p{Pf}\p{Po}\u0e2f\u0e46]/u;

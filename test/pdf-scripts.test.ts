@@ -131,4 +131,23 @@ describeWithTools(['pdftotext', 'pdffonts'], 'PDF in the scripts of the world', 
     const drawn = [...glyphs![1]!.matchAll(/<([0-9a-f]+)>/g)].reduce((n, m) => n + m[1]!.length / 4, 0);
     expect(drawn).toBeLessThanOrEqual(1 + 6 + 2 + 1);
   });
+
+  it('sets Odia, Sinhala, Tibetan, Dhivehi (Thaana) and Syriac too: no missing glyph, every letter read back', async () => {
+    const cases: [string, string][] = [
+      ['or', 'ଓଡ଼ିଶାରେ ପ୍ରବଳ ବର୍ଷା ଯୋଗୁଁ ଅନେକ ରାସ୍ତା ବନ୍ଦ ହୋଇଛି।'],
+      ['si', 'කොළඹ නගරයේ අධික වර්ෂාව නිසා මාර්ග කිහිපයක් වසා ඇත.'],
+      ['bo', 'ལྷ་ས་ལ་ཆར་པ་ཆེན་པོ་བབས་ནས་ལམ་ཁ་ཤས་བཀག་ཡོད།'],
+      ['dv', 'މާލޭގައި ވަރުގަދަ ވާރޭ ވެހުމުން ބައެއް މަގުތައް ބަންދުކޮށްފި'],
+      ['syr', 'ܫܠܡܐ ܥܠܡܐ ܘܟܠܗ ܥܡܐ'],
+    ];
+    for (const [language, text] of cases) {
+      const article = sampleArticle({ language, title: text, sections: [{ id: 'lead', kicker: null, heading: null, blocks: [{ type: 'paragraph', text }] }] });
+      const path = await pdfOf(article, `extra-${language}`);
+      const letters = (s: string): string[] => (s.normalize('NFKC').match(/[\p{L}\p{M}]/gu) ?? []).sort();
+      const read = letters(run('pdftotext', ['-enc', 'UTF-8', path, '-']));
+      const want = letters(text);
+      const kept = want.filter((c) => { const i = read.indexOf(c); if (i === -1) return false; read.splice(i, 1); return true; });
+      expect(kept.length / want.length, language).toBeGreaterThanOrEqual(0.98);
+    }
+  });
 });

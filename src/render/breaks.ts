@@ -3,7 +3,8 @@
 import LineBreaker from 'linebreak';
 import { intl } from './intl.js';
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\uff00-\uffef]/u;
+// Han and Kana break between characters; Tibetan after each tsheg (syllable mark), as UAX #14 says.
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Tibetan}\u3000-\u303f\uff00-\uffef]/u;
 const START_FORBIDDEN = /^[\p{M}\p{Pe}\p{Pf}\p{Po}\u0e2f\u0e46]/u;
 const CHUNK = 1024;
 const SOUTHEAST_ASIAN = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;

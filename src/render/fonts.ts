@@ -7,8 +7,8 @@ const require = createRequire(import.meta.url);
 /** A family that covers one script (or Han in one region's forms), set where the serif has no glyph. */
 export type ScriptFamily =
   | 'arabic' | 'hebrew' | 'devanagari' | 'bengali' | 'gurmukhi' | 'gujarati' | 'tamil' | 'telugu' | 'kannada'
-  | 'malayalam' | 'thai' | 'lao' | 'khmer' | 'myanmar' | 'georgian' | 'armenian' | 'ethiopic'
-  | 'sc' | 'tc' | 'jp' | 'kr';
+  | 'malayalam' | 'oriya' | 'sinhala' | 'thai' | 'lao' | 'khmer' | 'myanmar' | 'tibetan' | 'georgian' | 'armenian'
+  | 'ethiopic' | 'thaana' | 'syriac' | 'sc' | 'tc' | 'jp' | 'kr';
 
 /** The faces: three cuts of the serif, the emoji, and a regular and bold face for each script family. */
 export type FaceName = 'regular' | 'bold' | 'italic' | 'emoji' | ScriptFamily | `${ScriptFamily}-bold`;
@@ -26,13 +26,18 @@ const FAMILIES: Record<ScriptFamily, [pkg: string, file: string]> = {
   telugu: ['noto-sans-telugu', 'NotoSansTelugu'],
   kannada: ['noto-sans-kannada', 'NotoSansKannada'],
   malayalam: ['noto-sans-malayalam', 'NotoSansMalayalam'],
+  oriya: ['noto-sans-oriya', 'NotoSansOriya'],
+  sinhala: ['noto-sans-sinhala', 'NotoSansSinhala'],
   thai: ['noto-sans-thai', 'NotoSansThai'],
   lao: ['noto-sans-lao', 'NotoSansLao'],
   khmer: ['noto-sans-khmer', 'NotoSansKhmer'],
   myanmar: ['noto-sans-myanmar', 'NotoSansMyanmar'],
+  tibetan: ['noto-serif-tibetan', 'NotoSerifTibetan'],
   georgian: ['noto-sans-georgian', 'NotoSansGeorgian'],
   armenian: ['noto-sans-armenian', 'NotoSansArmenian'],
   ethiopic: ['noto-sans-ethiopic', 'NotoSansEthiopic'],
+  thaana: ['noto-sans-thaana', 'NotoSansThaana'],
+  syriac: ['noto-sans-syriac', 'NotoSansSyriac'],
   sc: ['noto-serif-sc', 'NotoSerifSC'],
   tc: ['noto-serif-tc', 'NotoSerifTC'],
   jp: ['noto-serif-jp', 'NotoSerifJP'],
@@ -73,13 +78,18 @@ const SCRIPT_FAMILIES: readonly [RegExp, ScriptFamily][] = [
   [/\p{Script=Telugu}/u, 'telugu'],
   [/\p{Script=Kannada}/u, 'kannada'],
   [/\p{Script=Malayalam}/u, 'malayalam'],
+  [/\p{Script=Oriya}/u, 'oriya'],
+  [/\p{Script=Sinhala}/u, 'sinhala'],
   [/\p{Script=Thai}/u, 'thai'],
   [/\p{Script=Lao}/u, 'lao'],
   [/\p{Script=Khmer}/u, 'khmer'],
   [/\p{Script=Myanmar}/u, 'myanmar'],
+  [/\p{Script=Tibetan}/u, 'tibetan'],
   [/\p{Script=Georgian}/u, 'georgian'],
   [/\p{Script=Armenian}/u, 'armenian'],
   [/\p{Script=Ethiopic}/u, 'ethiopic'],
+  [/\p{Script=Thaana}/u, 'thaana'],
+  [/\p{Script=Syriac}/u, 'syriac'],
   [/\p{Script=Hangul}/u, 'kr'],
 ];
 const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\uff00-\uffef\u30fc]/u;
@@ -121,6 +131,11 @@ export function languageFamily(language: string): ScriptFamily | null {
     case 'Telu': return 'telugu';
     case 'Knda': return 'kannada';
     case 'Mlym': return 'malayalam';
+    case 'Orya': return 'oriya';
+    case 'Sinh': return 'sinhala';
+    case 'Tibt': return 'tibetan';
+    case 'Thaa': return 'thaana';
+    case 'Syrc': return 'syriac';
     case 'Thai': return 'thai';
     case 'Laoo': return 'lao';
     case 'Khmr': return 'khmer';

@@ -19,10 +19,23 @@ export function parseIsoDate(text: string): string | null {
     offsetMinutes = (digits[0] === '-' ? -1 : 1) * (oh * 60 + om);
   }
   const ms = Math.round(Number(`0${frac || '.0'}`) * 1000);
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+  const utc = utcDate(year, month - 1, day).setUTCHours(hour, minute, second, ms) - offsetMinutes * 60_000;
   return new Date(utc).toISOString();
 }
 
+/**
+ * The first year a seed may be dated. A news date before it is a typo far more often than an ancient text
+ * (0024 or 0224 for 2024), and one that would be published without a word; see docs/seed-format.md.
+ */
+export const EARLIEST_YEAR = 1000;
+
+// Date.UTC reads the years 0 to 99 as 1900 to 1999; setUTCFullYear takes every year as written.
+function utcDate(year: number, monthIndex: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  return date;
+}
+
 function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return utcDate(year, month, 0).getUTCDate();
 }

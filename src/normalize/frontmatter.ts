@@ -1,6 +1,6 @@
 // Rule 2: the optional `---` block of `key: value` metadata, every value checked where it stands.
 import { SeedError } from '../model/diagnostic.js';
-import { parseIsoDate } from './dates.js';
+import { EARLIEST_YEAR, parseIsoDate } from './dates.js';
 import type { SourceLine } from './decode.js';
 import { isSlug } from './slug.js';
 
@@ -72,6 +72,10 @@ export function readFrontMatter(lines: SourceLine[], file: string): { meta: Fron
         const iso = parseIsoDate(value);
         if (iso === null) {
           fail('front-matter/bad-date', `front matter "${rawKey}" is not an ISO 8601 date or date-time (like 2024-06-19 or 2024-06-19T08:30:00Z): "${clip(value)}"`);
+        }
+        const year = value.trim().slice(0, 4);
+        if (Number(year) < EARLIEST_YEAR) {
+          fail('front-matter/bad-date', `front matter "${rawKey}" is in the year ${year}, which is taken for a typo: write all four digits (like 2024-06-19); no date before the year ${EARLIEST_YEAR} is accepted`);
         }
         meta[k] = iso!;
         break;

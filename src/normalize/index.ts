@@ -45,6 +45,11 @@ export function normalize(input: Uint8Array | string, path: string, options: Nor
   }
   const headLine = body[headIndex]!;
   const headText = dropFinalPeriod(foldSpace(headLine.text));
+  if (!VISIBLE.test(headText)) {
+    const codes = [...new Set(headText.replaceAll(' ', ''))].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+    throw new SeedError(path, headLine.line, 1, 'headline/invisible',
+      `headline has no visible character, only ${codes.slice(0, 5).join(' ')}${codes.length > 5 ? ' …' : ''} (zero-width, format or filler characters): write the headline on this line`);
+  }
   const chars = [...headText].length;
   if (chars > MAX_HEADLINE) {
     throw new SeedError(path, headLine.line, 1, 'headline/too-long',
@@ -109,11 +114,16 @@ function articleUrl(siteUrl: string | null, slug: string): string | null {
   return siteUrl === null ? null : `${siteUrl}/articles/${slug}/`;
 }
 
+// A character that draws something. Not: white space, the default-ignorable code points (zero-width spaces and
+// joiners, bidi controls, variation selectors, the Hangul fillers U+115F U+1160 U+3164 U+FFA0, tag characters),
+// controls, noncharacters, and the blank braille pattern U+2800, the other staple of invisible names.
+const VISIBLE = /[^\s\p{Default_Ignorable_Code_Point}\p{Cc}\p{Noncharacter_Code_Point}\u2800]/u;
+
 /** One trailing `.` goes; `?`, `!` and an ellipsis (`...`) stay, and so does a `.` that is the whole headline. */
 function dropFinalPeriod(text: string): string {
   if (!text.endsWith('.') || text.endsWith('...')) return text;
   const cut = foldSpace(text.slice(0, -1));
-  return cut === '' ? text : cut;
+  return VISIBLE.test(cut) ? cut : text;
 }
 
 /** The first paragraph cut at a word boundary to at most 300 characters with `…`; else the headline. */

@@ -1,5 +1,6 @@
 // Rule 2: the optional front matter, every key, every error with its position and rule id.
 import { describe, expect, test } from 'vitest';
+import { parseIsoDate } from '../../src/normalize/dates.js';
 import { article, paragraphs, run, seedError } from './helpers.js';
 
 const fm = (...lines: string[]) => `---\n${lines.join('\n')}\n---\nHeadline\nBody text.`;
@@ -137,6 +138,30 @@ describe('rule 2: dates', () => {
       file: FILE, line: 3, column: 10, rule: 'front-matter/bad-date',
       message: 'front matter "Updated" is not an ISO 8601 date or date-time (like 2024-06-19 or 2024-06-19T08:30:00Z): "soon"',
     });
+  });
+
+  test.each([['date', 2, 7], ['updated', 3, 10]])('a year before 1000 in `%s` is refused as a typo (Date.UTC would read 0024 as 1924)', (key, line, column) => {
+    for (const year of ['0000', '0024', '0099', '0224', '0999']) {
+      const lines = key === 'date' ? [`date: ${year}-06-19`] : ['date: 2024-01-01', `updated: ${year}-06-19T08:30Z`];
+      expect(seedError(fm(...lines))).toEqual({
+        file: FILE, line, column, rule: 'front-matter/bad-date',
+        message: `front matter "${key}" is in the year ${year}, which is taken for a typo: write all four digits (like 2024-06-19); no date before the year 1000 is accepted`,
+      });
+    }
+  });
+
+  test('the date parser itself takes the years 0 to 99 as written', () => {
+    expect(parseIsoDate('0024-06-19')).toBe('0024-06-19T00:00:00.000Z');
+    expect(parseIsoDate('0000-02-29T12:00+01:00')).toBe('0000-02-29T11:00:00.000Z');
+    expect(parseIsoDate('0100-02-29')).toBeNull();
+  });
+
+  test('years from 1000 on are kept as written, the first centuries of the calendar included', () => {
+    expect(article(fm('date: 1000-01-01')).published).toBe('1000-01-01T00:00:00.000Z');
+    expect(article(fm('date: 1605-01-01', 'updated: 1900-02-28T23:59:59Z')).updated).toBe('1900-02-28T23:59:59.000Z');
+    // 1900 is no leap year; 2000 is.
+    expect(seedError(fm('date: 1900-02-29')).rule).toBe('front-matter/bad-date');
+    expect(article(fm('date: 2000-02-29')).published).toBe('2000-02-29T00:00:00.000Z');
   });
 
   test('`updated` before `date` is an error; equal or after is fine', () => {

@@ -71,6 +71,29 @@ describe('rule 3: headline', () => {
     });
   });
 
+  test.each([
+    ['zero-width spaces', '\u200B\u200B', 'U+200B'],
+    ['Hangul fillers', '\u1160 \u3164\u115F\uFFA0', 'U+1160 U+3164 U+115F U+FFA0'],
+    ['bidi controls', '\u202E\u2067\u200F\u061C\u2069', 'U+202E U+2067 U+200F U+061C U+2069'],
+    ['variation selectors and joiners', '\uFE0F\u200D\u200C\u2060\uFEFF\u00AD', 'U+FE0F U+200D U+200C U+2060 U+FEFF …'],
+    ['tag characters and the blank braille pattern', '\u{E0067}\u{E007F}\u2800', 'U+E0067 U+E007F U+2800'],
+  ])('a headline with no visible character is refused, naming file and line: %s', (_name, headline, codes) => {
+    expect(seedError(`---\ndate: 2024-06-19\n---\n\n${headline}\nBody`)).toEqual({
+      file: 'seeds/test.txt', line: 5, column: 1, rule: 'headline/invisible',
+      message: `headline has no visible character, only ${codes} (zero-width, format or filler characters): write the headline on this line`,
+    });
+  });
+
+  test('a visible character among invisible ones is a headline, and they stay', () => {
+    expect(article('\u200BA\u200B').title).toBe('\u200BA\u200B');
+    expect(article('\u0301').title).toBe('\u0301');
+    expect(article('\u3164\uAC00').title).toBe('\u3164\uAC00');
+  });
+
+  test('the final `.` stays when nothing visible would be left without it', () => {
+    expect(article('\u200B.').title).toBe('\u200B.');
+  });
+
   test('a headline with no body is an article with no sections, summary = headline', () => {
     const a = article('Only a headline.');
     expect(a.sections).toEqual([]);

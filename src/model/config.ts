@@ -3,7 +3,10 @@ import { z } from 'zod';
 
 export const SiteConfig = z.object({
   title: z.string().min(1).default('Galley'),
-  url: z.url({ protocol: /^https?$/ }).regex(/^https?:\/\/\S+$/).nullable().default(null)
+  url: z.url({ protocol: /^https?$/ }).regex(/^https?:\/\/\S+$/)
+    .refine((url) => !/[?#]/.test(url), { error: (issue) => queryOrFragment(String(issue.input)) })
+    .transform(canonicalSiteUrl)
+    .nullable().default(null)
     .describe('Site URL; article URLs are <url>/articles/<slug>/'),
   author: z.string().min(1).default('Staff').describe('Author of articles whose seed names none'),
   language: z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/).default('en'),
@@ -15,5 +18,23 @@ export const SiteConfig = z.object({
 }).strict();
 
 export type SiteConfig = z.infer<typeof SiteConfig>;
+
+// out/ is published at one folder: a query or fragment cannot lead the paths under it, and silently dropping it
+// would publish at another place than the one the user named.
+function queryOrFragment(url: string): string {
+  const at = url.search(/[?#]/);
+  return `a site URL cannot have a query or fragment ("${url.slice(at)}"): articles are published at `
+    + `<url>/articles/<slug>/ and the feed at <url>/feed.xml; give the folder alone, like "${url.slice(0, at)}"`;
+}
+
+/**
+ * The site URL as the feeds give it (WHATWG form: lower-case host, no default port, dot segments resolved,
+ * percent-encoded path) without trailing slashes, so article URLs and the feeds' links agree to the byte.
+ */
+function canonicalSiteUrl(url: string): string {
+  const canonical = new URL(url);
+  canonical.pathname = canonical.pathname.replace(/\/+$/, '');
+  return canonical.href.replace(/\/+$/, '');
+}
 
 export const DEFAULT_CONFIG: SiteConfig = SiteConfig.parse({});

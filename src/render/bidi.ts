@@ -63,9 +63,3 @@ export function visualRuns(text: string, direction: Direction): BidiRun[] {
 export function mirrored(char: string): string {
   return bidi.getMirroredCharacter(char) ?? char;
 }
-
-/** Whether a character is a right-to-left letter (bidi class R or AL), not a mark, digit or neutral. */
-export function isRtlLetter(char: string): boolean {
-  const type = bidi.getBidiCharTypeName(char);
-  return type === 'R' || type === 'AL';
-}

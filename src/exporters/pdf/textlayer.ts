@@ -1,6 +1,5 @@
 // What the PDF's text layer reads for each glyph of a shaped word, so that copying and extraction give
 // the characters in their logical order, whatever the shaper did to the glyphs.
-import { isRtlLetter } from '../../render/bidi.js';
 import type { ShapedRun } from '../../render/faces.js';
 
 // Characters fontkit hides: default-ignorables except the Hangul fillers, which it draws (as HarfBuzz does).
@@ -28,7 +27,7 @@ export function textLayer(run: ShapedRun, text: string, rtl: boolean): (readonly
     // Each glyph reads as all it stands for, a variation selector it took in included (✈️ is one glyph).
     logical.forEach((g) => (out[g] = hidden(run, g) ? [] : run.glyphs[g]!.codePoints));
     keepInvisibles(run, text, logical, out);
-    if (rtl) marksOnBases(run, logical, out);
+    if (rtl) ontoBaseline(run, logical, out);
     return out;
   }
   if (!rtl) return null;
@@ -58,8 +57,9 @@ export function textLayer(run: ShapedRun, text: string, rtl: boolean): (readonly
     // The cluster's text goes on its first glyph in drawing order.
     const members = logical.slice(firstGlyph, g);
     const lead = rtl ? Math.max(...members) : Math.min(...members);
-    for (const m of members) out[m] = m === lead ? (rtl ? visualOrder(cluster) : cluster) : [];
+    for (const m of members) out[m] = m === lead ? cluster : [];
   }
+  ontoBaseline(run, logical, out);
   return out;
 }
 
@@ -82,32 +82,36 @@ export function needsActualText(run: ShapedRun, layer: (readonly number[])[] | n
 
 /**
  * The characters of one right-to-left glyph in the order extractors want them. They read a page's glyphs
- * in drawing order and reverse each right-to-left stretch, character by character, so a glyph's
- * characters must be given in drawing order too: a letter and its mark as mark, letter. Poppler (pdftotext)
- * makes one exception, which pdfkit-made ligatures rely on: a glyph whose characters are all right-to-left
- * letters (lam-alef) it takes in reading order and turns around itself.
+ * in drawing order and turn each right-to-left stretch around character by character, so a glyph's
+ * characters are given in drawing order too: a letter and its mark as mark, letter; lam-alef as alef, lam.
  */
 function visualOrder(cluster: readonly number[]): readonly number[] {
-  if (cluster.length < 2 || cluster.every((cp) => isRtlLetter(String.fromCodePoint(cp)))) return cluster;
+  if (cluster.length < 2) return cluster;
   return [...cluster].reverse();
 }
 
 /**
- * A mark placed off the pen (a fatha over its letter) is drawn above the baseline, and extractors take a
- * raised glyph for another line: the letter's glyph reads as the letter and its marks, the mark as nothing.
+ * Extractors take a glyph off the baseline for another line: a fatha above its letter, an Urdu yeh that
+ * cursive attachment lowers. In a right-to-left word such a glyph reads as nothing, and the last glyph on
+ * the baseline before it reads as its own characters and the displaced glyph's (a mark moved only sideways
+ * too). `out` holds each glyph's characters in reading order on entry and in drawing order on return.
  */
-function marksOnBases(run: ShapedRun, logical: readonly number[], out: (readonly number[])[]): void {
+function ontoBaseline(run: ShapedRun, logical: readonly number[], out: (readonly number[])[]): void {
   let base = -1;
+  const carried = new Map<number, number[]>();
   for (const g of logical) {
+    if (out[g]!.length === 0) continue;
     const p = run.positions[g]!;
-    const mark = out[g]!.length > 0 && out[g]!.every((cp) => MARK.test(String.fromCodePoint(cp)));
-    if (mark && (p.xOffset !== 0 || p.yOffset !== 0) && base !== -1) {
-      out[base] = visualOrder([...out[base]!, ...out[g]!]);
+    const mark = out[g]!.every((cp) => MARK.test(String.fromCodePoint(cp)));
+    if (base !== -1 && (p.yOffset !== 0 || (mark && p.xOffset !== 0))) {
+      carried.get(base)!.push(...out[g]!);
       out[g] = [];
-    } else if (!mark && out[g]!.length > 0) {
+    } else {
       base = g;
+      carried.set(g, [...out[g]!]);
     }
   }
+  for (const [g, chars] of carried) out[g] = visualOrder(chars);
 }
 
 /**

@@ -77,6 +77,17 @@ describe('galley build', () => {
     expect(r.stderr).toBe('galley: site.json: key "titel": unknown key\n');
   });
 
+  it('escapes control characters in file names, so a seed name cannot forge a line or drive the terminal', () => {
+    const name = 'x\nfake.txt:9:9: error: spoofed message [spoof-rule]\n\u001b[31mred.txt';
+    const dir = project({ [`seeds/${name}`]: '---\ndate: 2024-06-19\ncolour: red\n---\nTitle\n' });
+    const r = galley(dir, 'build', '--formats', 'json');
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toBe('seeds/x\\nfake.txt:9:9: error: spoofed message [spoof-rule]\\n\\x1b[31mred.txt:3:1: error: '
+      + 'unknown front matter key "colour"; known keys: author, authors, date, updated, url, language, tags, summary, slug [front-matter/unknown-key]');
+    expect(r.stderr).not.toMatch(/^fake\.txt/m);
+    expect(r.stderr).not.toContain('\u001b');
+  });
+
   it('shows help and version', () => {
     expect(galley(tmpdir(), '--help').stdout).toMatch(/^Usage: galley build \[SEEDS_DIR\]/);
     expect(galley(tmpdir(), '--version').stdout).toMatch(/^galley \d+\.\d+\.\d+\n$/);

@@ -17,7 +17,21 @@ export interface Diagnostic {
 /** `file:line:col: severity: message [rule]`, the format compilers use, so editors can jump to it. */
 export function formatDiagnostic(d: Diagnostic): string {
   const place = d.line === null ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
-  return `${place}: ${d.severity}: ${d.message} [${d.rule}]`;
+  return escapeControls(`${place}: ${d.severity}: ${d.message} [${d.rule}]`);
+}
+
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Control characters as escapes (`\n`, `\x1b`, `\u2028`): a file name or quoted text cannot start a line of
+ * its own (a forged `fake.txt:9:9: error:`), drive the terminal with ESC sequences, or reorder what is shown
+ * with bidi controls.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return NAMED[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+  });
 }
 
 /** A seed that cannot become an Article. */

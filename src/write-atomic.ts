@@ -1,5 +1,5 @@
 // Atomic file writes: a temp file in the target folder, then rename, so readers see the old file or the new.
-import { readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 let tempCounter = 0;
@@ -15,7 +15,10 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
     writeFileSync(temp, bytes, { mode: 0o644 });
     renameSync(temp, path);
   } catch (e) {
-    rmSync(temp, { force: true });
+    // A full disk leaves a partial temp file: remove it, and report the fault that made it, not this one.
+    try {
+      rmSync(temp, { force: true });
+    } catch {}
     throw e;
   }
 }
@@ -27,15 +30,21 @@ const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
  * a build running at the same time into the same folder keeps its own.
  */
 export function removeStaleTempFiles(dir: string): void {
-  let names: string[];
+  let entries;
   try {
-    names = readdirSync(dir);
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return;
   }
-  for (const name of names) {
-    const pid = TEMP_NAME.exec(name)?.[1];
-    if (pid !== undefined && !isRunning(Number(pid))) rmSync(join(dir, name), { force: true });
+  for (const e of entries) {
+    // Only files: a folder that happens to have a temp file's name is not one of ours.
+    const pid = e.isFile() ? TEMP_NAME.exec(e.name)?.[1] : undefined;
+    if (pid === undefined || isRunning(Number(pid))) continue;
+    try {
+      unlinkSync(join(dir, e.name));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error; // ENOENT: another build took it first
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 // Drawing on a pdfkit document: measured text in fallback-aware runs, justified by hand, inside marked content.
 import type PDFDocument from 'pdfkit';
-import { mirrored, visualRuns, type Direction } from '../../render/bidi.js';
+import { visualRuns, type Direction } from '../../render/bidi.js';
 import { hanFamily, languageFamily } from '../../render/fonts.js';
 import { sameCodePoints } from '../../render/fontkit.js';
 import { emWidth, openFace, shaped, splitRuns, type FaceName, type ShapedGlyph } from '../../render/faces.js';
@@ -23,13 +23,11 @@ interface GlyphPosition {
 interface EmbeddedFont {
   id: string;
   scale: number;
-  layoutCache?: Record<string, unknown>;
   widths: (number | undefined)[];
   unicode: (number[] | undefined)[];
   subset: { glyphs: number[]; includeGlyph(glyphId: number): number; encode(): Uint8Array };
   ref(): unknown;
 }
-
 
 /**
  * A face as one document uses it: pdfkit's font, the hex code of its space, and subset codes by glyph id
@@ -174,11 +172,7 @@ export class Canvas {
     for (const run of visualRuns(text, direction)) {
       const runs = splitRuns(text.slice(run.start, run.end), style.face, this.language, this.missing);
       if (run.rtl) runs.reverse();
-      for (const r of runs) {
-        const face = this.face(r.face);
-        const part = this.encode(face, r.text, run.rtl);
-        parts.push(part);
-      }
+      for (const r of runs) parts.push(this.encode(this.face(r.face), r.text, run.rtl));
     }
     if (hyphen) parts.push(this.part(style.face, SHY));
     if (hangs) {

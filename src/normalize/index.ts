@@ -150,7 +150,11 @@ function stats(title: string, sections: Section[], relatedTexts: string[]): { wo
   for (const s of sections) {
     if (s.kicker) texts.push(s.kicker);
     if (s.heading) texts.push(s.heading);
-    for (const b of s.blocks) texts.push(...(b.type === 'paragraph' ? [b.text] : [b.title ?? '', ...b.items]));
+    for (const b of s.blocks) {
+      // A loop, not push(...items): a list of 200,000 items overflows the stack as arguments.
+      if (b.type === 'paragraph') texts.push(b.text);
+      else for (const t of [b.title ?? '', ...b.items]) texts.push(t);
+    }
   }
   const words = texts.reduce((n, t) => n + (t.match(WORD)?.length ?? 0), 0);
   return { words, readingMinutes: words === 0 ? 0 : Math.max(1, Math.ceil(words / WORDS_PER_MINUTE)) };

@@ -28,15 +28,28 @@ export function isSlug(text: string): boolean {
   return text.length <= MAX_SLUG && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(text);
 }
 
+// For each set of taken slugs, the number each base's search goes on from: every number below it was taken when
+// last tried, and slugs are never given back, so counting from 2 again (quadratic in the slugs of one base, as in
+// a seed of 50,000 sections headed `News: Update`) finds the same slug.
+const nextNumber = new WeakMap<Set<string>, Map<string, number>>();
+
 /** `base`, or `base-2`, `base-3`, ... whichever `taken` does not hold yet; the result is added to `taken`. */
 export function uniqueSlug(base: string, taken: Set<string>): string {
+  let next = nextNumber.get(taken);
+  if (next === undefined) nextNumber.set(taken, (next = new Map()));
   let slug = base;
-  for (let n = 2; taken.has(slug); n++) {
-    const suffix = `-${n}`;
-    slug = base.slice(0, MAX_SLUG - suffix.length).replace(/-+$/, '') + suffix;
+  let n = next.get(base) ?? 2;
+  if (taken.has(slug)) {
+    for (; taken.has((slug = numbered(base, n))); n++);
+    next.set(base, n + 1);
   }
   taken.add(slug);
   return slug;
+}
+
+function numbered(base: string, n: number): string {
+  const suffix = `-${n}`;
+  return base.slice(0, MAX_SLUG - suffix.length).replace(/-+$/, '') + suffix;
 }
 
 /** The slug of `text`, '' when nothing is left. */

@@ -1,6 +1,7 @@
 // The build: the only code that reads seeds and writes out/. Normalize every seed, render every format, write atomically.
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, statSync, unlinkSync } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Article } from './model/article.js';
 import { articleJsonSchema } from './model/article.js';
 import type { SiteConfig } from './model/config.js';
@@ -9,9 +10,10 @@ import { SeedError } from './model/diagnostic.js';
 import { FORMATS } from './exporters/registry.js';
 import type { ArticleFormat, CollectionFormat, Format } from './exporters/registry.js';
 import type { CollectionRender } from './exporters/types.js';
-import { CACHE_FILE, cacheKey, fileRecord, inputKey, isCurrent, readManifest } from './build-cache.js';
+import { CACHE_FILE, cacheKey, emptyManifest, fileRecord, inputKey, isCurrent, readManifest, sealEntry } from './build-cache.js';
 import type { CacheEntry, Manifest } from './build-cache.js';
-import { renderAll, startPool } from './render-pool.js';
+import { checkOutsideSeeds, displayPath, outputFault, seedsFault } from './fs-fault.js';
+import { renderAll, startPool, WorkersUnavailable } from './render-pool.js';
 import { normalize, withSlug } from './normalize/index.js';
 import { uniqueSlug } from './normalize/slug.js';
 import { fallbackDate, gitDates } from './seed-date.js';
@@ -28,6 +30,11 @@ export interface BuildOptions {
   force?: boolean;
   /** Called after each article, for progress. */
   onArticle?: (done: number, total: number) => void;
+  /**
+   * Aborting it stops the build between two files: no file is written after that, the build state records
+   * what was finished, and build() rejects with the signal's reason.
+   */
+  signal?: AbortSignal;
 }
 
 export interface BuildResult {
@@ -52,118 +59,159 @@ interface Loaded {
   article: Article;
 }
 
-/** Build every *.txt in `seedsDir` into `outDir`. Never throws for a bad seed: it is reported and skipped. */
+/**
+ * Build every *.txt in `seedsDir` into `outDir`. Never throws for a bad seed: it is reported and skipped.
+ * Throws a FileSystemFault for a folder it cannot read or write, and the signal's reason when stopped.
+ */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const { seedsDir, outDir, config, formats } = options;
-  const seeds = readdirSync(seedsDir, { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.txt'))
-    .map((e) => e.name)
-    .sort(); // code-unit order: the same on every machine and locale, so -2 suffixes never move
-  mkdirSync(outDir, { recursive: true });
-  removeStaleTempFiles(outDir);
-  const result: BuildResult = { seeds, built: [], rendered: 0, failed: [], diagnostics: [] };
+  const { seedsDir, outDir, config, formats, signal } = options;
+  const listed = listSeeds(seedsDir);
+  checkOutsideSeeds(seedsDir, outDir);
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (e) {
+    throw outputFault(e, outDir);
+  }
+  for (const dir of new Set(['.', ...formats.flatMap((f) => (f.kind === 'collection' ? [dirname(f.fileName)] : []))])) {
+    try {
+      removeStaleTempFiles(join(outDir, dir));
+    } catch (e) {
+      throw outputFault(e, join(outDir, dir));
+    }
+  }
+  const seeds = listed.seeds.map((s) => s.name);
+  const result: BuildResult = { seeds, built: [], rendered: 0, failed: [], diagnostics: [...listed.skipped] };
   const dates = gitDates(seedsDir);
   // A slug may not take the name of a whole-build file: an article must never overwrite a feed.
   const taken = new Set<string>(formats.flatMap((c) => (c.kind !== 'collection' ? [] : FORMATS
     .filter((a): a is ArticleFormat => a.kind === 'article' && c.fileName.endsWith(`.${a.extension}`))
     .map((a) => c.fileName.slice(0, -(a.extension.length + 1))))));
   const loaded: Loaded[] = [];
-  const manifest = readManifest(outDir);
-  const next: Manifest = { version: manifest.version, entries: {} };
+  const { manifest, diagnostics: stateWarnings } = readManifest(outDir);
+  result.diagnostics.push(...stateWarnings);
+  const next = emptyManifest();
+  const pause = breather(signal);
 
   const articleFormats = formats.filter((f) => f.kind === 'article').map((f) => f.name);
-  const inputs = seeds.map((seed) => {
+  const inputs: ({ bytes: Uint8Array; fallback: ReturnType<typeof fallbackDate>; sourcePath: string; input: string } | { error: unknown })[] = [];
+  for (const { name: seed, path } of listed.seeds) {
+    await pause();
     try {
-      const bytes = readFileSync(join(seedsDir, seed));
+      const bytes = readSeed(path);
       const fallback = fallbackDate(seedsDir, seed, dates);
       const sourcePath = `${basename(resolve(seedsDir))}/${seed}`;
-      return { bytes, fallback, sourcePath, input: inputKey(bytes, fallback, sourcePath, config) };
+      inputs.push({ bytes, fallback, sourcePath, input: inputKey(bytes, fallback, sourcePath, config) });
     } catch (error) {
-      return { error };
+      inputs.push({ error });
     }
-  });
+  }
   // Seeds that changed since the last build will be rendered: when they are a batch, the pool's threads
   // start loading fonts and exporters now, while this thread normalizes.
   const changed = inputs.filter((x, i) => !('error' in x) && (options.force || manifest.entries[seeds[i]!]?.input !== x.input)).length;
   const pool = articleFormats.length > 0 ? startPool(changed, articleFormats, config) : null;
 
-  for (const [i, seed] of seeds.entries()) {
-    const display = displayPath(join(seedsDir, seed));
-    try {
-      const read = inputs[i]!;
-      if ('error' in read) throw read.error;
-      const { bytes, fallback, sourcePath, input } = read;
-      const cached = manifest.entries[seed];
-      const { article, diagnostics } = !options.force && cached?.input === input
-        ? { article: cached.model, diagnostics: cached.diagnostics.map((d) => ({ ...d, file: display })) }
-        : normalize(bytes, display, { config, fallbackDate: fallback, sourcePath });
-      result.diagnostics.push(...diagnostics);
-      const slug = uniqueSlug(article.slug, taken);
-      if (slug !== article.slug) {
-        result.diagnostics.push({ severity: 'warning', file: display, line: null, column: null, rule: 'slug/duplicate',
-          message: `slug "${article.slug}" is taken by an earlier seed; this article is written as "${slug}"` });
-      }
-      loaded.push({ seed, display, bytes, input, model: article, diagnostics, article: withSlug(article, slug, config) });
-    } catch (e) {
-      result.failed.push(seed);
-      result.diagnostics.push(asDiagnostic(e, display));
-    }
-  }
-
   const sizes = new Map<string, Record<string, number>>();
   const goodIndex: number[] = [];
-  const perArticle: Diagnostic[][] = loaded.map(() => []);
+  const perArticle: Diagnostic[][] = [];
   const todo: number[] = [];
-  const keys = loaded.map((item) => cacheKey(item.article, config, articleFormats));
-  loaded.forEach((item, i) => {
-    const entry = manifest.entries[item.seed];
-    if (!options.force && isCurrent(entry, keys[i]!, outDir)) {
-      perArticle[i]!.push(...entry.renderDiagnostics.map((d) => ({ ...d, file: item.display })));
-      finish(i, entry.files);
+  const keys: string[] = [];
+  try {
+    for (const [i, seed] of seeds.entries()) {
+      await pause();
+      const display = displayPath(join(seedsDir, seed));
+      try {
+        const read = inputs[i]!;
+        if ('error' in read) throw read.error;
+        const { bytes, fallback, sourcePath, input } = read;
+        const cached = manifest.entries[seed];
+        const { article, diagnostics } = !options.force && cached?.input === input
+          ? { article: cached.model, diagnostics: cached.diagnostics.map((d) => ({ ...d, file: display })) }
+          : normalize(bytes, display, { config, fallbackDate: fallback, sourcePath });
+        result.diagnostics.push(...diagnostics);
+        const slug = uniqueSlug(article.slug, taken);
+        if (slug !== article.slug) {
+          result.diagnostics.push({ severity: 'warning', file: display, line: null, column: null, rule: 'slug/duplicate',
+            message: `slug "${article.slug}" is taken by an earlier seed; this article is written as "${slug}"` });
+        }
+        const written = withSlug(article, slug, config);
+        loaded.push({ seed, display, bytes, input, model: article, diagnostics, article: written });
+        keys.push(cacheKey(written, config, articleFormats));
+        perArticle.push([]);
+      } catch (e) {
+        result.failed.push(seed);
+        result.diagnostics.push(asDiagnostic(e, display));
+      }
     }
-    else todo.push(i);
-  });
+    loaded.forEach((item, i) => {
+      const entry = manifest.entries[item.seed];
+      if (!options.force && isCurrent(entry, keys[i]!, outDir)) {
+        perArticle[i]!.push(...entry.renderDiagnostics.map((d) => ({ ...d, file: item.display })));
+        finish(i, entry.files);
+      }
+      else todo.push(i);
+    });
+  } catch (e) {
+    await pool?.destroy(); // stopped before rendering: the threads must not outlive the build
+    throw e;
+  }
   let done = loaded.length - todo.length;
 
   function finish(i: number, files: CacheEntry['files']): void {
     const { article, seed, input, model, diagnostics } = loaded[i]!;
-    next.entries[seed] = { input, model, diagnostics, key: keys[i]!, renderDiagnostics: perArticle[i]!, files };
+    next.entries[seed] = sealEntry({ input, model, diagnostics, key: keys[i]!, renderDiagnostics: perArticle[i]!, files });
     sizes.set(article.slug, Object.fromEntries(Object.entries(files).map(([name, f]) => [name.slice(article.slug.length + 1), f.size])));
     goodIndex.push(i);
   }
 
-  await renderAll(todo.map((i) => loaded[i]!.article), articleFormats, config, async (j, rendered) => {
-    const i = todo[j]!;
-    const item = loaded[i]!;
-    if (rendered instanceof Error) {
-      result.failed.push(item.seed);
-      perArticle[i]!.push(asDiagnostic(rendered, item.display));
-    } else {
-      perArticle[i]!.push(...rendered.diagnostics.map((d) => placeDiagnostic(d, item)));
-      // Every file of the article was rendered before this point: a failure above leaves none of them.
-      for (const f of rendered.files) writeOut(outDir, f.name, f.bytes);
-      result.rendered++;
-      finish(i, Object.fromEntries(rendered.files.map((f) => [f.name, fileRecord(join(outDir, f.name))])));
-    }
-    options.onArticle?.(++done, loaded.length);
-  }, pool);
-  for (const d of perArticle) result.diagnostics.push(...d);
-  // Articles finish in any order; results and the feed's input follow seed order, so both are stable.
-  goodIndex.sort((a, b) => a - b);
-  const good: Article[] = goodIndex.map((i) => loaded[i]!.article);
-  result.built.push(...goodIndex.map((i) => ({ seed: loaded[i]!.seed, slug: loaded[i]!.article.slug })));
+  // Every write checks the signal first: once the build is stopped, not one more file changes.
+  const write = (name: string, bytes: Uint8Array) => {
+    signal?.throwIfAborted();
+    writeOut(outDir, name, bytes);
+  };
+  const writeState = () => writeOut(outDir, CACHE_FILE, new TextEncoder().encode(JSON.stringify(next) + '\n'));
+  try {
+    await renderAll(todo.map((i) => loaded[i]!.article), articleFormats, config, async (j, rendered) => {
+      const i = todo[j]!;
+      const item = loaded[i]!;
+      if (rendered instanceof Error) {
+        result.failed.push(item.seed);
+        perArticle[i]!.push(asDiagnostic(rendered, item.display));
+      } else {
+        perArticle[i]!.push(...rendered.diagnostics.map((d) => placeDiagnostic(d, item)));
+        // Every file of the article was rendered before this point: a failure above leaves none of them.
+        for (const f of rendered.files) write(f.name, f.bytes);
+        result.rendered++;
+        finish(i, Object.fromEntries(rendered.files.map((f) => [f.name, fileRecord(join(outDir, f.name))])));
+      }
+      options.onArticle?.(++done, loaded.length);
+    }, pool, signal);
+    for (const d of perArticle) result.diagnostics.push(...d);
+    // Articles finish in any order; results and the feed's input follow seed order, so both are stable.
+    goodIndex.sort((a, b) => a - b);
+    const good: Article[] = goodIndex.map((i) => loaded[i]!.article);
+    result.built.push(...goodIndex.map((i) => ({ seed: loaded[i]!.seed, slug: loaded[i]!.article.slug })));
 
-  if (formats.some((f) => f.name === 'json')) {
-    writeOut(outDir, SCHEMA_FILE, new TextEncoder().encode(JSON.stringify(articleJsonSchema(), null, 2) + '\n'));
+    if (formats.some((f) => f.name === 'json')) {
+      write(SCHEMA_FILE, new TextEncoder().encode(JSON.stringify(articleJsonSchema(), null, 2) + '\n'));
+    }
+    for (const f of formats.filter((x): x is CollectionFormat => x.kind === 'collection')) {
+      const render: CollectionRender = await f.load();
+      const out = await render(good, { config, sizes });
+      result.diagnostics.push(...out.diagnostics);
+      write(f.fileName, out.bytes);
+    }
+  } catch (e) {
+    if (e instanceof WorkersUnavailable) throw e; // handed to another process before anything was written
+    // Stopped by a signal or a fault: record the articles that were finished, so the next build neither
+    // renders them again nor loses track of the files they replaced. Best effort: a full disk may refuse it.
+    settleState(outDir, seeds, manifest, next, formats, false);
+    try {
+      writeState();
+    } catch {}
+    throw e;
   }
-  for (const f of formats.filter((x): x is CollectionFormat => x.kind === 'collection')) {
-    const render: CollectionRender = await f.load();
-    const out = await render(good, { config, sizes });
-    result.diagnostics.push(...out.diagnostics);
-    writeOut(outDir, f.fileName, out.bytes);
-  }
-  removeOrphans(outDir, manifest, next, result.failed, formats);
-  writeOut(outDir, CACHE_FILE, new TextEncoder().encode(JSON.stringify(next) + '\n'));
+  settleState(outDir, seeds, manifest, next, formats, true);
+  writeState();
   if (config.url === null && formats.some((f) => f.kind === 'collection')) {
     result.diagnostics.push({ severity: 'warning', file: displayPath(outDir), line: null, column: null, rule: 'feed/no-site-url',
       message: 'no site URL: feed items have no links or enclosures; pass --site-url or set "url" in galley.config.json' });
@@ -172,21 +220,35 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 /**
- * Delete the outputs an earlier build wrote that no article owns now: a corrected headline moves an article
- * to a new slug, and the old files would otherwise stay published beside it. Only files the manifest says
- * Galley wrote, only in the formats of this build; a seed that failed keeps its last good files.
+ * Complete the new build state: a seed that failed, or that a stopped build did not reach, keeps its entry
+ * and its last good files. Then the outputs an earlier build wrote that no article owns now: a corrected
+ * headline moves an article to a new slug, and the old files would otherwise stay published beside it.
+ * A finished build (`remove`) deletes those of its formats; the others, and all of a stopped build's (the
+ * feeds it did not rewrite still link them), are recorded for a later build to delete.
  */
-function removeOrphans(outDir: string, before: Manifest, after: Manifest, failed: readonly string[], formats: readonly Format[]): void {
-  for (const seed of failed) {
+function settleState(outDir: string, seeds: readonly string[], before: Manifest, after: Manifest, formats: readonly Format[], remove: boolean): void {
+  for (const seed of seeds) {
     const entry = before.entries[seed];
     if (entry && !after.entries[seed]) after.entries[seed] = entry;
   }
   const owned = new Set(Object.values(after.entries).flatMap((e) => Object.keys(e.files)));
   const extensions = new Set(formats.flatMap((f) => (f.kind === 'article' ? [`.${f.extension}`] : [])));
-  for (const entry of Object.values(before.entries)) {
-    for (const name of Object.keys(entry.files)) {
-      if (!owned.has(name) && extensions.has(name.slice(name.lastIndexOf('.')))) rmSync(join(outDir, name), { force: true });
-    }
+  const written = new Set([...Object.values(before.entries).flatMap((e) => Object.keys(e.files)), ...before.orphans]);
+  for (const name of written) {
+    if (owned.has(name)) continue;
+    if (remove && extensions.has(name.slice(name.lastIndexOf('.')))) removeOutput(outDir, name);
+    else after.orphans.push(name);
+  }
+}
+
+/** Delete out/<name>: a file, or a symlink put in its place (the link, never what it points to). */
+function removeOutput(outDir: string, name: string): void {
+  const path = join(outDir, name);
+  try {
+    const st = lstatSync(path, { throwIfNoEntry: false });
+    if (st !== undefined && !st.isDirectory()) unlinkSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw outputFault(e, path);
   }
 }
 
@@ -206,8 +268,94 @@ function writeOut(outDir: string, name: string, bytes: Uint8Array): void {
   const target = resolve(root, name);
   // Slugs are [a-z0-9-] by schema; this guard keeps the promise that nothing lands outside out/ whatever names a format uses.
   if (!target.startsWith(root + sep)) throw new Error(`refusing to write "${name}" outside ${outDir}`);
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileAtomic(target, bytes);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileAtomic(target, bytes);
+  } catch (e) {
+    throw outputFault(e, target);
+  }
+}
+
+interface SeedFile {
+  name: string;
+  /** The file to read: the seed itself, or the regular file its symlink points to. */
+  path: string;
+}
+
+/**
+ * The *.txt seeds of `seedsDir` in code-unit order (the same on every machine and locale, so -2 suffixes
+ * never move), and a warning naming each *.txt that is not read: a symlink is followed only to a regular
+ * file inside the seeds folder, so a seed folder from elsewhere cannot publish /etc/passwd.
+ */
+function listSeeds(seedsDir: string): { seeds: SeedFile[]; skipped: Diagnostic[] } {
+  let entries: Dirent[];
+  let root: string;
+  try {
+    entries = readdirSync(seedsDir, { withFileTypes: true });
+    root = realpathSync(seedsDir);
+  } catch (e) {
+    throw seedsFault(e, seedsDir);
+  }
+  const seeds: SeedFile[] = [];
+  const skipped: Diagnostic[] = [];
+  for (const e of entries.filter((x) => x.name.endsWith('.txt')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const path = join(seedsDir, e.name);
+    const skip = (why: string) => skipped.push({ severity: 'warning', file: displayPath(path), line: null, column: null,
+      rule: 'seed/skipped', message: `skipped: ${why}` });
+    if (e.isFile()) {
+      seeds.push({ name: e.name, path });
+    } else if (!e.isSymbolicLink()) {
+      skip(`${kindOf(e)}, not a file`);
+    } else {
+      let target: string;
+      let st: Stats;
+      try {
+        target = realpathSync(path);
+        st = statSync(target);
+      } catch {
+        skip('a symbolic link to nothing');
+        continue;
+      }
+      if (!target.startsWith(root + sep)) skip(`a symbolic link to ${displayPath(target)}, outside the seeds folder`);
+      else if (!st.isFile()) skip(`a symbolic link to ${kindOf(st)}`);
+      else seeds.push({ name: e.name, path: target });
+    }
+  }
+  return { seeds, skipped };
+}
+
+function kindOf(x: Dirent | Stats): string {
+  if (x.isDirectory()) return 'a folder';
+  if (x.isFIFO()) return 'a FIFO';
+  if (x.isSocket()) return 'a socket';
+  if (x.isBlockDevice() || x.isCharacterDevice()) return 'a device';
+  return 'a special file';
+}
+
+/**
+ * Read a seed the listing found. No following a symlink and no blocking: a file swapped for a link or a
+ * FIFO since the listing fails here, as its own seed's error, instead of being read or hanging the build.
+ */
+function readSeed(path: string): Uint8Array {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    if (!fstatSync(fd).isFile()) throw new Error(`${displayPath(path)} is no longer a regular file`);
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Give the event loop a turn every 50 ms of a long synchronous stretch, so a stop signal is handled within it. */
+function breather(signal: AbortSignal | undefined): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    if (performance.now() - last >= 50) {
+      await new Promise((done) => setImmediate(done));
+      last = performance.now();
+    }
+    signal?.throwIfAborted();
+  };
 }
 
 function asDiagnostic(e: unknown, file: string): Diagnostic {
@@ -216,7 +364,3 @@ function asDiagnostic(e: unknown, file: string): Diagnostic {
   return { severity: 'error', file, line: null, column: null, rule: 'build/failed', message };
 }
 
-function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return (rel === '' || rel.startsWith('..') ? path : rel).split(sep).join('/');
-}

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // The galley command: arguments, progress, messages and exit codes. The work is in build.ts.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import { build } from './build.js';
 import { ConfigError, loadConfig } from './config-file.js';
-import { formatDiagnostic } from './model/diagnostic.js';
+import { FileSystemFault } from './fs-fault.js';
+import { escapeControls, formatDiagnostic } from './model/diagnostic.js';
 import { progressReporter } from './progress.js';
 import { WorkersUnavailable } from './render-pool.js';
 import { FORMAT_NAMES, selectFormats } from './exporters/registry.js';
@@ -26,11 +28,19 @@ Options:
   -h, --help         show this help
   -v, --version      show the version
 
-Exit status: 0 all articles built, 1 some article failed, 2 usage or config error.`;
+Exit status: 0 all articles built, 1 some article failed, 2 usage, config or file-system error;
+stopped by SIGINT, SIGTERM or SIGHUP: that signal (130, 143, 129 in a shell).`;
 
 class UsageError extends Error {}
 
-async function main(argv: string[]): Promise<number> {
+/** A build stopped by a signal: the process then ends by that same signal. */
+class Stopped extends Error {
+  constructor(readonly signal: NodeJS.Signals) {
+    super(`stopped by ${signal}`);
+  }
+}
+
+async function main(argv: string[], signal: AbortSignal): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -70,7 +80,8 @@ async function main(argv: string[]): Promise<number> {
     const config = loadConfig(values.config ?? null, { url: values['site-url'] });
     const mode = values.quiet ? 'off' : process.stderr.isTTY ? 'bar' : 'lines';
     const onArticle = progressReporter(mode, process.stderr);
-    const result = await build({ seedsDir, outDir: values.out, config, formats, force: values.force, onArticle });
+    const result = await build({ seedsDir, outDir: values.out, config, formats, force: values.force, onArticle, signal })
+      .finally(() => onArticle.interrupt());
     for (const d of result.diagnostics) {
       if (d.severity === 'error' || !values.quiet) process.stderr.write(formatDiagnostic(d) + '\n');
     }
@@ -78,46 +89,99 @@ async function main(argv: string[]): Promise<number> {
       const failed = result.failed.length ? `, ${result.failed.length} failed` : '';
       const cached = result.built.length - result.rendered;
       const current = cached > 0 ? ` (${cached} already current)` : '';
-      process.stderr.write(`galley: built ${result.built.length} of ${result.seeds.length} articles into ${values.out}${current}${failed}\n`);
+      process.stderr.write(`galley: built ${result.built.length} of ${result.seeds.length} articles into ${escapeControls(values.out)}${current}${failed}\n`);
     }
     return result.failed.length > 0 ? 1 : 0;
   } catch (e) {
-    if (e instanceof ConfigError) return usage(e.message, false);
+    if (e instanceof ConfigError || e instanceof FileSystemFault) return usage(e.message, false);
     if (e instanceof UsageError || (e instanceof Error && e.message.startsWith('unknown format'))) return usage(e.message);
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT' && (e as NodeJS.ErrnoException).path === seedsDir) {
-      return usage(`${seedsDir}: no such seeds folder`, false);
-    }
     throw e;
   }
 }
 
 function usage(message: string, showHelp = true): number {
-  process.stderr.write(`galley: ${message}\n${showHelp ? "Try 'galley --help'.\n" : ''}`);
+  process.stderr.write(`galley: ${escapeControls(message)}\n${showHelp ? "Try 'galley --help'.\n" : ''}`);
   return 2;
 }
 
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** Until the returned function is called, a stop signal calls `onSignal` instead of ending the process. */
+function trapStopSignals(onSignal: (signal: NodeJS.Signals) => void): () => void {
+  for (const s of STOP_SIGNALS) process.on(s, onSignal);
+  return () => {
+    for (const s of STOP_SIGNALS) process.off(s, onSignal);
+  };
+}
+
+/** End this process by `signal`, untrapped, so its caller sees the signal (a shell: 128 + its number). */
+function endBy(signal: NodeJS.Signals): void {
+  process.exitCode = 128 + (constants.signals[signal] ?? 0); // should the signal not end the process at once
+  for (const s of STOP_SIGNALS) process.removeAllListeners(s);
+  process.kill(process.pid, signal);
+}
+
+/** Set by runCompiledCli in the child's environment: the pid whose end must end the child's build too. */
+const PARENT_ENV = 'GALLEY_PARENT_PID';
+
 /** Run the command with these arguments (without node and script) and set the process's exit code. */
 export async function run(argv: string[]): Promise<void> {
+  const stop = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stop.signal.aborted) return; // the first signal is being honoured
+    stop.abort(new Stopped(signal));
+    // The build stops between two files and rejects; should it hang (a stalled disk), end anyway: the
+    // check before each write keeps out/ whole regardless.
+    setTimeout(() => endBy(signal), 5000).unref();
+  };
+  const release = trapStopSignals(onSignal);
+  const parent = Number(process.env[PARENT_ENV]);
+  delete process.env[PARENT_ENV];
+  if (Number.isInteger(parent) && parent > 0) {
+    // A parent killed outright (SIGKILL, the OOM killer) forwards nothing: notice it, and stop as on a hang-up.
+    const orphaned = () => process.ppid !== parent && onSignal('SIGHUP');
+    orphaned();
+    setInterval(orphaned, 200).unref();
+  }
   try {
-    process.exitCode = await main(argv);
+    process.exitCode = await main(argv, stop.signal);
   } catch (e) {
-    if (e instanceof WorkersUnavailable) {
+    if (e instanceof Stopped || (e instanceof WorkersUnavailable && stop.signal.reason instanceof Stopped)) {
+      const { signal } = e instanceof Stopped ? e : (stop.signal.reason as Stopped);
+      process.stderr.write(`galley: stopped by ${signal}; every file written is whole, and the next build finishes the rest\n`);
+      endBy(signal);
+    } else if (e instanceof WorkersUnavailable) {
       // Started from the snapshot, with a batch to render: the compiled CLI, which can start the pool,
-      // does the whole build (nothing has been written yet).
+      // does the whole build (nothing has been written yet). Its own trap is set before this one goes,
+      // so no signal falls between the two.
       runCompiledCli(fileURLToPath(new URL('./cli.js', import.meta.url)), argv);
-      return;
+    } else {
+      process.stderr.write(`galley: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exitCode = 70;
     }
-    process.stderr.write(`galley: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
-    process.exitCode = 70;
+  } finally {
+    release();
   }
 }
 
-/** Run the command in a new process of the compiled CLI at `cliFile`, and end as it ends. */
+/**
+ * Run the command in a new process of the compiled CLI at `cliFile`, and end as it ends. A stop signal sent
+ * to this process alone is passed on, so the child stops too instead of writing on after this one ended.
+ */
 export function runCompiledCli(cliFile: string, argv: string[]): void {
-  const child = spawnSync(process.execPath, [cliFile, ...argv], { stdio: 'inherit' });
-  // A child killed by a signal: end the same way, so callers see the signal, not an exit code.
-  if (child.signal) process.kill(process.pid, child.signal);
-  process.exitCode = child.status ?? 1;
+  const child = spawn(process.execPath, [cliFile, ...argv], { stdio: 'inherit', env: { ...process.env, [PARENT_ENV]: String(process.pid) } });
+  const release = trapStopSignals((signal) => child.kill(signal));
+  child.on('error', (e) => {
+    release();
+    process.stderr.write(`galley: internal error: cannot start ${cliFile}: ${e.message}\n`);
+    process.exitCode = 70;
+  });
+  child.on('exit', (code, signal) => {
+    release();
+    // A child ended by a signal: end the same way, so callers see the signal, not an exit code.
+    if (signal) endBy(signal);
+    else process.exitCode = code ?? 1;
+  });
 }
 
 // Run when started as a script. While the startup snapshot is built this module is only loaded: the

@@ -2,11 +2,15 @@
 
 export type ProgressMode = 'bar' | 'lines' | 'off';
 
-/** A callback for build()'s onArticle that reports `done of total` with rate and ETA to `stream`. */
+/**
+ * A callback for build()'s onArticle that reports `done of total` with rate and ETA to `stream`; its
+ * `interrupt()` ends a bar left part-way (a fault, a signal), so the message that follows has its own line.
+ */
 export function progressReporter(mode: ProgressMode, stream: NodeJS.WriteStream, now: () => number = () => performance.now()) {
   const start = now();
   let lastLine = -1;
-  return (done: number, total: number): void => {
+  let barOpen = false;
+  const report = (done: number, total: number): void => {
     if (mode === 'off' || total < 2) return;
     const seconds = (now() - start) / 1000;
     const rate = seconds > 0 ? done / seconds : 0;
@@ -16,6 +20,7 @@ export function progressReporter(mode: ProgressMode, stream: NodeJS.WriteStream,
       const width = 30;
       const filled = Math.round((done / total) * width);
       stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${figures}\u001b[K${done === total ? '\n' : ''}`);
+      barOpen = done !== total;
       return;
     }
     // A line for every tenth of the batch: enough to see it move in a CI log, few enough to read.
@@ -25,4 +30,10 @@ export function progressReporter(mode: ProgressMode, stream: NodeJS.WriteStream,
       stream.write(`galley: ${figures}\n`);
     }
   };
+  return Object.assign(report, {
+    interrupt(): void {
+      if (barOpen) stream.write('\n');
+      barOpen = false;
+    },
+  });
 }

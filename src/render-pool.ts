@@ -66,28 +66,56 @@ export function startPool(expected: number, formats: readonly string[], config: 
  * Render every article and hand each result (or its Error) to `done` as soon as it is ready. At most a few
  * tasks per thread are in flight, so a batch of thousands never holds more than a handful of PDFs in memory.
  * A pool passed in is used (or started here when there is none and the batch is large) and destroyed.
+ * An abort of `signal`, or the first error `done` throws (a file-system fault), ends the batch: `done` is
+ * not called again, the pool's threads are terminated, and that reason or error is thrown.
  */
 export async function renderAll(articles: readonly Article[], formats: string[], config: SiteConfig,
-  done: (index: number, result: RenderedArticle | Error) => Promise<void> | void, started: Pool | null = null): Promise<void> {
+  done: (index: number, result: RenderedArticle | Error) => Promise<void> | void, started: Pool | null = null,
+  signal?: AbortSignal): Promise<void> {
   const pool = started ?? startPool(articles.length, formats, config);
   if (pool === null) {
     for (let i = 0; i < articles.length; i++) {
-      await done(i, await renderArticle(articles[i]!, formats, config).catch(toError));
+      signal?.throwIfAborted();
+      const rendered = await renderArticle(articles[i]!, formats, config).catch(toError);
+      // Rendering here is synchronous work: without a turn of the event loop, a stop signal would wait
+      // for the whole batch.
+      await new Promise((turn) => setImmediate(turn));
+      signal?.throwIfAborted();
+      await done(i, rendered);
     }
     return;
   }
+  let destroyed: Promise<void> | null = null;
+  const destroy = () => (destroyed ??= pool.destroy());
+  // Terminating the threads at once settles every task in flight, so no lane waits for an article it will drop.
+  let failure = null as { error: unknown } | null;
+  const stop = (error: unknown) => {
+    failure ??= { error };
+    void destroy();
+  };
+  const onAbort = () => stop(signal!.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) onAbort();
   try {
     let next = 0;
     const lane = async (): Promise<void> => {
-      while (next < articles.length) {
+      while (failure === null && next < articles.length) {
         const i = next++;
-        await done(i, await pool.run({ article: articles[i]!, formats, config }).catch(toError));
+        const rendered = await pool.run({ article: articles[i]!, formats, config }).catch(toError);
+        if (failure !== null) return;
+        try {
+          await done(i, rendered);
+        } catch (e) {
+          stop(e);
+        }
       }
     };
     await Promise.all(Array.from({ length: pool.options.maxThreads * 2 }, lane));
   } finally {
-    await pool.destroy();
+    signal?.removeEventListener('abort', onAbort);
+    await destroy();
   }
+  if (failure !== null) throw failure.error;
 }
 
 function toError(e: unknown): Error {

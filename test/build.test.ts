@@ -1,7 +1,9 @@
 // build(): what reaches out/ for good, duplicate, hostile and bad seeds.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { selectFormats } from '../src/exporters/registry.js';
@@ -142,5 +144,122 @@ describe('build', () => {
     writeFileSync(join(dirs.seedsDir, 'a.txt'), DATED('Talks resumed'));
     await build({ ...dirs, config: DEFAULT_CONFIG, formats: selectFormats(['rss']) });
     expect(visible(dirs.outDir)).toEqual(['article.schema.json', 'feed.xml', 'talks-resume.json']);
+  });
+});
+
+describe('seeds that are not plain files', () => {
+  it('follows a symlink to a regular file inside the seeds folder, and skips any other *.txt with a warning naming it', async () => {
+    const dirs = seeds({ 'a.txt': DATED('Original') });
+    const { seedsDir } = dirs;
+    mkdirSync(join(seedsDir, 'drafts'));
+    writeFileSync(join(seedsDir, 'drafts', 'kept.md'), DATED('Kept in drafts'));
+    symlinkSync('a.txt', join(seedsDir, 'b-link.txt'));
+    symlinkSync('drafts/kept.md', join(seedsDir, 'c-link.txt'));
+    symlinkSync('/etc/passwd', join(seedsDir, 'd-passwd.txt'));
+    symlinkSync('gone.txt', join(seedsDir, 'e-dangling.txt'));
+    symlinkSync('drafts', join(seedsDir, 'f-folder-link.txt'));
+    mkdirSync(join(seedsDir, 'g-folder.txt'));
+    expect(spawnSync('mkfifo', [join(seedsDir, 'h-fifo.txt')]).status).toBe(0);
+    const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    expect(result.seeds).toEqual(['a.txt', 'b-link.txt', 'c-link.txt']);
+    expect(result.built.map((b) => b.slug)).toEqual(['original', 'original-2', 'kept-in-drafts']);
+    const skipped = result.diagnostics.filter((d) => d.rule === 'seed/skipped');
+    expect(skipped.map((d) => [d.severity, d.file.split('/').slice(-2).join('/'), d.message])).toEqual([
+      ['warning', 'seeds/d-passwd.txt', 'skipped: a symbolic link to /etc/passwd, outside the seeds folder'],
+      ['warning', 'seeds/e-dangling.txt', 'skipped: a symbolic link to nothing'],
+      ['warning', 'seeds/f-folder-link.txt', 'skipped: a symbolic link to a folder'],
+      ['warning', 'seeds/g-folder.txt', 'skipped: a folder, not a file'],
+      ['warning', 'seeds/h-fifo.txt', 'skipped: a FIFO, not a file'],
+    ]);
+  });
+});
+
+describe('the build state is untrusted input', () => {
+  const CACHE = '.galley-cache.json';
+  type Entry = Record<string, unknown> & { hash: string; files: Record<string, unknown>; model: { title: string } };
+  const readState = (out: string) => JSON.parse(readFileSync(join(out, CACHE), 'utf8')) as { entries: Record<string, Entry>; orphans: string[] };
+  /** What a forger who knows the format writes: the entry's hash recomputed, so only the names are wrong. */
+  const reseal = (entry: Entry): Entry => {
+    const { hash: _, ...fields } = entry;
+    return { ...fields, hash: createHash('sha256').update(JSON.stringify(fields)).digest('hex') };
+  };
+
+  it('deletes no file outside out/ that an entry or the orphan list names, and warns about each', async () => {
+    const dirs = seeds({ 'a.txt': DATED('One') });
+    await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    const root = dirname(dirs.outDir);
+    const elsewhere = mkdtempSync(join(tmpdir(), 'galley-victim-'));
+    writeFileSync(join(root, 'victim.json'), '{"mine": true}');
+    writeFileSync(join(elsewhere, 'keep.epub'), 'mine');
+    const state = readState(dirs.outDir);
+    const files = { '../victim.json': { size: 1, mtimeMs: 1 }, [join(elsewhere, 'keep.epub')]: { size: 1, mtimeMs: 1 } };
+    state.entries['gone.txt'] = reseal({ ...state.entries['a.txt']!, files });
+    state.orphans = ['../victim.json', 'sub/x.json'];
+    writeFileSync(join(dirs.outDir, CACHE), JSON.stringify(state));
+
+    const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats: selectFormats(['json', 'epub']) });
+    expect(readFileSync(join(root, 'victim.json'), 'utf8')).toBe('{"mine": true}');
+    expect(readFileSync(join(elsewhere, 'keep.epub'), 'utf8')).toBe('mine');
+    expect(result.diagnostics.filter((d) => d.rule === 'cache/ignored').map((d) => [d.file.endsWith('out/.galley-cache.json'), d.message])).toEqual([
+      [true, 'ignored the entry of "gone.txt": "../victim.json" is not a file name Galley writes'],
+      [true, 'ignored the old file "../victim.json": not a file name Galley writes'],
+      [true, 'ignored the old file "sub/x.json": not a file name Galley writes'],
+    ]);
+    expect(readState(dirs.outDir).orphans).toEqual([]);
+  });
+
+  it('builds again, not publishes, a cached model edited in the state', async () => {
+    const dirs = seeds({ 'a.txt': DATED('One') });
+    await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    const state = readState(dirs.outDir);
+    state.entries['a.txt']!.model.title = 'Injected title from the cache';
+    writeFileSync(join(dirs.outDir, CACHE), JSON.stringify(state));
+    rmSync(join(dirs.outDir, 'one.json')); // so the model, not only the file, would reach out/
+
+    const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    expect(result.diagnostics.filter((d) => d.rule === 'cache/ignored').map((d) => d.message)).toEqual([
+      'ignored the entry of "a.txt": it does not match its hash (edited or damaged)',
+    ]);
+    expect(JSON.parse(readFileSync(join(dirs.outDir, 'one.json'), 'utf8')).title).toBe('One');
+    expect(readFileSync(join(dirs.outDir, CACHE), 'utf8')).not.toContain('Injected');
+  });
+
+  it('replaces, never follows, a symlink put in place of an output', async () => {
+    const dirs = seeds({ 'a.txt': DATED('One') });
+    await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    // An outside file as large and as old as the output it stands in for: a stat that follows links takes it as current.
+    const outside = join(dirname(dirs.outDir), 'outside.json');
+    const output = join(dirs.outDir, 'one.json');
+    writeFileSync(outside, readFileSync(output, 'utf8').replace('"One"', '"Uno"'));
+    const { mtimeNs } = statSync(output, { bigint: true });
+    expect(spawnSync('touch', ['-m', '-d', `@${mtimeNs / 1_000_000_000n}.${String(mtimeNs % 1_000_000_000n).padStart(9, '0')}`, outside]).status).toBe(0);
+    expect(statSync(outside).mtimeMs).toBe(statSync(output).mtimeMs);
+    rmSync(output);
+    symlinkSync(outside, output);
+
+    expect((await build({ ...dirs, config: DEFAULT_CONFIG, formats: json })).rendered).toBe(1);
+    expect(lstatSync(output).isFile()).toBe(true);
+    expect(JSON.parse(readFileSync(output, 'utf8')).title).toBe('One');
+    expect(JSON.parse(readFileSync(outside, 'utf8')).title).toBe('Uno');
+  });
+});
+
+describe('a stopped build', () => {
+  it('writes nothing after the stop, records what it finished, and the next build renders only the rest', async () => {
+    const dirs = seeds({ 'a.txt': DATED('One'), 'b.txt': DATED('Two'), 'c.txt': DATED('Three') });
+    await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    writeFileSync(join(dirs.seedsDir, 'a.txt'), DATED('One moved'));
+    writeFileSync(join(dirs.seedsDir, 'b.txt'), DATED('Two moved'));
+    const stop = new AbortController();
+    const reason = new Error('stopped by SIGTERM');
+    // Stopped as the first article is done: the second is never written.
+    const stopped = build({ ...dirs, config: DEFAULT_CONFIG, formats: json, signal: stop.signal, onArticle: () => stop.abort(reason) });
+    await expect(stopped).rejects.toBe(reason);
+    expect(visible(dirs.outDir)).toEqual(['article.schema.json', 'one-moved.json', 'one.json', 'three.json', 'two.json']);
+
+    const next = await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    expect([next.rendered, next.built.length]).toEqual([1, 3]);
+    // The old slug's file, recorded when the stop left it, is gone once the build finishes.
+    expect(visible(dirs.outDir)).toEqual(['article.schema.json', 'one-moved.json', 'three.json', 'two-moved.json']);
   });
 });

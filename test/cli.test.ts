@@ -1,9 +1,10 @@
 // The real galley command in a temp folder: exit codes, messages, files.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FS_FAULT, galleySync } from './support/cli.js';
 
 const CLI = resolve('dist/cli.js');
 
@@ -53,7 +54,6 @@ describe('galley build', () => {
     [['build', '--bogus'], "galley: Unknown option '--bogus'"],
     [['build', '--formats', 'json,docx'], 'galley: unknown format "docx"; known: json, pdf, epub, rss, jsonfeed'],
     [['publish'], 'galley: unknown command "publish"'],
-    [['build', 'nowhere'], 'galley: nowhere: no such seeds folder'],
     [['build', '--site-url', 'ftp://example.org'], 'galley: --site-url: Invalid URL'],
   ])('exits 2 for a usage error: %j', (args, message) => {
     const dir = project({ 'seeds/good.txt': GOOD });
@@ -92,4 +92,64 @@ describe('galley build', () => {
     expect(galley(tmpdir(), '--help').stdout).toMatch(/^Usage: galley build \[SEEDS_DIR\]/);
     expect(galley(tmpdir(), '--version').stdout).toMatch(/^galley \d+\.\d+\.\d+\n$/);
   });
+});
+
+/** Every file in out/, hidden ones included, with no temp file left behind. */
+function noTempFiles(out: string): void {
+  expect(readdirSync(out, { recursive: true }).map(String).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+}
+
+describe('file-system faults: one line that names the path and what to do, exit 2, never a stack trace', () => {
+  const seeds = { 'seeds/good.txt': GOOD };
+  it.each([
+    ['--out is a file', { out: 'a file' }, ['build', 'seeds', '--out', 'out'],
+      'galley: out: is a file, not a folder; move it away, or give another --out'],
+    ['a folder of --out is a file', { out: 'a file' }, ['build', 'seeds', '--out', 'out/site'],
+      'galley: out: is a file, not a folder; move it away, or give another --out'],
+    ['out/feeds is a file', { 'out/feeds': 'a file' }, ['build'],
+      'galley: out/feeds: is a file, not a folder; move it away, or give another --out'],
+    ["an article's file is a folder", { 'out/good-news.json/x': '' }, ['build'],
+      'galley: out/good-news.json: is a folder, where Galley writes a file; move it away, or give another --out'],
+    ['the seeds folder is missing', {}, ['build', 'nowhere'],
+      'galley: nowhere: no such seeds folder; give the folder that holds the *.txt seeds'],
+    ['the seeds folder is a file', {}, ['build', 'seeds/good.txt'],
+      'galley: seeds/good.txt: is a file, not a folder; give the folder that holds the *.txt seeds'],
+    ['out/ is inside the seeds folder', {}, ['build', 'seeds', '--out', 'seeds/out'],
+      'galley: seeds/out: is inside the seeds folder seeds; give an --out outside it'],
+    ['out/ is the seeds folder', {}, ['build', 'seeds', '--out', './seeds/'],
+      'galley: seeds: is the seeds folder too; give an --out outside the seeds folder'],
+  ])('%s', (_, files: Record<string, string>, args, message) => {
+    const dir = project({ ...seeds, ...files });
+    const r = galley(dir, ...args, '--formats', 'json,rss,jsonfeed');
+    expect([r.code, r.stderr]).toEqual([2, `${message}\n`]);
+    expect(readdirSync(join(dir, 'seeds'))).toEqual(['good.txt']);
+  });
+
+  it('out/ not writable (EACCES on its temp file, injected: root may write anywhere): nothing is written', () => {
+    const dir = project(seeds);
+    const r = galleySync(['build', '--formats', 'json'], dir, { ...process.env, GALLEY_FAULT: 'EACCES:*' }, FS_FAULT);
+    expect([r.code, r.stderr]).toEqual([2, 'galley: out: cannot write: permission denied (EACCES); make it writable for this user, or give another --out\n']);
+    expect(readdirSync(join(dir, 'out'))).toEqual([]);
+  });
+
+  it('a full disk (ENOSPC part-way through a file, injected) names the file, and leaves only whole files', () => {
+    const dir = project({
+      'seeds/a.txt': '---\ndate: 2024-06-19\n---\nFirst\nA paragraph.\n',
+      'seeds/b.txt': '---\ndate: 2024-06-19\n---\nSecond\nA paragraph.\n',
+      'seeds/c.txt': '---\ndate: 2024-06-19\n---\nThird\nA paragraph.\n',
+    });
+    // On the pool: the fault stops the lanes of the other articles too.
+    const env = { ...process.env, GALLEY_FAULT: 'ENOSPC:second.pdf', GALLEY_POOL_MIN: '1' };
+    const r = galleySync(['build', '--formats', 'json,pdf', '--quiet'], dir, env, FS_FAULT);
+    expect([r.code, r.stderr]).toEqual([2, 'galley: out/second.pdf: cannot write: no space left on device (ENOSPC); free some space, then build again\n']);
+    const out = join(dir, 'out');
+    noTempFiles(out);
+    expect(existsSync(join(out, 'second.pdf'))).toBe(false);
+    for (const f of readdirSync(out).filter((x) => x.endsWith('.json'))) expect(() => JSON.parse(readFileSync(join(out, f), 'utf8'))).not.toThrow();
+    for (const f of readdirSync(out).filter((x) => x.endsWith('.pdf'))) expect(readFileSync(join(out, f), 'latin1')).toMatch(/^%PDF-[\s\S]*%%EOF\n?$/);
+    // Space freed: the next build completes.
+    expect(galley(dir, 'build', '--formats', 'json,pdf', '--quiet')).toMatchObject({ code: 0, stderr: '' });
+    expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(
+      ['article.schema.json', 'first.json', 'first.pdf', 'second.json', 'second.pdf', 'third.json', 'third.pdf']);
+  }, 60_000);
 });

@@ -1,10 +1,13 @@
-// Crash safety and concurrency: a killed build or two builds at once leave only complete files in out/.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Crash safety, signals and concurrency: a killed or stopped build, or two builds at once, leave only
+// complete files in out/, and nothing writes on after the command ended.
+import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { constants, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { synthSeed } from '../../scripts/synth-seeds.mjs';
-import { galleySpawn, galleySync, snapshot } from '../support/cli.js';
+import { binSpawn, CLI, galleySpawn, galleySync, snapshot } from '../support/cli.js';
 
 // Pooled builds (the pool's threshold lowered to this corpus), so the killed build is a pooled one.
 const N = 16;
@@ -81,5 +84,113 @@ describe('concurrency', () => {
     expect(codes).toEqual([0, 0]);
     expect(snapshot(out)).toEqual(fresh);
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 120_000);
+});
+
+describe('signals', () => {
+  // A batch for the pool, large enough that the build is still writing when the signal comes.
+  const SEEDS = 48;
+  let corpus: string | undefined;
+  function seedsDir(): string {
+    if (corpus === undefined) {
+      corpus = mkdtempSync(join(tmpdir(), 'galley-signal-seeds-'));
+      for (let i = 0; i < SEEDS; i++) writeFileSync(join(corpus, `s${String(i).padStart(2, '0')}.txt`), synthSeed(i));
+    }
+    return corpus;
+  }
+  const BLOB = resolve('dist/galley.blob');
+  // With a current snapshot, bin/galley hands a pool batch to a child `node dist/cli.js`: the case where a
+  // signal to the pid alone used to leave the child writing. `npm test` builds the snapshot first.
+  const handsOff = existsSync(BLOB) && statSync(BLOB).mtimeMs > statSync(CLI).mtimeMs;
+  const POOLED = { ...process.env, GALLEY_POOL_MIN: '1' };
+
+  /** Every file under `dir`, hidden ones included, with its size and mtime. */
+  function listing(dir: string): string[] {
+    return readdirSync(dir, { recursive: true }).map(String).sort().map((f) => {
+      const st = lstatSync(join(dir, f));
+      return `${f} ${st.size} ${st.mtimeMs}`;
+    });
+  }
+
+  /** Pids of the processes whose parent is `pid`, and theirs (Linux /proc). */
+  function descendants(pid: number): number[] {
+    const children = readdirSync('/proc').filter((p) => /^\d+$/.test(p)).flatMap((p) => {
+      try {
+        const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid ? [Number(p)] : [];
+      } catch {
+        return []; // ended while listed
+      }
+    });
+    return children.flatMap((c) => [c, ...descendants(c)]);
+  }
+
+  /** Running, and not a zombie waiting to be reaped. */
+  function alive(pid: number): boolean {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+    } catch {
+      return false;
+    }
+  }
+
+  async function until(test: () => boolean, what: string, ms = 60_000): Promise<void> {
+    for (const start = Date.now(); !test(); await new Promise((r) => setTimeout(r, 10))) {
+      if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+    }
+  }
+
+  /** Start a build, and once its first article is written, send `signal` to its pid alone. */
+  async function stopMidway(start: (out: string) => ChildProcess, signal: NodeJS.Signals) {
+    const out = join(mkdtempSync(join(tmpdir(), 'galley-signal-')), 'out');
+    const child = start(out);
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+    await until(() => existsSync(out) && readdirSync(out).some((f) => f.endsWith('.pdf')), 'the first article');
+    const helpers = descendants(child.pid!);
+    process.kill(child.pid!, signal);
+    const [code, killedBy] = await exited;
+    return { out, helpers, stderr, status: code ?? 128 + constants.signals[killedBy!] };
+  }
+
+  async function expectNothingMoves(out: string, helpers: number[]): Promise<void> {
+    const atExit = listing(out);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(listing(out)).toEqual(atExit);
+    expect(helpers.filter(alive)).toEqual([]);
+    expect(atExit.filter((f) => f.endsWith('.pdf')).length, 'stopped part-way').toBeLessThan(SEEDS);
+  }
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('%s to bin/galley alone stops every thread and child; nothing is written after it ends (%i)', async (signal, status) => {
+    const r = await stopMidway((out) => binSpawn(['build', seedsDir(), '--out', out, '--quiet'], POOLED), signal);
+    expect([r.status, r.stderr]).toEqual([status, `galley: stopped by ${signal}; every file written is whole, and the next build finishes the rest\n`]);
+    if (handsOff) expect(r.helpers.length, 'the batch was handed to a child').toBeGreaterThan(0);
+    await expectNothingMoves(r.out, r.helpers);
+    if (signal !== 'SIGTERM') return;
+    // The state is consistent: the next build keeps what was finished, renders the rest, leaves no temp file.
+    const next = galleySync(['build', seedsDir(), '--out', r.out], undefined, POOLED);
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).toMatch(new RegExp(`built ${SEEDS} of ${SEEDS} articles into .* \\([1-9]\\d* already current\\)`));
+    expect(readdirSync(r.out, { recursive: true }).map(String).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 120_000);
+
+  it('SIGTERM to `node dist/cli.js` alone stops its pool threads before it ends', async () => {
+    const r = await stopMidway((out) => galleySpawn(['build', seedsDir(), '--out', out, '--quiet'], undefined, POOLED), 'SIGTERM');
+    expect(r.status).toBe(143);
+    await expectNothingMoves(r.out, r.helpers);
+  }, 120_000);
+
+  it.runIf(handsOff)('the child stops by itself when bin/galley is killed outright (SIGKILL)', async () => {
+    const r = await stopMidway((out) => binSpawn(['build', seedsDir(), '--out', out, '--quiet'], POOLED), 'SIGKILL');
+    expect(r.status).toBe(137);
+    expect(r.helpers.length).toBeGreaterThan(0);
+    await until(() => !r.helpers.some(alive), 'the orphaned child to stop', 5000);
+    await expectNothingMoves(r.out, r.helpers);
   }, 120_000);
 });

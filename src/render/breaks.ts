@@ -5,6 +5,7 @@ import { intl } from './intl.js';
 
 // Han and Kana break between characters; Tibetan after each tsheg (syllable mark), as UAX #14 says.
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Tibetan}\u3000-\u303f\uff00-\uffef]/u;
+const ASCII = /^[\x00-\x7f]*$/;
 const START_FORBIDDEN = /^[\p{M}\p{Pe}\p{Pf}\p{Po}\u0e2f\u0e46]/u;
 const CHUNK = 1024;
 const SOUTHEAST_ASIAN = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
@@ -16,6 +17,7 @@ const SOUTHEAST_ASIAN = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script
  * from ICU's dictionaries (Intl.Segmenter), since those scripts write no space between words.
  */
 export function breakToken(token: string, language: string): string[] {
+  if (ASCII.test(token)) return [token];
   const cjk = CJK.test(token);
   const southeast = SOUTHEAST_ASIAN.test(token);
   if (!cjk && !southeast) return [token];

@@ -3,7 +3,7 @@ import type PDFDocument from 'pdfkit';
 import { visualRuns, type Direction } from '../../render/bidi.js';
 import { hanFamily, languageFamily } from '../../render/fonts.js';
 import { sameCodePoints } from '../../render/fontkit.js';
-import { emWidth, openFace, shaped, splitRuns, type FaceName, type ShapedGlyph } from '../../render/faces.js';
+import { emWidth, openFace, shaped, splitRuns, type FaceName, type ShapedGlyph, type ShapedRun } from '../../render/faces.js';
 import type { TextStyle } from './style.js';
 import { fastSubset } from './subset.js';
 import { hidden, needsActualText, textLayer } from './textlayer.js';
@@ -73,6 +73,19 @@ const measures = new Map<string, Map<string, { em: number; chars: number }>>();
 const SHY = '\u00AD';
 const DEEP_STACK = /(\p{Mn}{6})\p{Mn}+/gu;
 
+// What each shaped run reads as, kept with the run (which every document shares): the same words recur.
+const readings = new WeakMap<ShapedRun, { layer: (readonly number[])[] | null; whole: boolean }>();
+
+function readingOf(run: ShapedRun, text: string, rtl: boolean): { layer: (readonly number[])[] | null; whole: boolean } {
+  let reading = readings.get(run);
+  if (reading === undefined) {
+    const layer = textLayer(run, text, rtl);
+    reading = { layer, whole: needsActualText(run, layer, rtl) };
+    readings.set(run, reading);
+  }
+  return reading;
+}
+
 /** A PDF text string in UTF-16BE with its byte-order mark, as hex (ActualText takes any Unicode). */
 function utf16Hex(text: string): string {
   let hex = 'FEFF';
@@ -115,6 +128,7 @@ export class Canvas {
   private readonly faces = new Map<FaceName, DocFace>();
   /** What the fallback faces depend on besides the text: the measure cache is shared per key. */
   private readonly fallbackKey: string;
+  private readonly measured = new Map<FaceName, Map<string, { em: number; chars: number }>>();
 
   constructor(doc: Doc, language: string) {
     this.doc = doc;
@@ -129,11 +143,15 @@ export class Canvas {
 
   /** Width of text set in a style, in points (fallback faces included; nothing drawn). */
   width(text: string, style: TextStyle): number {
-    const key = `${style.face}:${this.fallbackKey}`;
-    let byText = measures.get(key);
+    let byText = this.measured.get(style.face);
     if (byText === undefined || byText.size > 100_000) {
-      byText = new Map();
-      measures.set(key, byText);
+      const key = `${style.face}:${this.fallbackKey}`;
+      byText = measures.get(key);
+      if (byText === undefined || byText.size > 100_000) {
+        byText = new Map();
+        measures.set(key, byText);
+      }
+      this.measured.set(style.face, byText);
     }
     let measured = byText.get(text);
     if (measured === undefined) {
@@ -277,22 +295,24 @@ export class Canvas {
    * looked up once per document. A right-to-left run's words come out last word first, each reversed.
    */
   private encode(face: DocFace, text: string, rtl: boolean): Part {
-    const words: EncodedWord[] = [];
-    for (let start = 0; start < text.length;) {
-      const space = text.indexOf(' ', start);
-      const end = space === -1 ? text.length : space + 1;
-      words.push(this.word(face, text.slice(start, end), rtl));
-      start = end;
-    }
-    if (rtl) words.reverse();
     const part: Part = { face, glyphs: [], positions: [], spans: [] };
-    for (const word of words) {
+    const add = (word: EncodedWord): void => {
       if (word.actual !== null) part.spans.push({ from: part.glyphs.length, to: part.glyphs.length + word.glyphs.length, text: word.actual });
       for (let i = 0; i < word.glyphs.length; i++) {
         part.glyphs.push(word.glyphs[i]!);
         part.positions.push(word.positions[i]!);
       }
+    };
+    const words: EncodedWord[] = [];
+    for (let start = 0; start < text.length;) {
+      const space = text.indexOf(' ', start);
+      const end = space === -1 ? text.length : space + 1;
+      const word = this.word(face, start === 0 && end === text.length ? text : text.slice(start, end), rtl);
+      if (rtl) words.push(word);
+      else add(word);
+      start = end;
     }
+    for (let i = words.length - 1; i >= 0; i--) add(words[i]!);
     return part;
   }
 
@@ -304,8 +324,8 @@ export class Canvas {
     // page; all of it stays in the text layer, which then needs the word given whole.
     const drawn = rtl ? text : text.replace(DEEP_STACK, '$1');
     const run = shaped(face.name, drawn, rtl);
-    const layer = textLayer(run, drawn, rtl);
-    const actual = (drawn !== text || needsActualText(run, layer, rtl)) && run.glyphs.length > 0 ? text : null;
+    const { layer, whole } = readingOf(run, drawn, rtl);
+    const actual = (drawn !== text || whole) && run.glyphs.length > 0 ? text : null;
     word = { glyphs: [], positions: run.positions, actual };
     // Inside an ActualText span the glyphs' own mappings are not read: keep each glyph's first one. A
     // hidden joiner still gets a code of its own, or justification would stretch it as a space.

@@ -168,9 +168,12 @@ export function shortTitle(title: string, max: number): string {
   if ([...title].length <= max) return title;
   // Cut between grapheme clusters, so no vowel sign or mark is parted from its letter.
   let cut = '';
-  for (const { segment } of intl('graphemes', () => new Intl.Segmenter('en', { granularity: 'grapheme' })).segment(title)) {
-    if ([...cut].length + [...segment].length > max) break;
-    cut += segment;
+  if (/^[\x20-\x7e]*$/.test(title)) cut = title.slice(0, max);
+  else {
+    for (const { segment } of intl('graphemes', () => new Intl.Segmenter('en', { granularity: 'grapheme' })).segment(title)) {
+      if ([...cut].length + [...segment].length > max) break;
+      cut += segment;
+    }
   }
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/u, '')}…`;

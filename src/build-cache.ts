@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FORMATS } from './exporters/registry.js';
+import { parseArticlePath } from './exporters/registry.js';
 import { Article } from './model/article.js';
 import type { SiteConfig } from './model/config.js';
 import type { Diagnostic } from './model/diagnostic.js';
@@ -83,16 +83,15 @@ function entryHash(fields: Omit<CacheEntry, 'hash'>): string {
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
-const ARTICLE_EXTENSIONS = FORMATS.flatMap((f) => (f.kind === 'article' ? [f.extension] : []));
-
 /**
- * A name Galley gives an article's file: `<slug>.<extension>`, directly in out/. The manifest is read from a
- * folder others may write (a CI artifact, a synced bucket), and the build deletes the files it names: this
- * keeps those deletions inside out/, whatever the manifest says.
+ * A name Galley gives an article's file: `<slug>.<extension>` directly in out/, or the web page's
+ * `articles/<slug>/index.html`. The manifest is read from a folder others may write (a CI artifact, a synced
+ * bucket), and the build deletes the files it names: this keeps those deletions inside out/, whatever the
+ * manifest says.
  */
 export function isArticleFileName(name: string): boolean {
-  const dot = name.lastIndexOf('.');
-  return dot > 0 && ARTICLE_EXTENSIONS.includes(name.slice(dot + 1)) && Article.shape.slug.safeParse(name.slice(0, dot)).success;
+  const parsed = parseArticlePath(name);
+  return parsed !== null && Article.shape.slug.safeParse(parsed.slug).success;
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -1,5 +1,5 @@
 // The build: the only code that reads seeds and writes out/. Normalize every seed, render every format, write atomically.
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import type { Dirent, Stats } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Article } from './model/article.js';
@@ -7,8 +7,8 @@ import { articleJsonSchema } from './model/article.js';
 import type { SiteConfig } from './model/config.js';
 import type { Diagnostic } from './model/diagnostic.js';
 import { SeedError } from './model/diagnostic.js';
-import { FORMATS } from './exporters/registry.js';
-import type { ArticleFormat, CollectionFormat, Format } from './exporters/registry.js';
+import { parseArticlePath } from './exporters/registry.js';
+import type { CollectionFormat, Format } from './exporters/registry.js';
 import type { CollectionRender } from './exporters/types.js';
 import { CACHE_FILE, cacheKey, emptyManifest, fileRecord, inputKey, isCurrent, readManifest, sealEntry } from './build-cache.js';
 import type { CacheEntry, Manifest } from './build-cache.js';
@@ -82,10 +82,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const seeds = listed.seeds.map((s) => s.name);
   const result: BuildResult = { seeds, built: [], rendered: 0, failed: [], diagnostics: [...listed.skipped] };
   const dates = gitDates(seedsDir);
-  // A slug may not take the name of a whole-build file: an article must never overwrite a feed.
-  const taken = new Set<string>(formats.flatMap((c) => (c.kind !== 'collection' ? [] : FORMATS
-    .filter((a): a is ArticleFormat => a.kind === 'article' && c.fileName.endsWith(`.${a.extension}`))
-    .map((a) => c.fileName.slice(0, -(a.extension.length + 1))))));
+  // A slug may not take the name of a whole-build file: an article must never overwrite a feed. (A
+  // collection's further files are in folders of their own, page/2/..., which no article path reaches.)
+  const taken = new Set<string>(formats.flatMap((c) => {
+    const parsed = c.kind === 'collection' ? parseArticlePath(c.fileName) : null;
+    return parsed === null ? [] : [parsed.slug];
+  }));
   const loaded: Loaded[] = [];
   const { manifest, diagnostics: stateWarnings } = readManifest(outDir);
   result.diagnostics.push(...stateWarnings);
@@ -93,6 +95,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const pause = breather(signal);
 
   const articleFormats = formats.filter((f) => f.kind === 'article').map((f) => f.name);
+  // What an article's files depend on: a web page links the feeds and the home page only when they are written.
+  const formatNames = formats.map((f) => f.name);
   const inputs: ({ bytes: Uint8Array; fallback: ReturnType<typeof fallbackDate>; sourcePath: string; input: string } | { error: unknown })[] = [];
   for (const { name: seed, path } of listed.seeds) {
     await pause();
@@ -135,7 +139,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         }
         const written = withSlug(article, slug, config);
         loaded.push({ seed, display, bytes, input, model: article, diagnostics, article: written });
-        keys.push(cacheKey(written, config, articleFormats));
+        keys.push(cacheKey(written, config, formatNames));
         perArticle.push([]);
       } catch (e) {
         result.failed.push(seed);
@@ -159,18 +163,29 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   function finish(i: number, files: CacheEntry['files']): void {
     const { article, seed, input, model, diagnostics } = loaded[i]!;
     next.entries[seed] = sealEntry({ input, model, diagnostics, key: keys[i]!, renderDiagnostics: perArticle[i]!, files });
-    sizes.set(article.slug, Object.fromEntries(Object.entries(files).map(([name, f]) => [name.slice(article.slug.length + 1), f.size])));
+    sizes.set(article.slug, Object.fromEntries(Object.entries(files).map(([name, f]) => [parseArticlePath(name)!.format.name, f.size])));
     goodIndex.push(i);
   }
 
   // Every write checks the signal first: once the build is stopped, not one more file changes.
+  const cleaned = new Set<string>();
   const write = (name: string, bytes: Uint8Array) => {
     signal?.throwIfAborted();
+    // A folder of its own per article page: a killed build's temp files there go when the folder is next written.
+    const dir = dirname(name);
+    if (!cleaned.has(dir)) {
+      cleaned.add(dir);
+      try {
+        removeStaleTempFiles(join(outDir, dir));
+      } catch (e) {
+        throw outputFault(e, join(outDir, dir));
+      }
+    }
     writeOut(outDir, name, bytes);
   };
   const writeState = () => writeOut(outDir, CACHE_FILE, new TextEncoder().encode(JSON.stringify(next) + '\n'));
   try {
-    await renderAll(todo.map((i) => loaded[i]!.article), articleFormats, config, async (j, rendered) => {
+    await renderAll(todo.map((i) => loaded[i]!.article), formatNames, config, async (j, rendered) => {
       const i = todo[j]!;
       const item = loaded[i]!;
       if (rendered instanceof Error) {
@@ -196,9 +211,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     for (const f of formats.filter((x): x is CollectionFormat => x.kind === 'collection')) {
       const render: CollectionRender = await f.load();
-      const out = await render(good, { config, sizes });
+      const out = await render(good, { config, sizes, formats: formatNames });
       result.diagnostics.push(...out.diagnostics);
       write(f.fileName, out.bytes);
+      for (const more of out.more ?? []) write(more.name, more.bytes);
     }
   } catch (e) {
     if (e instanceof WorkersUnavailable) throw e; // handed to another process before anything was written
@@ -232,16 +248,19 @@ function settleState(outDir: string, seeds: readonly string[], before: Manifest,
     if (entry && !after.entries[seed]) after.entries[seed] = entry;
   }
   const owned = new Set(Object.values(after.entries).flatMap((e) => Object.keys(e.files)));
-  const extensions = new Set(formats.flatMap((f) => (f.kind === 'article' ? [`.${f.extension}`] : [])));
+  const selected = new Set(formats.map((f) => f.name));
   const written = new Set([...Object.values(before.entries).flatMap((e) => Object.keys(e.files)), ...before.orphans]);
   for (const name of written) {
     if (owned.has(name)) continue;
-    if (remove && extensions.has(name.slice(name.lastIndexOf('.')))) removeOutput(outDir, name);
+    if (remove && selected.has(parseArticlePath(name)?.format.name ?? '')) removeOutput(outDir, name);
     else after.orphans.push(name);
   }
 }
 
-/** Delete out/<name>: a file, or a symlink put in its place (the link, never what it points to). */
+/**
+ * Delete out/<name>: a file, or a symlink put in its place (the link, never what it points to); then the
+ * folders it leaves empty (an old slug's `articles/<slug>/`), up to out/ itself.
+ */
 function removeOutput(outDir: string, name: string): void {
   const path = join(outDir, name);
   try {
@@ -249,6 +268,13 @@ function removeOutput(outDir: string, name: string): void {
     if (st !== undefined && !st.isDirectory()) unlinkSync(path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw outputFault(e, path);
+  }
+  for (let dir = dirname(name); dir !== '.'; dir = dirname(dir)) {
+    try {
+      rmdirSync(join(outDir, dir));
+    } catch {
+      return; // not empty (another build's temp file, a user's file), or gone: either way, left as it is
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 // Render one article in every selected article format: the unit of work, in this thread or a worker's.
-import { FORMATS } from './exporters/registry.js';
+import { articlePath, FORMATS } from './exporters/registry.js';
 import type { ArticleFormat } from './exporters/registry.js';
 import type { ArticleRender } from './exporters/types.js';
 import type { Article } from './model/article.js';
@@ -35,15 +35,20 @@ export async function warmUp(formatNames: readonly string[], config: SiteConfig)
   await renderArticle(WARM_UP_ARTICLE, formatNames, config);
 }
 
-/** Every file of one article, all rendered before any is written, so a failure leaves none. */
+/**
+ * Every file of one article, all rendered before any is written, so a failure leaves none. `formatNames`
+ * are all the formats the build writes, collections included: a web page links the feeds that exist.
+ */
 export async function renderArticle(article: Article, formatNames: readonly string[], config: SiteConfig): Promise<RenderedArticle> {
   const files: RenderedFile[] = [];
   const diagnostics: Diagnostic[] = [];
+  const sizes: Record<string, number> = {};
   for (const format of FORMATS) {
     if (format.kind !== 'article' || !formatNames.includes(format.name)) continue;
-    const out = await (await loader(format))(article, { config });
+    const out = await (await loader(format))(article, { config, formats: formatNames, sizes: { ...sizes } });
     diagnostics.push(...out.diagnostics);
-    files.push({ format: format.name, name: `${article.slug}.${format.extension}`, bytes: out.bytes });
+    files.push({ format: format.name, name: articlePath(format, article.slug), bytes: out.bytes });
+    sizes[format.name] = out.bytes.byteLength;
   }
   return { files, diagnostics };
 }

@@ -13,7 +13,7 @@ import { stylesheet } from '../src/exporters/epub/stylesheet.js';
 import { zipEntries } from '../src/exporters/epub/zip.js';
 import type { Article, Section } from '../src/model/article.js';
 import { DEFAULT_CONFIG, SiteConfig } from '../src/model/config.js';
-import { byline } from '../src/render/dates.js';
+import { authorList, formatLongDate } from '../src/render/dates.js';
 import { sampleArticle } from './support/article.js';
 import { describeWithTools } from './support/tools.js';
 
@@ -275,7 +275,7 @@ describe('EPUB content', () => {
   it('structures the chapter: h1, byline, standfirst, h2 with kicker per section, lists, related aside', async () => {
     const chapter = (await book(sampleArticle())).text('OEBPS/article.xhtml');
     expect(chapter.match(/<h1>/g)).toHaveLength(1);
-    expect(chapter).toContain(`<p class="byline">${byline(['Jane Doe', 'John Roe'], '2024-06-19T00:00:00.000Z', 'en')}</p>`);
+    expect(chapter).toContain('<p class="byline">Jane Doe and John Roe · <time datetime="2024-06-19T00:00:00Z">June 19, 2024</time></p>');
     expect(chapter).toContain('<p class="standfirst">');
     expect(chapter).toContain('<section id="s-north-korean-soldiers-injured">\n<h2><span class="kicker">News</span> North Korean Soldiers Injured</h2>');
     expect(chapter).toContain('<p class="list-title">Key facts</p>\n<ul>\n<li>One fact.</li>');
@@ -392,7 +392,8 @@ describe('EPUB writing direction', () => {
     const chapter = (await book(arabicArticle())).text('OEBPS/article.xhtml');
     expect(chapter.match(/\sdir="/g)).toHaveLength(1);
     expect(chapter).not.toContain('dir="auto"');
-    expect(chapter).toContain(`<p class="byline">${byline(['John Smith', 'سارة أحمد'], '2024-06-19T00:00:00.000Z', 'ar')}</p>`);
+    const date = formatLongDate('2024-06-19T00:00:00.000Z', 'ar');
+    expect(chapter).toContain(`<p class="byline">${authorList(['John Smith', 'سارة أحمد'], 'ar')} · <time datetime="2024-06-19T00:00:00Z">${date}</time></p>`);
   });
 });
 

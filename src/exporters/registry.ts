@@ -1,33 +1,64 @@
 // Every output format, in one list. Exporters load lazily so a build pays only for the formats it writes.
+import { ARTICLE_PAGE_PATH } from '../render/site.js';
 import type { ArticleRender, CollectionRender } from './types.js';
 
 export interface ArticleFormat {
   kind: 'article';
   name: string;
   extension: string;
+  /**
+   * Where each article's file goes under out/, `{slug}` standing for its slug; `{slug}.<extension>` when
+   * absent. The web page lives at the folder URL the feeds and models name (`<url>/articles/<slug>/`).
+   */
+  path?: string;
   load: () => Promise<ArticleRender>;
 }
 
 export interface CollectionFormat {
   kind: 'collection';
   name: string;
-  /** Path under out/, with / separators. */
+  /** Path under out/, with / separators, of the format's first file (the render's `bytes`). */
   fileName: string;
   load: () => Promise<CollectionRender>;
 }
 
 export type Format = ArticleFormat | CollectionFormat;
 
+// Order matters where a format reads its siblings: the web page links the PDF and EPUB with their sizes, so
+// it comes after them, and an article's formats render in this order.
 export const FORMATS: readonly Format[] = [
   { kind: 'article', name: 'json', extension: 'json', load: async () => (await import('./json.js')).exportJson },
   { kind: 'article', name: 'pdf', extension: 'pdf', load: async () => (await import('./pdf.js')).exportPdf },
   { kind: 'article', name: 'epub', extension: 'epub', load: async () => (await import('./epub.js')).exportEpub },
+  { kind: 'article', name: 'html', extension: 'html', path: ARTICLE_PAGE_PATH, load: async () => (await import('./html.js')).exportHtml },
   { kind: 'collection', name: 'rss', fileName: 'feed.xml', load: async () => (await import('./rss.js')).exportRss },
   // Not out/feed.json: readers of out/ (and check-out) take every top-level *.json for an article model.
   { kind: 'collection', name: 'jsonfeed', fileName: 'feeds/feed.json', load: async () => (await import('./jsonfeed.js')).exportJsonFeed },
 ];
 
 export const FORMAT_NAMES: readonly string[] = FORMATS.map((f) => f.name);
+
+const SLUG = '{slug}';
+
+/** The path under out/ of an article's file in this format. */
+export function articlePath(format: ArticleFormat, slug: string): string {
+  return (format.path ?? `${SLUG}.${format.extension}`).replace(SLUG, slug);
+}
+
+/**
+ * The format and slug of a path `articlePath` gives, or null. The slug is whatever stands in for `{slug}`:
+ * the caller checks it is one.
+ */
+export function parseArticlePath(name: string): { format: ArticleFormat; slug: string } | null {
+  for (const format of FORMATS) {
+    if (format.kind !== 'article') continue;
+    const [before, after] = (format.path ?? `${SLUG}.${format.extension}`).split(SLUG) as [string, string];
+    if (name.length > before.length + after.length && name.startsWith(before) && name.endsWith(after)) {
+      return { format, slug: name.slice(before.length, name.length - after.length) };
+    }
+  }
+  return null;
+}
 
 /** The formats named, in registry order; throws on a name no exporter has. */
 export function selectFormats(names: readonly string[] | null): Format[] {

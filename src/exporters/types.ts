@@ -7,9 +7,22 @@ export interface ExportContext {
   config: SiteConfig;
 }
 
+/** What an article page needs beyond the config: which sibling files exist, and how large they are. */
+export interface ArticleContext extends ExportContext {
+  /**
+   * The names of every format this build writes (article and collection formats alike), so a page links
+   * only files that will exist. Absent (a caller outside the build): none, the page links no other file.
+   */
+  formats?: readonly string[];
+  /** Byte length of this article's files rendered before this format (earlier in the registry), by format name. */
+  sizes?: Readonly<Record<string, number>>;
+}
+
 export interface CollectionContext extends ExportContext {
-  /** Byte length of each article's written outputs, by slug then format (the feed's enclosure length). */
+  /** Byte length of each article's written outputs, by slug then format name (the feed's enclosure length). */
   sizes: ReadonlyMap<string, Readonly<Record<string, number>>>;
+  /** The names of every format this build writes; absent: none but this one. */
+  formats?: readonly string[];
 }
 
 export interface ExportOutput {
@@ -18,8 +31,19 @@ export interface ExportOutput {
   diagnostics: Diagnostic[];
 }
 
-/** One output file per article: out/<slug>.<extension>. */
-export type ArticleRender = (article: Article, ctx: ExportContext) => ExportOutput | Promise<ExportOutput>;
+/** A file of a collection format beyond its first one, by its path under out/ with / separators. */
+export interface OutputFile {
+  name: string;
+  bytes: Uint8Array;
+}
 
-/** One output file for the whole build (the feeds), from every article, in any order. */
-export type CollectionRender = (articles: readonly Article[], ctx: CollectionContext) => ExportOutput | Promise<ExportOutput>;
+/** A collection's files: `bytes` is its registered `fileName`; `more` are the others (later pages, an icon). */
+export interface CollectionOutput extends ExportOutput {
+  more?: OutputFile[];
+}
+
+/** One output file per article, at the path its format names (out/<slug>.<extension> by default). */
+export type ArticleRender = (article: Article, ctx: ArticleContext) => ExportOutput | Promise<ExportOutput>;
+
+/** The files of the whole build (the feeds, the home page), from every article, in any order. */
+export type CollectionRender = (articles: readonly Article[], ctx: CollectionContext) => CollectionOutput | Promise<CollectionOutput>;

@@ -19,10 +19,17 @@ export function formatLongDate(iso: string, language: string): string {
   return intl(`date:${language}`, () => new Intl.DateTimeFormat(intlLanguage(language), { dateStyle: 'long', timeZone: 'UTC' })).format(new Date(iso));
 }
 
+/** "Vladimir Putin and Kim Jong Un": the authors as the article's language lists names. */
+export function authorList(authors: readonly string[], language: string): string {
+  return intl(`list:${language}`, () => new Intl.ListFormat(intlLanguage(language), { style: 'long', type: 'conjunction' })).format(authors);
+}
+
+/** The separator between the authors and the date of a byline. */
+export const BYLINE_SEPARATOR = ' · ';
+
 /** "Vladimir Putin and Kim Jong Un · June 19, 2024" */
 export function byline(authors: readonly string[], published: string, language: string): string {
-  const names = intl(`list:${language}`, () => new Intl.ListFormat(intlLanguage(language), { style: 'long', type: 'conjunction' })).format(authors);
-  return `${names} · ${formatLongDate(published, language)}`;
+  return `${authorList(authors, language)}${BYLINE_SEPARATOR}${formatLongDate(published, language)}`;
 }
 
 /** `YYYY-MM-DDThh:mm:ssZ`: whole seconds in UTC, the form EPUB's dcterms:modified requires and XMP dates use. */

@@ -1,6 +1,6 @@
 // Article body as XHTML: shared by the EPUB chapter and the feed's content:encoded, written once.
 import type { Article, Block, Section } from '../model/article.js';
-import { byline } from './dates.js';
+import { authorList, BYLINE_SEPARATOR, formatLongDate, isoSeconds } from './dates.js';
 import { languageDirection } from './direction.js';
 import { relatedHeading } from './labels.js';
 import { standfirst } from './standfirst.js';
@@ -33,7 +33,7 @@ export function articleXhtml(article: Article, options: XhtmlOptions): string {
     parts.push(
       '<header>',
       `<h1>${escapeXml(article.title)}</h1>`,
-      `<p class="byline">${escapeXml(byline(article.authors, article.published, article.language))}</p>`,
+      `<p class="byline">${bylineXhtml(article)}</p>`,
       ...(summary === null ? [] : [`<p class="standfirst">${escapeXml(summary)}</p>`]),
       '</header>',
     );
@@ -48,6 +48,16 @@ export function articleXhtml(article: Article, options: XhtmlOptions): string {
     parts.push('</ul>', '</aside>');
   }
   return parts.join('\n');
+}
+
+/** The byline's text with its date as a `<time>`, so machines read the date that people read. */
+export function bylineXhtml(article: Article): string {
+  return `${escapeXml(authorList(article.authors, article.language))}${BYLINE_SEPARATOR}${timeXhtml(article.published, article.language)}`;
+}
+
+/** A date as readers see it, in a `<time>` that gives it to machines in UTC. */
+export function timeXhtml(iso: string, language: string): string {
+  return `<time datetime="${isoSeconds(iso)}">${escapeXml(formatLongDate(iso, language))}</time>`;
 }
 
 /** The id of a section's element: prefixed, because a section id may start with a digit and an XML name may not. */

@@ -1,0 +1,182 @@
+// What every web page Galley writes shares: the head (metadata, feeds, icon, stylesheet), the site's header
+// and footer, download links and the favicon. HTML5, no script, nothing fetched from another host.
+import type { Article } from '../../model/article.js';
+import type { SiteConfig } from '../../model/config.js';
+import { languageDirection } from '../../render/direction.js';
+import { relativeLink } from '../../render/site.js';
+import { escapeXml, xmlSafe } from '../../render/xml.js';
+
+/** Where the site's shared files are under out/. */
+export const WEB_FILES = {
+  home: 'index.html',
+  favicon: 'favicon.svg',
+  rss: 'feed.xml',
+  jsonFeed: 'feeds/feed.json',
+} as const;
+
+/** The folder link of a page written as `<folder>/index.html`: the URL the feeds name ends in "/". */
+export function folderOf(indexFile: string): string {
+  return indexFile.replace(/(^|\/)index\.html$/, '$1');
+}
+
+/** What one build writes besides this page: a page links only files that exist. */
+export interface Siblings {
+  formats: readonly string[];
+}
+
+export const has = (s: Siblings, format: string): boolean => s.formats.includes(format);
+
+// The words Galley adds around articles are English for now: they carry lang="en" wherever the page is in
+// another language, so a screen reader reads them with the right voice.
+const CHROME_LANGUAGE = 'en';
+
+/** ` lang="en"` where the page's language is another one, for Galley's own words; else nothing. */
+export function chromeLang(pageLanguage: string): string {
+  return primary(pageLanguage) === CHROME_LANGUAGE ? '' : ` lang="${CHROME_LANGUAGE}"`;
+}
+
+/** ` lang="…" dir="…"` for text in `language` inside a page in `pageLanguage`, where they differ; else nothing. */
+export function languageSwitch(language: string, pageLanguage: string): string {
+  if (language === pageLanguage) return '';
+  const dir = languageDirection(language);
+  return ` lang="${escapeXml(language)}"${dir === languageDirection(pageLanguage) ? '' : ` dir="${dir}"`}`;
+}
+
+function primary(language: string): string {
+  return language.split('-')[0]!.toLowerCase();
+}
+
+/** "23 kB", "1.4 MB": decimal units, as download sizes are given on the web; never "0 kB". */
+export function formatSize(bytes: number): string {
+  if (bytes >= 999_500) return `${(bytes / 1_000_000).toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1000))} kB`;
+}
+
+export interface HeadOptions {
+  /** The page's path under out/ (its links are relative to it). */
+  path: string;
+  title: string;
+  description: string;
+  /** Absolute URL of this page, or null without a site URL. */
+  canonical: string | null;
+  /** More elements for the head: Open Graph, JSON-LD. */
+  extra?: readonly string[];
+}
+
+/** `<!DOCTYPE html>` through `</head>`, the `<html>` element stating the page's language and direction. */
+export function pageHead(config: SiteConfig, siblings: Siblings, language: string, options: HeadOptions): string[] {
+  const link = (to: string) => escapeXml(relativeLink(options.path, to));
+  const feedTitle = escapeXml(config.title);
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${escapeXml(language)}" dir="${languageDirection(language)}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeXml(options.title)}</title>`,
+    `<meta name="description" content="${escapeXml(options.description)}">`,
+    '<meta name="generator" content="Galley">',
+    // Both themes are drawn by the stylesheet; this lets the browser match its scroll bars and form controls.
+    '<meta name="color-scheme" content="light dark">',
+    ...(options.canonical === null ? [] : [`<link rel="canonical" href="${escapeXml(options.canonical)}">`]),
+    ...(has(siblings, 'site') ? [`<link rel="icon" type="image/svg+xml" href="${link(WEB_FILES.favicon)}">`] : []),
+    ...(has(siblings, 'rss') ? [`<link rel="alternate" type="application/rss+xml" title="${feedTitle}" href="${link(WEB_FILES.rss)}">`] : []),
+    ...(has(siblings, 'jsonfeed') ? [`<link rel="alternate" type="application/feed+json" title="${feedTitle}" href="${link(WEB_FILES.jsonFeed)}">`] : []),
+    ...(options.extra ?? []),
+    `<style>${STYLESHEET}</style>`,
+    '</head>',
+  ];
+}
+
+/** The site's name above every page, a link to the home page where the build writes one. */
+export function siteHeader(config: SiteConfig, siblings: Siblings, path: string, pageLanguage: string): string {
+  const name = escapeXml(config.title);
+  const lang = languageSwitch(config.language, pageLanguage);
+  const inner = has(siblings, 'site') && path !== WEB_FILES.home
+    ? `<a href="${escapeXml(relativeLink(path, ''))}">${name}</a>`
+    : name;
+  return `<header class="site"><p class="site-name"${lang}>${inner}</p></header>`;
+}
+
+/** The feeds this build writes, as links under every page. */
+export function siteFooter(siblings: Siblings, path: string, pageLanguage: string): string {
+  const links = [
+    ...(has(siblings, 'rss') ? [`<a href="${escapeXml(relativeLink(path, WEB_FILES.rss))}" type="application/rss+xml">RSS</a>`] : []),
+    ...(has(siblings, 'jsonfeed') ? [`<a href="${escapeXml(relativeLink(path, WEB_FILES.jsonFeed))}" type="application/feed+json">JSON Feed</a>`] : []),
+  ];
+  if (links.length === 0) return '';
+  return `<footer class="site"${chromeLang(pageLanguage)}><p>Feeds: ${links.join(' · ')}</p></footer>`;
+}
+
+/** The article's PDF and EPUB this build writes, with their sizes: `[label, href, type, size]`. */
+export function downloads(article: Article, sizes: Readonly<Record<string, number>> | undefined, path: string) {
+  const files: { label: string; href: string; type: string; size: string }[] = [];
+  for (const [format, label, type] of [['pdf', 'PDF', 'application/pdf'], ['epub', 'EPUB', 'application/epub+zip']] as const) {
+    const size = sizes?.[format];
+    if (size !== undefined) files.push({ label, href: relativeLink(path, `${article.slug}.${format}`), type, size: formatSize(size) });
+  }
+  return files;
+}
+
+/** The download links as one line of markup, or null where there is none. */
+export function downloadLinks(article: Article, sizes: Readonly<Record<string, number>> | undefined, path: string, label = ''): string | null {
+  const files = downloads(article, sizes, path);
+  if (files.length === 0) return null;
+  return files.map((f) => `<a href="${escapeXml(f.href)}" type="${f.type}" download>${label}${f.label}</a> <span class="size">${f.size}</span>`).join(' · ');
+}
+
+/** JSON for a `<script>` element: no "<" can end the element early, whatever the text holds. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** `<meta property|name="…" content="…">`, the content made XML-safe and escaped. */
+export function meta(attribute: 'property' | 'name', key: string, content: string): string {
+  return `<meta ${attribute}="${key}" content="${escapeXml(xmlSafe(content))}">`;
+}
+
+/** A small icon, drawn here so out/ needs nothing from elsewhere: a galley proof, a page of set lines. */
+export const FAVICON_SVG = [
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">',
+  '<rect x="5" y="2" width="22" height="28" rx="3" fill="#1f3b5c"/>',
+  '<path d="M10 9h12M10 14h12M10 19h12M10 24h8" stroke="#f5f1e8" stroke-width="2.5" stroke-linecap="round"/>',
+  '</svg>',
+  '',
+].join('\n');
+
+// One stylesheet, inline in each page so a page stands alone (opened from disk, saved, mirrored). Logical
+// properties (inline-start) mirror the layout for right-to-left pages; system fonts only.
+export const STYLESHEET = `
+:root{color-scheme:light dark;--bg:#fdfcf9;--fg:#1b1b1b;--muted:#585858;--link:#0b57a4;--rule:#d6d2c8}
+@media (prefers-color-scheme:dark){:root{--bg:#141414;--fg:#ebe8e1;--muted:#b4b0a8;--link:#93c5ff;--rule:#3d3d3d}}
+*,*::before,*::after{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;background:var(--bg);color:var(--fg);font:1.125rem/1.6 Georgia,"Noto Serif","Times New Roman",serif;overflow-wrap:anywhere}
+.wrap{max-width:42rem;margin:0 auto;padding:1rem 1.25rem 3rem}
+a{color:var(--link)}
+h1{font-size:2rem;line-height:1.2;margin:1rem 0 .75rem}
+h2{font-size:1.35rem;line-height:1.3;margin:2rem 0 .5rem}
+.kicker{display:block;font:600 .8rem/1.4 system-ui,sans-serif;letter-spacing:.06em;text-transform:uppercase;color:var(--muted)}
+.byline,.meta,.size,.pages,footer.site{font:.95rem/1.5 system-ui,sans-serif;color:var(--muted)}
+.standfirst{font-size:1.25rem;line-height:1.5}
+.list-title{font-weight:700;margin-bottom:.25rem}
+ul{padding-inline-start:1.5rem}
+.related,.downloads,footer.site{border-top:1px solid var(--rule);margin-top:2.5rem}
+header.site{border-bottom:1px solid var(--rule)}
+.site-name{font:700 1rem/1.4 system-ui,sans-serif;margin:.25rem 0 .75rem}
+.site-name a{color:var(--fg);text-decoration:none}
+.list{list-style:none;padding:0;margin:0}
+.list>li{border-bottom:1px solid var(--rule);padding:1rem 0}
+.list h2{margin:0 0 .25rem}
+.list p{margin:.25rem 0}
+.pages{display:flex;flex-wrap:wrap;gap:1rem;justify-content:space-between;margin-top:1.5rem}
+@media print{
+:root{--bg:#fff;--fg:#000;--muted:#333;--link:#000;--rule:#999}
+header.site,footer.site,.downloads,.pages{display:none}
+body{font-size:11pt}
+.wrap{max-width:none;padding:0}
+a{text-decoration:none}
+h1,h2{break-after:avoid}
+p,li{orphans:3;widows:3}
+}
+`.trim().replace(/\n/g, '');

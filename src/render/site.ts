@@ -1,0 +1,68 @@
+// Where out/ is published and how the site lists its articles: one answer for the feeds, the pages and the catalog.
+import type { Article } from '../model/article.js';
+
+/**
+ * The site URL as a base for files in out/, which is published at the site's root: always ends in "/",
+ * without query or fragment, so "https://example.org/blog" gives "https://example.org/blog/".
+ */
+export function siteBase(siteUrl: string | null): string | null {
+  if (siteUrl === null) return null;
+  const url = new URL(siteUrl);
+  url.search = '';
+  url.hash = '';
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url.href;
+}
+
+/** The public URL of a file written to out/ (feed.xml, <slug>.pdf, page/2/), or null without a site URL. */
+export function siteFileUrl(siteUrl: string | null, fileName: string): string | null {
+  const base = siteBase(siteUrl);
+  return base === null ? null : new URL(fileName, base).href;
+}
+
+/**
+ * Newest `published` first, ties by slug (code-unit order, never the locale). Dates are compared as
+ * instants because ISO strings of different precision ("…00Z" and "…00.000Z") do not sort as text.
+ */
+export function newestFirst(articles: readonly Article[]): Article[] {
+  return articles
+    .map((article) => ({ article, time: Date.parse(article.published) }))
+    .sort((a, b) => b.time - a.time || (a.article.slug < b.article.slug ? -1 : a.article.slug > b.article.slug ? 1 : 0))
+    .map(({ article }) => article);
+}
+
+/**
+ * A link from the page at out/`from` to out/`to`, relative, so out/ works published under any path and
+ * opened from disk alike: from "articles/a/index.html", "a.pdf" is "../../a.pdf" and "" (the home page) "../../".
+ */
+export function relativeLink(from: string, to: string): string {
+  const up = '../'.repeat(from.split('/').length - 1);
+  return up + to || './';
+}
+
+/** The date an item last changed: `updated` when set, else `published`. */
+export function itemDate(article: Article): string {
+  return article.updated ?? article.published;
+}
+
+/** The newest `itemDate` among the articles as an ISO string, or null for none (an empty feed has no build date). */
+export function newestItemDate(articles: readonly Article[]): string | null {
+  let newest: { iso: string; time: number } | null = null;
+  for (const article of articles) {
+    const iso = itemDate(article);
+    const time = Date.parse(iso);
+    if (newest === null || time > newest.time) newest = { iso, time };
+  }
+  return newest === null ? null : new Date(newest.time).toISOString();
+}
+
+/**
+ * Where an article's web page is under out/, `{slug}` standing for the slug: the folder URL
+ * `<url>/articles/<slug>/` that the model, the feeds and the EPUB name, served as its index.html.
+ */
+export const ARTICLE_PAGE_PATH = 'articles/{slug}/index.html';
+
+/** The path under out/ of an article's web page. */
+export function articlePagePath(slug: string): string {
+  return ARTICLE_PAGE_PATH.replace('{slug}', slug);
+}

@@ -1,0 +1,143 @@
+// The web edition (issue 12): article pages, the home page and its archive, the sitemap and the icon.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import { isArticleFileName } from '../src/build-cache.js';
+import { exportHtml } from '../src/exporters/html.js';
+import { articlePath, FORMATS, parseArticlePath, selectFormats } from '../src/exporters/registry.js';
+import type { ArticleContext } from '../src/exporters/types.js';
+import type { Article } from '../src/model/article.js';
+import { DEFAULT_CONFIG } from '../src/model/config.js';
+import { relativeLink } from '../src/render/site.js';
+import { articleId, goldenArticles, goldenConfig } from './fixtures/feed/articles.js';
+import { sampleArticle } from './support/article.js';
+import { expectGolden } from './support/golden.js';
+
+// Every format, the site's included, as a full build passes them.
+const ALL = ['json', 'pdf', 'epub', 'html', 'rss', 'jsonfeed', 'site'];
+
+async function page(article: Article, ctx: Partial<ArticleContext> = {}): Promise<string> {
+  const out = await exportHtml(article, { config: goldenConfig, formats: ALL, sizes: { pdf: 48213, epub: 20111 }, ...ctx });
+  return new TextDecoder().decode(out.bytes);
+}
+
+const arabic = sampleArticle({
+  id: articleId(7), slug: 'arabic', language: 'ar', title: 'قمة المناخ COP29 تختتم أعمالها', authors: ['John Smith'],
+  summary: 'اختتمت القمة أعمالها يوم الأحد.', url: 'https://example.org/news/articles/arabic/', related: [],
+  sections: [{ id: 'lead', kicker: null, heading: null, blocks: [{ type: 'paragraph', text: 'قال John Smith إن الاتفاق COP29 “أساس”.' }] }],
+});
+
+describe('the registry places each article file', () => {
+  it('at out/<slug>.<extension>, and the web page at the folder URL the feeds name', () => {
+    const paths = FORMATS.flatMap((f) => (f.kind === 'article' ? [articlePath(f, 'a-b')] : []));
+    expect(paths).toEqual(['a-b.json', 'a-b.pdf', 'a-b.epub', 'articles/a-b/index.html']);
+    expect(parseArticlePath('articles/a-b/index.html')).toMatchObject({ format: { name: 'html' }, slug: 'a-b' });
+    expect(parseArticlePath('a-b.pdf')).toMatchObject({ format: { name: 'pdf' }, slug: 'a-b' });
+    expect(parseArticlePath('feed.xml')).toBeNull();
+  });
+
+  it('takes from an untrusted build state only names it gives', () => {
+    expect(isArticleFileName('articles/a-b/index.html')).toBe(true);
+    for (const name of ['articles/../x/index.html', 'articles/a/b/index.html', 'articles//index.html', '../a.pdf', 'articles/a/other.html']) {
+      expect(isArticleFileName(name), name).toBe(false);
+    }
+  });
+
+  it('links a page to another file of out/ relatively', () => {
+    expect(relativeLink('articles/a/index.html', 'a.pdf')).toBe('../../a.pdf');
+    expect(relativeLink('articles/a/index.html', '')).toBe('../../');
+    expect(relativeLink('index.html', '')).toBe('./');
+    expect(relativeLink('page/2/index.html', 'page/3/')).toBe('../../page/3/');
+  });
+});
+
+describe('an article page', () => {
+  it('matches test/golden/article.html', async () => {
+    expectGolden('article.html', await page(goldenArticles[1]!));
+  });
+
+  it('is the shared XHTML body inside <article>, in an <html> stating language and direction', async () => {
+    const html = await page(goldenArticles[1]!);
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="en" dir="ltr">\n<head>\n<meta charset="utf-8">\n')).toBe(true);
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(html).toContain('<p class="byline">Jane Doe and John Roe · <time datetime="2024-06-19T00:00:00Z">June 19, 2024</time></p>');
+    expect(html).toContain('<h2><span class="kicker">News</span> North Korean Soldiers Injured</h2>');
+    expect(html).toContain('<aside class="related" id="related">');
+    expect(html).not.toMatch(/<script(?! type="application\/ld\+json")/);
+    expect(html).not.toMatch(/https?:\/\/(?!example\.org\/|schema\.org|www\.w3\.org)/);
+    const ar = await page(arabic);
+    expect(ar).toContain('<html lang="ar" dir="rtl">');
+    // Galley's own words are English: tagged so, in an Arabic page.
+    expect(ar).toContain('<aside class="downloads" lang="en">');
+  });
+
+  it('links the PDF and EPUB with their sizes, only those the build writes', async () => {
+    const html = await page(goldenArticles[1]!);
+    expect(html).toContain('<a href="../../sample-article.pdf" type="application/pdf" download>PDF</a> <span class="size">48 kB</span> · '
+      + '<a href="../../sample-article.epub" type="application/epub+zip" download>EPUB</a> <span class="size">20 kB</span>');
+    const pdfOnly = await page(goldenArticles[1]!, { sizes: { pdf: 1_234_567 } });
+    expect(pdfOnly).toContain('PDF</a> <span class="size">1.2 MB</span></p>');
+    expect(pdfOnly).not.toContain('.epub');
+    expect(await page(goldenArticles[1]!, { sizes: {} })).not.toContain('class="downloads"');
+  });
+
+  it('names its canonical URL, Open Graph, Twitter card and JSON-LD NewsArticle', async () => {
+    const html = await page(goldenArticles[1]!);
+    expect(html).toContain('<link rel="canonical" href="https://example.org/news/articles/sample-article/">');
+    expect(html).toContain('<meta property="og:url" content="https://example.org/news/articles/sample-article/">');
+    expect(html).toContain('<meta property="og:title" content="Sample “article” &amp; &lt;friends&gt;">');
+    expect(html).toContain('<meta name="twitter:card" content="summary">');
+    const ld = JSON.parse(/<script type="application\/ld\+json">(.*)<\/script>/.exec(html)![1]!);
+    expect(ld).toMatchObject({
+      '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Sample “article” & <friends>', inLanguage: 'en',
+      datePublished: '2024-06-19T00:00:00Z', dateModified: '2024-06-20T08:30:00Z',
+      author: [{ '@type': 'Person', name: 'Jane Doe' }, { '@type': 'Person', name: 'John Roe' }],
+      url: 'https://example.org/news/articles/sample-article/',
+    });
+    const noUrl = await page(sampleArticle({ url: null }));
+    expect(noUrl).not.toMatch(/canonical|og:url|"url"/);
+  });
+
+  it('keeps a headline with </script> inside the JSON-LD as text', async () => {
+    const html = await page(sampleArticle({ title: 'Evil </script><script>alert(1)</script>' }));
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).toContain('Evil \\u003c/script\\u003e');
+  });
+
+  it('announces the feeds and links the home page and icon only where the build writes them', async () => {
+    const html = await page(goldenArticles[1]!);
+    expect(html).toContain('<link rel="alternate" type="application/rss+xml" title="Galley Desk &amp; &lt;Friends&gt;" href="../../feed.xml">');
+    expect(html).toContain('<link rel="alternate" type="application/feed+json" title="Galley Desk &amp; &lt;Friends&gt;" href="../../feeds/feed.json">');
+    expect(html).toContain('<a href="../../">Galley Desk &amp; &lt;Friends&gt;</a>');
+    const alone = await page(goldenArticles[1]!, { formats: ['html'] });
+    expect(alone).not.toMatch(/feed\.xml|feed\.json|favicon|href="\.\.\/\.\.\/"/);
+  });
+
+  it('is the same bytes on every render', async () => {
+    expect(await page(arabic)).toBe(await page(arabic));
+  });
+});
+
+describe('a build with the web page', () => {
+  const DATED = (title: string) => `---\ndate: 2024-06-19\n---\n${title}\nA paragraph.\n`;
+
+  it('writes out/articles/<slug>/index.html with the sizes of the files beside it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'galley-web-'));
+    mkdirSync(join(root, 'seeds'));
+    writeFileSync(join(root, 'seeds', 'a.txt'), DATED('Talks resume'));
+    const dirs = { seedsDir: join(root, 'seeds'), outDir: join(root, 'out') };
+    const config = { ...DEFAULT_CONFIG, url: 'https://example.org/news' };
+    await build({ ...dirs, config, formats: selectFormats(['json', 'pdf', 'html']) });
+    const html = readFileSync(join(dirs.outDir, 'articles', 'talks-resume', 'index.html'), 'utf8');
+    const pdf = readFileSync(join(dirs.outDir, 'talks-resume.pdf'));
+    expect(html).toContain(`<span class="size">${Math.round(pdf.length / 1000)} kB</span>`);
+    expect(html).toContain('<link rel="canonical" href="https://example.org/news/articles/talks-resume/">');
+
+    // A corrected headline moves the page: the old one and its folder go.
+    writeFileSync(join(root, 'seeds', 'a.txt'), DATED('Talks resumed'));
+    await build({ ...dirs, config, formats: selectFormats(['json', 'pdf', 'html']) });
+    expect(readdirSync(join(dirs.outDir, 'articles'))).toEqual(['talks-resumed']);
+  });
+});

@@ -6,12 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { isArticleFileName } from '../src/build-cache.js';
 import { exportHtml } from '../src/exporters/html.js';
+import { ARCHIVE_PAGE_SIZE, exportSite } from '../src/exporters/site.js';
 import { articlePath, FORMATS, parseArticlePath, selectFormats } from '../src/exporters/registry.js';
-import type { ArticleContext } from '../src/exporters/types.js';
+import type { ArticleContext, CollectionContext } from '../src/exporters/types.js';
 import type { Article } from '../src/model/article.js';
 import { DEFAULT_CONFIG } from '../src/model/config.js';
 import { relativeLink } from '../src/render/site.js';
-import { articleId, goldenArticles, goldenConfig } from './fixtures/feed/articles.js';
+import { articleId, goldenArticles, goldenConfig, goldenSizes } from './fixtures/feed/articles.js';
 import { sampleArticle } from './support/article.js';
 import { expectGolden } from './support/golden.js';
 
@@ -139,5 +140,80 @@ describe('a build with the web page', () => {
     writeFileSync(join(root, 'seeds', 'a.txt'), DATED('Talks resumed'));
     await build({ ...dirs, config, formats: selectFormats(['json', 'pdf', 'html']) });
     expect(readdirSync(join(dirs.outDir, 'articles'))).toEqual(['talks-resumed']);
+  });
+});
+
+async function site(articles: readonly Article[], ctx: Partial<CollectionContext> = {}): Promise<Map<string, string>> {
+  const out = await exportSite(articles, { config: goldenConfig, sizes: goldenSizes, formats: ALL, ...ctx });
+  const decode = (b: Uint8Array) => new TextDecoder().decode(b);
+  return new Map([['sitemap.xml', decode(out.bytes)], ...(out.more ?? []).map((f) => [f.name, decode(f.bytes)] as [string, string])]);
+}
+
+/** `count` articles, one a day from 2024-01-01, oldest first. */
+function manyArticles(count: number): Article[] {
+  return Array.from({ length: count }, (_, i) => sampleArticle({
+    id: articleId(1000 + i), slug: `article-${String(i).padStart(4, '0')}`, title: `Article ${i}`,
+    published: new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString(),
+    url: `https://example.org/news/articles/article-${String(i).padStart(4, '0')}/`,
+  }));
+}
+
+describe('the home page', () => {
+  it('matches test/golden/index.html and test/golden/sitemap.xml', async () => {
+    const files = await site(goldenArticles);
+    expect([...files.keys()]).toEqual(['sitemap.xml', 'index.html', 'favicon.svg']);
+    expectGolden('index.html', files.get('index.html')!);
+    expectGolden('sitemap.xml', files.get('sitemap.xml')!);
+  });
+
+  it('lists newest first with title, date, summary and downloads, linking each page relatively', async () => {
+    const html = (await site(goldenArticles)).get('index.html')!;
+    const titles = [...html.matchAll(/<h2><a href="([^"]*)">([^<]*)<\/a><\/h2>/g)].map((m) => [m[1], m[2]]);
+    expect(titles).toEqual([
+      ['articles/alpha-same-day/', 'Same day, earlier slug'],
+      ['articles/sample-article/', 'Sample “article” &amp; &lt;friends&gt;'],
+      ['articles/older-briefing/', 'An older briefing'],
+    ]);
+    expect(html).toContain('<p class="meta"><time datetime="2024-06-19T00:00:00Z">June 19, 2024</time></p>');
+    expect(html).toContain('<a href="sample-article.pdf" type="application/pdf" download>PDF</a> <span class="size">48 kB</span>');
+    expect(html).toContain('<link rel="alternate" type="application/rss+xml" title="Galley Desk &amp; &lt;Friends&gt;" href="feed.xml">');
+    expect(html).toContain('<link rel="icon" type="image/svg+xml" href="favicon.svg">');
+    expect(html).toContain('<link rel="canonical" href="https://example.org/news/">');
+  });
+
+  it(`pages the archive ${ARCHIVE_PAGE_SIZE} to a page: page/2/, page/3/, with newer and older links`, async () => {
+    const files = await site(manyArticles(45), { sizes: new Map() });
+    expect([...files.keys()]).toEqual(['sitemap.xml', 'index.html', 'page/2/index.html', 'page/3/index.html', 'favicon.svg']);
+    const count = (html: string) => html.match(/<li><article/g)?.length ?? 0;
+    expect([...files.values()].slice(1, 4).map(count)).toEqual([20, 20, 5]);
+    const two = files.get('page/2/index.html')!;
+    expect(two).toContain('<a rel="prev" href="../../">Newer articles</a>');
+    expect(two).toContain('<a rel="next" href="../../page/3/">Older articles</a>');
+    expect(two).toContain('<a href="../../articles/article-0024/">Article 24</a>');
+    expect(two).toContain('<link rel="canonical" href="https://example.org/news/page/2/">');
+    expect(files.get('index.html')).toContain('<a rel="next" href="page/2/">Older articles</a>');
+    expect(files.get('index.html')).not.toContain('rel="prev"');
+    expect(files.get('page/3/index.html')).not.toContain('rel="next"');
+    const sitemap = files.get('sitemap.xml')!;
+    expect(sitemap.match(/<loc>/g)).toHaveLength(3 + 45);
+    expect(sitemap).toContain('<url><loc>https://example.org/news/page/3/</loc><lastmod>2024-01-05T00:00:00Z</lastmod></url>');
+  });
+
+  it('says so when there is no article; a sitemap without a site URL lists nothing', async () => {
+    const files = await site([], { config: { ...DEFAULT_CONFIG } });
+    expect(files.get('index.html')).toContain('<p>No articles yet.</p>');
+    expect(files.get('sitemap.xml')).toBe('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n</urlset>\n');
+  });
+
+  it('tags an article in another language than the site\'s, and Galley\'s words in an Arabic site', async () => {
+    const html = (await site([arabic], { sizes: new Map([['arabic', { pdf: 9000 }]]) })).get('index.html')!;
+    expect(html).toContain('<li><article lang="ar" dir="rtl">');
+    expect(html).toContain('<p class="meta" lang="en"><a href="arabic.pdf"');
+  });
+
+  it('writes an SVG icon of its own', async () => {
+    const svg = (await site([])).get('favicon.svg')!;
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">')).toBe(true);
+    expect(svg).not.toMatch(/href|<text/);
   });
 });

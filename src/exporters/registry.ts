@@ -34,6 +34,8 @@ export const FORMATS: readonly Format[] = [
   { kind: 'collection', name: 'rss', fileName: 'feed.xml', load: async () => (await import('./rss.js')).exportRss },
   // Not out/feed.json: readers of out/ (and check-out) take every top-level *.json for an article model.
   { kind: 'collection', name: 'jsonfeed', fileName: 'feeds/feed.json', load: async () => (await import('./jsonfeed.js')).exportJsonFeed },
+  // The home page, its archive pages and the icon come with the sitemap that lists them.
+  { kind: 'collection', name: 'site', fileName: 'sitemap.xml', load: async () => (await import('./site.js')).exportSite },
 ];
 
 export const FORMAT_NAMES: readonly string[] = FORMATS.map((f) => f.name);

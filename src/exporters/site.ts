@@ -1,0 +1,124 @@
+// The site around the article pages: out/index.html and its archive pages (page/2/, ...), newest first with
+// downloads, the sitemap that lists every page, and the icon.
+import type { Article } from '../model/article.js';
+import type { SiteConfig } from '../model/config.js';
+import { formatLongDate, isoSeconds } from '../render/dates.js';
+import { articlePagePath, itemDate, newestFirst, newestItemDate, relativeLink, siteFileUrl } from '../render/site.js';
+import { escapeXml } from '../render/xml.js';
+import type { CollectionContext, CollectionRender, OutputFile } from './types.js';
+import {
+  chromeLang, downloadLinks, FAVICON_SVG, folderOf, has, languageSwitch, pageHead, siteFooter, WEB_FILES,
+} from './web/page.js';
+import type { Siblings } from './web/page.js';
+
+/** Articles on each page of the archive: a screenful or two on a phone, and few pages for a year of news. */
+export const ARCHIVE_PAGE_SIZE = 20;
+
+/** The path under out/ of archive page `n` (1 is the home page). */
+export function archivePagePath(n: number): string {
+  return n === 1 ? WEB_FILES.home : `page/${n}/index.html`;
+}
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+/** sitemap.xml (the render's first file), then index.html, page/2/index.html, ..., favicon.svg. */
+export const exportSite: CollectionRender = (articles, ctx) => {
+  const siblings: Siblings = { formats: ctx.formats ?? [] };
+  const sorted = newestFirst(articles);
+  const pageCount = Math.max(1, Math.ceil(sorted.length / ARCHIVE_PAGE_SIZE));
+  const pages: OutputFile[] = [];
+  for (let n = 1; n <= pageCount; n++) {
+    const items = sorted.slice((n - 1) * ARCHIVE_PAGE_SIZE, n * ARCHIVE_PAGE_SIZE);
+    pages.push({ name: archivePagePath(n), bytes: encode(archivePage(items, n, pageCount, ctx, siblings)) });
+  }
+  return {
+    bytes: encode(sitemap(sorted, pageCount, ctx.config, siblings)),
+    diagnostics: [],
+    more: [...pages, { name: WEB_FILES.favicon, bytes: encode(FAVICON_SVG) }],
+  };
+};
+
+function archivePage(items: readonly Article[], n: number, pageCount: number, ctx: CollectionContext, siblings: Siblings): string {
+  const { config } = ctx;
+  const path = archivePagePath(n);
+  const language = config.language;
+  const title = n === 1 ? config.title : `${config.title} · page ${n} of ${pageCount}`;
+  const home = n === 1 ? escapeXml(config.title) : `<a href="${escapeXml(relativeLink(path, ''))}">${escapeXml(config.title)}</a>`;
+  const list = items.length === 0
+    ? [`<p${chromeLang(language)}>No articles yet.</p>`]
+    : ['<ol class="list">', ...items.map((article) => listItem(article, path, ctx, siblings)), '</ol>'];
+  return [
+    ...pageHead(config, siblings, language, { path, title, description: config.description, canonical: siteFileUrl(config.url, folderOf(path)) }),
+    '<body>',
+    '<div class="wrap">',
+    '<header class="site">',
+    `<h1 class="site-name">${home}</h1>`,
+    `<p class="meta">${escapeXml(config.description)}</p>`,
+    '</header>',
+    '<main>',
+    ...(pageCount > 1 ? [`<p class="meta"${chromeLang(language)}>Page ${n} of ${pageCount}</p>`] : []),
+    ...list,
+    ...pageLinks(n, pageCount, path, language),
+    '</main>',
+    siteFooter(siblings, path, language),
+    '</div>',
+    '</body>',
+    '</html>',
+    '',
+  ].filter((line) => line !== '').join('\n') + '\n';
+}
+
+/** Title (a link to the article's page where the build writes pages), date, summary, downloads. */
+function listItem(article: Article, path: string, ctx: CollectionContext, siblings: Siblings): string {
+  const title = escapeXml(article.title);
+  const heading = has(siblings, 'html')
+    ? `<a href="${escapeXml(relativeLink(path, folderOf(articlePagePath(article.slug))))}">${title}</a>`
+    : title;
+  const files = downloadLinks(article, ctx.sizes.get(article.slug), path);
+  return [
+    `<li><article${languageSwitch(article.language, ctx.config.language)}>`,
+    `<h2>${heading}</h2>`,
+    `<p class="meta"><time datetime="${isoSeconds(article.published)}">${escapeXml(formatLongDate(article.published, article.language))}</time></p>`,
+    `<p>${escapeXml(article.summary)}</p>`,
+    ...(files === null ? [] : [`<p class="meta"${chromeLang(article.language)}>${files}</p>`]),
+    '</article></li>',
+  ].join('\n');
+}
+
+function pageLinks(n: number, pageCount: number, path: string, language: string): string[] {
+  if (pageCount === 1) return [];
+  const link = (to: number, rel: string, text: string) => `<a rel="${rel}" href="${escapeXml(relativeLink(path, folderOf(archivePagePath(to))))}">${text}</a>`;
+  return [
+    `<nav class="pages" aria-label="Archive pages"${chromeLang(language)}>`,
+    ...(n > 1 ? [link(n - 1, 'prev', 'Newer articles')] : []),
+    ...(n < pageCount ? [link(n + 1, 'next', 'Older articles')] : []),
+    '</nav>',
+  ];
+}
+
+/**
+ * The sitemap protocol's urlset: the home page, the archive pages and every article page, each with the
+ * date it last changed. A sitemap takes absolute URLs only: without a site URL it lists none.
+ */
+function sitemap(sorted: readonly Article[], pageCount: number, config: SiteConfig, siblings: Siblings): string {
+  const entries: { path: string; lastmod: string | null }[] = [];
+  for (let n = 1; n <= pageCount; n++) {
+    entries.push({ path: folderOf(archivePagePath(n)), lastmod: newestItemDate(sorted.slice((n - 1) * ARCHIVE_PAGE_SIZE, n * ARCHIVE_PAGE_SIZE)) });
+  }
+  if (has(siblings, 'html')) {
+    for (const article of sorted) entries.push({ path: folderOf(articlePagePath(article.slug)), lastmod: itemDate(article) });
+  }
+  const urls = config.url === null ? [] : entries.map(({ path, lastmod }) => [
+    '<url>',
+    `<loc>${escapeXml(siteFileUrl(config.url, path)!)}</loc>`,
+    ...(lastmod === null ? [] : [`<lastmod>${isoSeconds(lastmod)}</lastmod>`]),
+    '</url>',
+  ].join(''));
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...urls,
+    '</urlset>',
+    '',
+  ].join('\n');
+}

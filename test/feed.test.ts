@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { exportJsonFeed } from '../src/exporters/jsonfeed.js';
 import { DROPPED_CHARACTER_RULE, feedArticles, feedContentHtml } from '../src/exporters/feed/shared.js';
+import { FORMATS } from '../src/exporters/registry.js';
 import { exportRss } from '../src/exporters/rss.js';
 import type { CollectionContext, CollectionRender } from '../src/exporters/types.js';
 import type { Article } from '../src/model/article.js';
@@ -263,7 +264,25 @@ describe('RSS items', () => {
       severity: 'warning', file: 'seeds/sample.txt', line: null, column: null, rule: DROPPED_CHARACTER_RULE,
       message: '3 characters XML cannot hold dropped from feed.xml', excerpt: 'Bad title ]]> & <script>x</script>',
     });
-    expect(jsonOut.diagnostics[0]?.message).toBe('3 characters XML cannot hold dropped from feed.json');
+    expect(jsonOut.diagnostics[0]?.message).toBe('3 characters XML cannot hold dropped from feeds/feed.json');
+  });
+});
+
+describe('self and home links name files the build writes', () => {
+  // The JSON Feed said <url>/feed.json while the registry wrote feeds/feed.json (issue 12).
+  const written = (name: string) => FORMATS.find((f) => f.name === name && f.kind === 'collection') as { fileName: string };
+
+  test('feed_url and atom:link rel=self are the URL of the file the registry writes', async () => {
+    const json = await jsonFeed(goldenArticles, goldenContext);
+    expect(json.feed_url).toBe(`https://example.org/news/${written('jsonfeed').fileName}`);
+    const rss = await text(exportRss, goldenArticles, goldenContext);
+    expect(rss).toContain(`<atom:link href="https://example.org/news/${written('rss').fileName}" rel="self"`);
+  });
+
+  test('home_page_url and the channel link are the site root, where the site format writes index.html', async () => {
+    expect(written('site')).toBeDefined();
+    expect((await jsonFeed(goldenArticles, goldenContext)).home_page_url).toBe('https://example.org/news/');
+    expect(await text(exportRss, goldenArticles, goldenContext)).toContain('<link>https://example.org/news/</link>');
   });
 });
 
@@ -274,7 +293,7 @@ describe('JSON Feed 1.1', () => {
       version: 'https://jsonfeed.org/version/1.1',
       title: 'Galley Desk & <Friends>',
       home_page_url: 'https://example.org/news/',
-      feed_url: 'https://example.org/news/feed.json',
+      feed_url: 'https://example.org/news/feeds/feed.json',
       description: 'Test articles for the feed goldens',
       language: 'en',
     });

@@ -1,13 +1,14 @@
-// Convert the collection of Articles to a JSON Feed 1.1 (out/feed.json), for systems that read JSON rather than XML.
+// Convert the collection of Articles to a JSON Feed 1.1 (out/feeds/feed.json), for systems that read JSON rather than XML.
 import type { Article } from '../model/article.js';
+import { FEED_FILES } from '../render/site.js';
 import { xmlSafe } from '../render/xml.js';
 import {
   droppedCharacterDiagnostics, feedArticles, feedContentHtml, pdfAttachment, siteBase, siteFileUrl,
 } from './feed/shared.js';
 import type { CollectionContext, CollectionRender } from './types.js';
 
-/** The file name the registry writes; the feed's feed_url points at it. */
-export const JSON_FEED_FILE_NAME = 'feed.json';
+/** The path under out/ the registry writes; the feed's feed_url points at it. */
+export const JSON_FEED_FILE_NAME = FEED_FILES.jsonFeed;
 
 /** The version URL a JSON Feed 1.1 declares. */
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';

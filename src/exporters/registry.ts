@@ -1,5 +1,5 @@
 // Every output format, in one list. Exporters load lazily so a build pays only for the formats it writes.
-import { ARTICLE_PAGE_PATH } from '../render/site.js';
+import { ARTICLE_PAGE_PATH, FEED_FILES } from '../render/site.js';
 import type { ArticleRender, CollectionRender } from './types.js';
 
 export interface ArticleFormat {
@@ -31,9 +31,9 @@ export const FORMATS: readonly Format[] = [
   { kind: 'article', name: 'pdf', extension: 'pdf', load: async () => (await import('./pdf.js')).exportPdf },
   { kind: 'article', name: 'epub', extension: 'epub', load: async () => (await import('./epub.js')).exportEpub },
   { kind: 'article', name: 'html', extension: 'html', path: ARTICLE_PAGE_PATH, load: async () => (await import('./html.js')).exportHtml },
-  { kind: 'collection', name: 'rss', fileName: 'feed.xml', load: async () => (await import('./rss.js')).exportRss },
+  { kind: 'collection', name: 'rss', fileName: FEED_FILES.rss, load: async () => (await import('./rss.js')).exportRss },
   // Not out/feed.json: readers of out/ (and check-out) take every top-level *.json for an article model.
-  { kind: 'collection', name: 'jsonfeed', fileName: 'feeds/feed.json', load: async () => (await import('./jsonfeed.js')).exportJsonFeed },
+  { kind: 'collection', name: 'jsonfeed', fileName: FEED_FILES.jsonFeed, load: async () => (await import('./jsonfeed.js')).exportJsonFeed },
   // The home page, its archive pages and the icon come with the sitemap that lists them.
   { kind: 'collection', name: 'site', fileName: 'sitemap.xml', load: async () => (await import('./site.js')).exportSite },
 ];

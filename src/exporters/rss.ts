@@ -1,6 +1,7 @@
 // Convert the collection of Articles to a full-text RSS 2.0 feed (out/feed.xml) with the rss package.
 import RSS from 'rss';
 import type { Article } from '../model/article.js';
+import { FEED_FILES } from '../render/site.js';
 import { escapeXml, xmlSafe } from '../render/xml.js';
 import {
   droppedCharacterDiagnostics, FEED_GENERATOR, FEED_TTL_MINUTES, feedArticles, feedContentHtml,
@@ -9,7 +10,7 @@ import {
 import type { CollectionContext, CollectionRender } from './types.js';
 
 /** The file name the registry writes; the feed's atom:link rel="self" points at it. */
-export const RSS_FILE_NAME = 'feed.xml';
+export const RSS_FILE_NAME = FEED_FILES.rss;
 
 // U+FFFF is a noncharacter that xmlSafe() strips from every text we hand to the rss package, so it can
 // mark the values we must rewrite afterwards without ever matching article or config text.

@@ -57,6 +57,12 @@ export function newestItemDate(articles: readonly Article[]): string | null {
 }
 
 /**
+ * Where the feeds are under out/: one name for the registry that writes them, the feeds' self links and
+ * the pages that announce them. The JSON Feed is in a folder because every top-level out/*.json is a model.
+ */
+export const FEED_FILES = { rss: 'feed.xml', jsonFeed: 'feeds/feed.json' } as const;
+
+/**
  * Where an article's web page is under out/, `{slug}` standing for the slug: the folder URL
  * `<url>/articles/<slug>/` that the model, the feeds and the EPUB name, served as its index.html.
  */

@@ -3,15 +3,15 @@
 import type { Article } from '../../model/article.js';
 import type { SiteConfig } from '../../model/config.js';
 import { languageDirection } from '../../render/direction.js';
-import { relativeLink } from '../../render/site.js';
+import { FEED_FILES, relativeLink } from '../../render/site.js';
 import { escapeXml, xmlSafe } from '../../render/xml.js';
 
 /** Where the site's shared files are under out/. */
 export const WEB_FILES = {
   home: 'index.html',
   favicon: 'favicon.svg',
-  rss: 'feed.xml',
-  jsonFeed: 'feeds/feed.json',
+  rss: FEED_FILES.rss,
+  jsonFeed: FEED_FILES.jsonFeed,
 } as const;
 
 /** The folder link of a page written as `<folder>/index.html`: the URL the feeds name ends in "/". */

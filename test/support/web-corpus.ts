@@ -1,0 +1,31 @@
+// The web edition's test site: the project's seed, 60 synthetic articles and an Arabic one, built under a path.
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from '../../src/build.js';
+import { selectFormats } from '../../src/exporters/registry.js';
+import { SiteConfig } from '../../src/model/config.js';
+import { writeSynthSeeds } from '../../scripts/synth-seeds.mjs';
+
+/** A site under a path, so every link that forgets the path is dead. */
+export const SITE_URL = 'https://example.org/news';
+
+export interface WebCorpus {
+  outDir: string;
+  slugs: string[];
+}
+
+/** Build the corpus with every format into a fresh folder (about 4 s). */
+export async function buildWebCorpus(): Promise<WebCorpus> {
+  const root = mkdtempSync(join(tmpdir(), 'galley-web-corpus-'));
+  const seedsDir = join(root, 'seeds');
+  mkdirSync(seedsDir);
+  writeSynthSeeds(seedsDir, 60);
+  copyFileSync('seeds/putin-north-korea.txt', join(seedsDir, 'putin-north-korea.txt'));
+  copyFileSync('test/fixtures/scripts/ar-floods.txt', join(seedsDir, 'ar-floods.txt'));
+  const outDir = join(root, 'out');
+  const config = SiteConfig.parse({ title: 'Galley News', url: SITE_URL, description: 'The web edition test site' });
+  const result = await build({ seedsDir, outDir, config, formats: selectFormats(null) });
+  if (result.failed.length > 0) throw new Error(`corpus seeds failed: ${result.failed.join(', ')}`);
+  return { outDir, slugs: result.built.map((b) => b.slug) };
+}

@@ -19,7 +19,7 @@ describe('a site of 62 articles under https://example.org/news', () => {
     // Each article's page, PDF and EPUB at least, the home page and archive pages, the feeds.
     expect(named.size).toBeGreaterThan(3 * 62);
     const from = new Set([...named.values()].flatMap((s) => [...s]).map((f) => f.replace(/^articles\/[^/]+\//, 'articles/*/').replace(/^[a-z0-9-]+\.(json|epub)/, '*.$1')));
-    for (const kind of ['index.html', 'page/2/index.html', 'articles/*/index.html', 'sitemap.xml', 'feed.xml', 'feeds/feed.json', '*.json', '*.epub!OEBPS/content.opf']) {
+    for (const kind of ['index.html', 'page/2/index.html', 'articles/*/index.html', 'sitemap.xml', 'feed.xml', 'feeds/feed.json', 'opds/catalog.xml', 'opds/catalog-2.xml', '*.json', '*.epub!OEBPS/content.opf']) {
       expect(from, kind).toContain(kind);
     }
   });

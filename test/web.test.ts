@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { isArticleFileName } from '../src/build-cache.js';
 import { exportHtml } from '../src/exporters/html.js';
-import { ARCHIVE_PAGE_SIZE, exportSite } from '../src/exporters/site.js';
+import { exportSite } from '../src/exporters/site.js';
 import { articlePath, FORMATS, parseArticlePath, selectFormats } from '../src/exporters/registry.js';
 import type { ArticleContext, CollectionContext } from '../src/exporters/types.js';
 import type { Article } from '../src/model/article.js';
 import { DEFAULT_CONFIG } from '../src/model/config.js';
-import { relativeLink } from '../src/render/site.js';
+import { PAGE_SIZE, relativeLink } from '../src/render/site.js';
 import { articleId, goldenArticles, goldenConfig, goldenSizes } from './fixtures/feed/articles.js';
 import { sampleArticle } from './support/article.js';
 import { expectGolden } from './support/golden.js';
@@ -181,7 +181,7 @@ describe('the home page', () => {
     expect(html).toContain('<link rel="canonical" href="https://example.org/news/">');
   });
 
-  it(`pages the archive ${ARCHIVE_PAGE_SIZE} to a page: page/2/, page/3/, with newer and older links`, async () => {
+  it(`pages the archive ${PAGE_SIZE} to a page: page/2/, page/3/, with newer and older links`, async () => {
     const files = await site(manyArticles(45), { sizes: new Map() });
     expect([...files.keys()]).toEqual(['sitemap.xml', 'index.html', 'page/2/index.html', 'page/3/index.html', 'favicon.svg']);
     const count = (html: string) => html.match(/<li><article/g)?.length ?? 0;

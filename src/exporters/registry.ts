@@ -1,5 +1,5 @@
 // Every output format, in one list. Exporters load lazily so a build pays only for the formats it writes.
-import { ARTICLE_PAGE_PATH, FEED_FILES } from '../render/site.js';
+import { ARTICLE_PAGE_PATH, catalogPagePath, FEED_FILES } from '../render/site.js';
 import type { ArticleRender, CollectionRender } from './types.js';
 
 export interface ArticleFormat {
@@ -36,6 +36,7 @@ export const FORMATS: readonly Format[] = [
   { kind: 'collection', name: 'jsonfeed', fileName: FEED_FILES.jsonFeed, load: async () => (await import('./jsonfeed.js')).exportJsonFeed },
   // The home page, its archive pages and the icon come with the sitemap that lists them.
   { kind: 'collection', name: 'site', fileName: 'sitemap.xml', load: async () => (await import('./site.js')).exportSite },
+  { kind: 'collection', name: 'opds', fileName: catalogPagePath(1), load: async () => (await import('./opds.js')).exportOpds },
 ];
 
 export const FORMAT_NAMES: readonly string[] = FORMATS.map((f) => f.name);

@@ -3,16 +3,15 @@
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import { formatLongDate, isoSeconds } from '../render/dates.js';
-import { articlePagePath, itemDate, newestFirst, newestItemDate, relativeLink, siteFileUrl } from '../render/site.js';
+import {
+  articlePagePath, itemDate, newestFirst, newestItemDate, pageCount as countPages, pageOf, relativeLink, siteFileUrl,
+} from '../render/site.js';
 import { escapeXml } from '../render/xml.js';
 import type { CollectionContext, CollectionRender, OutputFile } from './types.js';
 import {
   chromeLang, downloadLinks, FAVICON_SVG, folderOf, has, languageSwitch, pageHead, siteFooter, WEB_FILES,
 } from './web/page.js';
 import type { Siblings } from './web/page.js';
-
-/** Articles on each page of the archive: a screenful or two on a phone, and few pages for a year of news. */
-export const ARCHIVE_PAGE_SIZE = 20;
 
 /** The path under out/ of archive page `n` (1 is the home page). */
 export function archivePagePath(n: number): string {
@@ -25,10 +24,10 @@ const encode = (text: string) => new TextEncoder().encode(text);
 export const exportSite: CollectionRender = (articles, ctx) => {
   const siblings: Siblings = { formats: ctx.formats ?? [] };
   const sorted = newestFirst(articles);
-  const pageCount = Math.max(1, Math.ceil(sorted.length / ARCHIVE_PAGE_SIZE));
+  const pageCount = countPages(sorted.length);
   const pages: OutputFile[] = [];
   for (let n = 1; n <= pageCount; n++) {
-    const items = sorted.slice((n - 1) * ARCHIVE_PAGE_SIZE, n * ARCHIVE_PAGE_SIZE);
+    const items = pageOf(sorted, n);
     pages.push({ name: archivePagePath(n), bytes: encode(archivePage(items, n, pageCount, ctx, siblings)) });
   }
   return {
@@ -103,7 +102,7 @@ function pageLinks(n: number, pageCount: number, path: string, language: string)
 function sitemap(sorted: readonly Article[], pageCount: number, config: SiteConfig, siblings: Siblings): string {
   const entries: { path: string; lastmod: string | null }[] = [];
   for (let n = 1; n <= pageCount; n++) {
-    entries.push({ path: folderOf(archivePagePath(n)), lastmod: newestItemDate(sorted.slice((n - 1) * ARCHIVE_PAGE_SIZE, n * ARCHIVE_PAGE_SIZE)) });
+    entries.push({ path: folderOf(archivePagePath(n)), lastmod: newestItemDate(pageOf(sorted, n)) });
   }
   if (has(siblings, 'html')) {
     for (const article of sorted) entries.push({ path: folderOf(articlePagePath(article.slug)), lastmod: itemDate(article) });

@@ -56,6 +56,27 @@ export function newestItemDate(articles: readonly Article[]): string | null {
   return newest === null ? null : new Date(newest.time).toISOString();
 }
 
+/** Articles on each page of the archive and the catalog: a screenful or two on a phone, few pages for a year of news. */
+export const PAGE_SIZE = 20;
+
+/** The articles of page `n` (from 1) of a list in the site's order. */
+export function pageOf<T>(sorted: readonly T[], n: number): T[] {
+  return sorted.slice((n - 1) * PAGE_SIZE, n * PAGE_SIZE);
+}
+
+/** How many pages a list of `count` takes: one at least, so an empty site still has its home page. */
+export function pageCount(count: number): number {
+  return Math.max(1, Math.ceil(count / PAGE_SIZE));
+}
+
+/**
+ * Where the OPDS catalog's pages are under out/: page 1 is the catalog a reader app is given.
+ * Atom, so beside the feeds' XML, in a folder of its own.
+ */
+export function catalogPagePath(n: number): string {
+  return n === 1 ? 'opds/catalog.xml' : `opds/catalog-${n}.xml`;
+}
+
 /**
  * Where the feeds are under out/: one name for the registry that writes them, the feeds' self links and
  * the pages that announce them. The JSON Feed is in a folder because every top-level out/*.json is a model.

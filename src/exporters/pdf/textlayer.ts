@@ -115,16 +115,41 @@ function ontoBaseline(run: ShapedRun, logical: readonly number[], out: (readonly
 }
 
 /**
- * The invisible characters fontkit hid (joiners, variation selectors), read back by the hidden glyphs
- * that stand in for them, in order; bidi controls read as nothing: they have done their work in the order
- * of the glyphs, and poppler and pdf.js write their own.
+ * The invisible characters fontkit hid (joiners, variation selectors, emoji tags), read back in their
+ * place among the visible glyphs' characters; bidi controls read as nothing: they have done their work in
+ * the order of the glyphs, and poppler and pdf.js write their own.
  */
 function keepInvisibles(run: ShapedRun, text: string, logical: readonly number[], out: (readonly number[])[]): void {
-  const carried = new Set(run.glyphs.flatMap((g) => g.codePoints));
-  const invisibles = [...text].map((c) => c.codePointAt(0)!).filter((cp) => IGNORABLE.test(String.fromCodePoint(cp)) && !carried.has(cp));
+  // Counted, not just seen: one flag's tag letters may be in a ligature while the next flag's are hidden.
+  const carried = new Map<number, number>();
+  for (const g of run.glyphs) for (const cp of g.codePoints) carried.set(cp, (carried.get(cp) ?? 0) + 1);
+  const invisibles = [...text].map((c) => c.codePointAt(0)!).filter((cp) => {
+    if (!IGNORABLE.test(String.fromCodePoint(cp))) return false;
+    const left = carried.get(cp) ?? 0;
+    if (left > 0) carried.set(cp, left - 1);
+    return left === 0;
+  });
   const slots = logical.filter((i) => hidden(run, i));
   if (invisibles.length !== slots.length) return;
-  slots.forEach((slot, k) => (out[slot] = BIDI_CONTROL.test(String.fromCodePoint(invisibles[k]!)) ? [] : [invisibles[k]!]));
+  // Each is read with the visible glyph before it (after it, at a word's start): extractors put a
+  // zero-width glyph of its own on a line of its own.
+  let k = 0;
+  let host = -1;
+  const pending: number[] = [];
+  for (const g of logical) {
+    if (!hidden(run, g)) {
+      if (host === -1 && pending.length > 0) out[g] = [...pending, ...out[g]!];
+      pending.length = 0;
+      host = g;
+      continue;
+    }
+    const cp = invisibles[k++]!;
+    out[g] = [];
+    if (BIDI_CONTROL.test(String.fromCodePoint(cp))) continue;
+    if (host !== -1) out[host] = [...out[host]!, cp];
+    else pending.push(cp);
+  }
+  if (host === -1 && slots.length > 0) out[slots[0]!] = pending;
 }
 
 /** A default-ignorable character (ZWJ, ZWNJ) that fontkit drew as a zero-width space: it reads as nothing. */

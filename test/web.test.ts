@@ -72,6 +72,8 @@ describe('an article page', () => {
     expect(ar).toContain('<html lang="ar" dir="rtl">');
     // Galley's own words are English: tagged so, in an Arabic page.
     expect(ar).toContain('<aside class="downloads" lang="en">');
+    // The English site name is marked inline, so the header still starts on the right of an Arabic page.
+    expect(ar).toContain('<p class="site-name"><a href="../../" lang="en" dir="ltr">');
   });
 
   it('links the PDF and EPUB with their sizes, only those the build writes', async () => {

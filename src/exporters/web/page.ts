@@ -96,11 +96,13 @@ export function pageHead(config: SiteConfig, siblings: Siblings, language: strin
 /** The site's name above every page, a link to the home page where the build writes one. */
 export function siteHeader(config: SiteConfig, siblings: Siblings, path: string, pageLanguage: string): string {
   const name = escapeXml(config.title);
+  // The name's language and direction go on an inline element: on the paragraph, dir="ltr" pulled an
+  // English name to the left edge of an Arabic page, whose header starts on the right.
   const lang = languageSwitch(config.language, pageLanguage);
   const inner = has(siblings, 'site') && path !== WEB_FILES.home
-    ? `<a href="${escapeXml(relativeLink(path, ''))}">${name}</a>`
-    : name;
-  return `<header class="site"><p class="site-name"${lang}>${inner}</p></header>`;
+    ? `<a href="${escapeXml(relativeLink(path, ''))}"${lang}>${name}</a>`
+    : lang === '' ? name : `<span${lang}>${name}</span>`;
+  return `<header class="site"><p class="site-name">${inner}</p></header>`;
 }
 
 /** The feeds this build writes, as links under every page. */
@@ -175,6 +177,7 @@ header.site{border-bottom:1px solid var(--rule)}
 .list>li{border-bottom:1px solid var(--rule);padding:1rem 0}
 .list h2{margin:0 0 .25rem}
 .list p{margin:.25rem 0}
+footer.site a{white-space:nowrap}
 .pages{display:flex;flex-wrap:wrap;gap:1rem;justify-content:space-between;margin-top:1.5rem}
 @media print{
 :root{--bg:#fff;--fg:#000;--muted:#333;--link:#000;--rule:#999}

@@ -150,7 +150,8 @@ export function navDocument(article: Article, config: SiteConfig): string {
   return [
     ...xhtmlHead(article),
     '<body>',
-    '<nav epub:type="toc" id="toc">',
+    // Assistive technology reads ARIA, not epub:type: the role says the same thing to it (DAISY Ace asks for both).
+    '<nav epub:type="toc" id="toc" role="doc-toc">',
     '<ol>',
     `<li><a href="${FILES.chapter}">${title}</a>`,
     ...nested,

@@ -219,7 +219,7 @@ describe('EPUB package metadata', () => {
     expect(b.text('OEBPS/toc.ncx')).toContain('<meta name="dtb:uid" content="urn:uuid:0f4e7a52-3a7e-5c1b-9d2a-6f1e2d3c4b5a"/>');
   });
 
-  it('declares EPUB Accessibility metadata, and no conformance claim', async () => {
+  it('declares EPUB Accessibility metadata and claims conformance, naming the publisher as evaluator', async () => {
     const opf = (await book(sampleArticle())).text('OEBPS/content.opf');
     expect(values(opf, 'schema:accessMode')).toEqual(['textual']);
     expect(values(opf, 'schema:accessModeSufficient')).toEqual(['textual']);
@@ -227,7 +227,8 @@ describe('EPUB package metadata', () => {
     expect(values(opf, 'schema:accessibilityHazard')).toEqual(['none']);
     expect(values(opf, 'schema:accessibilitySummary')).toHaveLength(1);
     expect(values(opf, 'schema:accessibilitySummary')[0]!.length).toBeGreaterThan(40);
-    expect(opf).not.toContain('conformsTo');
+    expect(values(opf, 'dcterms:conformsTo')).toEqual(['EPUB Accessibility 1.1 - WCAG 2.1 Level AA']);
+    expect(values(opf, 'a11y:certifiedBy')).toEqual([DEFAULT_CONFIG.title]);
   });
 });
 

@@ -14,9 +14,15 @@ import { progressReporter } from './progress.js';
 import { WorkersUnavailable } from './render-pool.js';
 import { FORMAT_NAMES, selectFormats } from './exporters/registry.js';
 
-const USAGE = `Usage: galley build [SEEDS_DIR] [options]
+/** galley serve's port when none is given: the one eleventy --serve uses. */
+const DEFAULT_PORT = 8080;
 
-Build every SEEDS_DIR/*.txt (default: seeds) into PDF, EPUB, JSON and feeds.
+const USAGE = `Usage: galley build [SEEDS_DIR] [options]
+       galley serve [SEEDS_DIR] [--port N] [options]
+
+Build every SEEDS_DIR/*.txt (default: seeds) into PDF, EPUB, JSON, feeds and web pages.
+serve builds, then previews the output folder at http://127.0.0.1:N/ and builds again when a seed
+changes, until Ctrl-C.
 
 Options:
   --out DIR          output folder (default: out)
@@ -25,6 +31,7 @@ Options:
   --config FILE      site config (default: ./galley.config.json when it exists)
   --force            rebuild every article, even those whose outputs are current
   --quiet            print errors only; no progress
+  --port N           serve: the port on 127.0.0.1 (default: ${DEFAULT_PORT}; 0 picks a free one)
   -h, --help         show this help
   -v, --version      show the version
 
@@ -32,6 +39,9 @@ Exit status: 0 all articles built, 1 some article failed, 2 usage, config or fil
 stopped by SIGINT, SIGTERM or SIGHUP: that signal (130, 143, 129 in a shell).`;
 
 class UsageError extends Error {}
+
+/** galley serve's port is taken: like a file-system fault, a fact of the machine to fix, not a misuse. */
+class PortTaken extends Error {}
 
 /** A build stopped by a signal: the process then ends by that same signal. */
 class Stopped extends Error {
@@ -53,6 +63,7 @@ async function main(argv: string[], signal: AbortSignal): Promise<number> {
         config: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        port: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -71,30 +82,74 @@ async function main(argv: string[], signal: AbortSignal): Promise<number> {
     return 0;
   }
   const [command, seedsDir = 'seeds', ...extra] = positionals;
-  if (command !== 'build') return usage(command === undefined ? 'no command given' : `unknown command "${command}"`);
+  if (command !== 'build' && command !== 'serve') return usage(command === undefined ? 'no command given' : `unknown command "${command}"`);
   if (extra.length > 0) return usage(`unexpected argument "${extra[0]}"`);
+  if (command === 'build' && values.port !== undefined) return usage('--port is an option of galley serve');
+  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
+  if (!/^\d{1,5}$/.test(values.port ?? '0') || port > 65535) return usage(`--port takes a number from 0 to 65535, not "${values.port}"`);
 
   try {
     const formats = selectFormats(values.formats === undefined ? null : values.formats.split(',').map((s) => s.trim()).filter(Boolean));
     if (formats.length === 0) throw new UsageError('--formats names no format');
     const config = loadConfig(values.config ?? null, { url: values['site-url'] });
-    const mode = values.quiet ? 'off' : process.stderr.isTTY ? 'bar' : 'lines';
-    const onArticle = progressReporter(mode, process.stderr);
-    const result = await build({ seedsDir, outDir: values.out, config, formats, force: values.force, onArticle, signal })
-      .finally(() => onArticle.interrupt());
-    for (const d of result.diagnostics) {
-      if (d.severity === 'error' || !values.quiet) process.stderr.write(formatDiagnostic(d) + '\n');
-    }
-    if (!values.quiet) {
-      const failed = result.failed.length ? `, ${result.failed.length} failed` : '';
-      const cached = result.built.length - result.rendered;
-      const current = cached > 0 ? ` (${cached} already current)` : '';
-      process.stderr.write(`galley: built ${result.built.length} of ${result.seeds.length} articles into ${escapeControls(values.out)}${current}${failed}\n`);
-    }
-    return result.failed.length > 0 ? 1 : 0;
+    const buildOnce = async (force: boolean, stop: AbortSignal): Promise<number> => {
+      const mode = values.quiet ? 'off' : process.stderr.isTTY ? 'bar' : 'lines';
+      const onArticle = progressReporter(mode, process.stderr);
+      const result = await build({ seedsDir, outDir: values.out, config, formats, force, onArticle, signal: stop })
+        .finally(() => onArticle.interrupt());
+      for (const d of result.diagnostics) {
+        if (d.severity === 'error' || !values.quiet) process.stderr.write(formatDiagnostic(d) + '\n');
+      }
+      if (!values.quiet) {
+        const failed = result.failed.length ? `, ${result.failed.length} failed` : '';
+        const cached = result.built.length - result.rendered;
+        const current = cached > 0 ? ` (${cached} already current)` : '';
+        process.stderr.write(`galley: built ${result.built.length} of ${result.seeds.length} articles into ${escapeControls(values.out)}${current}${failed}\n`);
+      }
+      return result.failed.length > 0 ? 1 : 0;
+    };
+    const status = await buildOnce(values.force, signal);
+    if (command === 'build') return status;
+    await serveAndRebuild(seedsDir, values.out, port, buildOnce, signal);
+    throw signal.reason;
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof FileSystemFault) return usage(e.message, false);
+    if (e instanceof ConfigError || e instanceof FileSystemFault || e instanceof PortTaken) return usage(e.message, false);
     if (e instanceof UsageError || (e instanceof Error && e.message.startsWith('unknown format'))) return usage(e.message);
+    throw e;
+  }
+}
+
+/**
+ * galley serve after its first build: serve out/ until a stop signal, building again on each change of a
+ * seed. A later build that fails (a seed gone bad, a full disk) is reported and the preview goes on, showing
+ * the last good files, so the fix can be saved and seen.
+ */
+async function serveAndRebuild(
+  seedsDir: string, outDir: string, port: number, buildOnce: (force: boolean, stop: AbortSignal) => Promise<number>, signal: AbortSignal,
+): Promise<void> {
+  // Loaded here only: a build needs neither the HTTP server nor the watcher.
+  const { serve } = await import('./serve.js');
+  try {
+    await serve({
+      seedsDir,
+      outDir,
+      port,
+      signal,
+      rebuild: async (stop) => {
+        try {
+          await buildOnce(false, stop);
+        } catch (e) {
+          // A stop is the serve's own end, which main() reports.
+          if (stop.aborted) return;
+          const message = e instanceof ConfigError || e instanceof FileSystemFault ? e.message
+            : `internal error: ${e instanceof Error ? e.stack : String(e)}`;
+          process.stderr.write(`galley: ${escapeControls(message)}\n`);
+        }
+      },
+      onListening: (url) => process.stdout.write(`galley: serving ${escapeControls(outDir)} at ${url} (Ctrl-C stops)\n`),
+    });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortTaken(`port ${port} on 127.0.0.1 is in use; give another --port`);
     throw e;
   }
 }

@@ -41,6 +41,12 @@ void warmUp().then(() => {
       runCompiledCli(join(dist, 'cli.js'), argv);
       return;
     }
+    if (argv[0] === 'serve') {
+      // A preview runs for hours, so a quick start is worth little; and its HTTP server and file watcher
+      // are not in the snapshot. The compiled CLI serves, with the worker pool for large rebuilds.
+      runCompiledCli(join(dist, 'cli.js'), argv);
+      return;
+    }
     forbidWorkers();
     void run(argv);
   });

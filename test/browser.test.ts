@@ -12,8 +12,7 @@ import axe from 'axe-core';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { serveStatic } from './support/static-server.js';
-import type { StaticServer } from './support/static-server.js';
+import { listen } from '../src/serve.js';
 import { describeWithTools } from './support/tools.js';
 import { buildWebCorpus } from './support/web-corpus.js';
 
@@ -36,7 +35,7 @@ interface Visit {
 
 describeWithTools([CHROMIUM, 'java'], 'the web edition in chromium, axe-core and the Nu HTML Checker', () => {
   let outDir: string;
-  let server: StaticServer;
+  let server: Awaited<ReturnType<typeof listen>>;
   let browser: Browser;
   const pages: Record<string, string> = { index: '' };
 
@@ -47,7 +46,8 @@ describeWithTools([CHROMIUM, 'java'], 'the web edition in chromium, axe-core and
     if (english === undefined) throw new Error(`no page of the project's seed among ${corpus.slugs.length} articles`);
     pages['article-en'] = `articles/${english}/`;
     pages['article-ar'] = 'articles/ar-floods/';
-    server = await serveStatic(outDir);
+    // galley serve's own server, a static host like any other: the test builds once and watches nothing.
+    server = await listen(outDir, 0);
     browser = await chromium.launch({ executablePath: CHROMIUM });
   }, 120_000);
 
@@ -111,7 +111,7 @@ describeWithTools([CHROMIUM, 'java'], 'the web edition in chromium, axe-core and
   it('the checks see a broken page: a missing file, an image with no text, an unknown element', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'galley-broken-page-'));
     writeFileSync(join(dir, 'index.html'), '<!DOCTYPE html><html><head><title>x</title></head><body><img src="none.png"><blink>x</blink></body></html>');
-    const broken = await serveStatic(dir);
+    const broken = await listen(dir, 0);
     try {
       const seen = await visit(broken.url, VIEWPORTS[0]);
       expect(seen.problems.join('\n')).toContain('404');

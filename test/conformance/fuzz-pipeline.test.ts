@@ -1,5 +1,7 @@
 // Property fuzz through the whole pipeline: generated seeds through every exporter, each output read back
-// by a real parser (xmllint for XML and every XHTML inside the EPUB zip, qpdf for the PDF, JSON.parse).
+// by a real parser (xmllint for XML and every XHTML inside the EPUB zip, qpdf for the PDF, JSON.parse); and the
+// hard characters of issue 15 (mark stacks, emoji sequences, format characters, noncharacters, Hangul fillers)
+// through the PDF's text layer, read back with pdftotext.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +9,7 @@ import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { expect, it } from 'vitest';
 import { FORMATS } from '../../src/exporters/registry.js';
+import type { ArticleFormat } from '../../src/exporters/registry.js';
 import type { Article } from '../../src/model/article.js';
 import { DEFAULT_CONFIG } from '../../src/model/config.js';
 import { SeedError } from '../../src/model/diagnostic.js';
@@ -82,4 +85,143 @@ describeWithTools(['xmllint', 'qpdf'], 'every exporter on generated seeds', () =
     run('xmllint', ['--noout', ...xml]);
     for (const pdf of pdfs) run('qpdf', ['--check', pdf]);
   }, 300_000);
+});
+
+// ---- Nothing lost in the PDF's text layer -------------------------------------------------------------------
+
+const chr = (min: number, max: number) => fc.integer({ min, max }).map((c) => String.fromCodePoint(c));
+const tags = (text: string) => [...text].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
+
+/** The hard characters of issue 15, one generator each, so a failure names its kind. */
+const HARD: Record<string, fc.Arbitrary<string>> = {
+  'combining-mark stacks (Zalgo)': fc.tuple(
+    fc.constantFrom('a', 'e', 'Z', 'ж', 'ω', 'ا', 'क', 'ก', '한'),
+    fc.array(fc.oneof(chr(0x0300, 0x036f), chr(0x0483, 0x0489), chr(0x1ab0, 0x1ace), chr(0x1dc0, 0x1dff), chr(0x20d0, 0x20f0),
+      chr(0xfe20, 0xfe2f)), { minLength: 1, maxLength: 30 }),
+  ).map(([base, marks]) => base + marks.join('')),
+  'emoji keycaps': fc.constantFrom(...'0123456789#*').map((k) => `${k}\uFE0F\u20E3`),
+  'emoji skin tones': fc.tuple(fc.constantFrom('👍', '👋', '🧑', '👩', '✋', '🤝'), chr(0x1f3fb, 0x1f3ff)).map(([b, t]) => b + t),
+  'emoji ZWJ sequences': fc.constantFrom('👩‍👩‍👧', '👨‍👩‍👦‍👦', '🧑‍💻', '🏳️‍🌈', '👩🏽‍🚀', '❤️‍🔥', '🐻‍❄️', '🏴‍☠️'),
+  'emoji flags': fc.oneof(fc.constantFrom('🇺🇦', '🇯🇵', '🇰🇷', '🇪🇺', '🇺🇳'), fc.tuple(chr(0x1f1e6, 0x1f1ff), chr(0x1f1e6, 0x1f1ff)).map(([a, b]) => a + b)),
+  'emoji tag sequences': fc.constantFrom('gbsct', 'gbeng', 'gbwls', 'usca').map((t) => `🏴${tags(t)}\u{E007F}`),
+  'emoji and text presentation': fc.tuple(fc.constantFrom('☺', '❤', '©', '™', '↔', '✈', '⚠'), fc.constantFrom('\uFE0F', '\uFE0E'))
+    .map(([c, vs]) => c + vs),
+  'bidi and other format characters': fc.tuple(
+    fc.constantFrom(...[0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x200e, 0x200f, 0x061c,
+      0x200b, 0x200c, 0x200d, 0x2060].map((c) => String.fromCodePoint(c))),
+    fc.constantFrom('abc', 'שלום', 'مرحبا', '123', '', 'لا'),
+  ).map(([f, t]) => f + t),
+  'noncharacters': fc.constantFrom(0xfdd0, 0xfdd7, 0xfdef, 0xfffe, 0xffff, 0x1fffe, 0x2ffff, 0x10ffff).map((c) => String.fromCodePoint(c)),
+  'Hangul fillers': fc.tuple(fc.constantFrom('', '가', '\u1100', 'x'), fc.constantFrom('\u1160', '\u3164', '\u115F', '\uFFA0'))
+    .map(([b, f]) => b + f),
+};
+HARD['all of them mixed'] = fc.array(fc.oneof(...Object.values(HARD)), { minLength: 1, maxLength: 4 }).map((p) => p.join(''));
+
+const code = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+// What is left out on purpose, as documented: in the PDF's text layer (README, Scripts and languages) the bidi
+// controls, which steer the order and are not drawn, and the joiners ZWJ and ZWNJ, which shape and read as
+// nothing; in every format (docs/seed-format.md, Encoding) U+FFFE and U+FFFF, which XML cannot carry.
+const DROPPED_ON_PURPOSE = new Set([0x200e, 0x200f, 0x061c, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069,
+  0x200c, 0x200d, 0xfffe, 0xffff]);
+
+/**
+ * Code points as a multiset, in NFKD (pdftotext gives compatibility and decomposed forms where the fonts' maps
+ * do). ASCII is left out on both sides: the page's own furniture (folios, date, byline) is ASCII and would hide
+ * a lost digit of a keycap; every hard character above is beyond ASCII.
+ */
+function codePoints(text: string): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const c of text.normalize('NFKD')) {
+    const cp = c.codePointAt(0)!;
+    if (cp > 0x7f) counts.set(cp, (counts.get(cp) ?? 0) + 1);
+  }
+  return counts;
+}
+
+interface Loss { seed: string; language: string; where: 'headline' | 'paragraph'; lost: string[]; pdftotext: string; warnings: string[] }
+
+/**
+ * What of `line` the PDF's text layer lacks with no warning naming it, set once as the headline and once as a
+ * paragraph; null if nothing. A headline is drawn twice on its one page, at the top and in the running footer
+ * (which takes titles of up to 60 characters whole), so it is looked for twice; a longer one only as a paragraph.
+ * The page's other text is the byline and the folio. Only the count of each character is compared, not their
+ * order: pdftotext's reading order across a gap or a change of direction is its own.
+ */
+async function pdfLoss(line: string, language: string, dir: string): Promise<Loss | null> {
+  for (const where of ['headline', 'paragraph'] as const) {
+    const seed = `---\ndate: 2024-06-19\nlanguage: ${language}\nsummary: Summary\n---\n${where === 'headline' ? `Fuzz ${line}\nText.` : `Fuzz\n${line}`}\n`;
+    let result: ReturnType<typeof normalize>;
+    try {
+      result = normalize(seed, 'fuzz.txt', { config: DEFAULT_CONFIG, fallbackDate: null });
+    } catch (e) {
+      // A headline over 300 characters: the line is still tried as a paragraph.
+      expect(e).toBeInstanceOf(SeedError);
+      continue;
+    }
+    const { article } = result;
+    if (where === 'headline' && [...article.title].length > 60) continue;
+    const format = FORMATS.find((f): f is ArticleFormat => f.kind === 'article' && f.name === 'pdf')!;
+    const pdf = await (await format.load())(article, { config: DEFAULT_CONFIG });
+    const path = join(dir, 'fuzz.pdf');
+    writeFileSync(path, pdf.bytes);
+    const text = run('pdftotext', ['-enc', 'UTF-8', path, '-']);
+    // The seed's own characters, not the model's: what the normalizer drops must be named or documented too.
+    const drawn = where === 'headline' ? `Fuzz ${line}`.repeat(2) : line;
+    const diagnostics = [...result.diagnostics, ...pdf.diagnostics];
+    const named = new Set(diagnostics.flatMap((d) => [...d.message.matchAll(/U\+([0-9A-F]{4,6})/g)].map((m) => parseInt(m[1]!, 16))));
+    const got = codePoints(text);
+    const lost: string[] = [];
+    for (const [cp, n] of codePoints(drawn)) {
+      if (DROPPED_ON_PURPOSE.has(cp) || named.has(cp)) continue;
+      const missing = n - (got.get(cp) ?? 0);
+      if (missing > 0) lost.push(`${code(String.fromCodePoint(cp))}${missing > 1 ? ` ×${missing}` : ''}`);
+    }
+    if (lost.length > 0) return { seed: line, language, where, lost, pdftotext: text.trim(), warnings: diagnostics.map((d) => d.message) };
+  }
+  return null;
+}
+
+/** A line of hard characters among words, as a writer would mix them, long enough at times to wrap, in a language
+ * of each direction and script family (the article's language sets the direction, hyphenation and faces). */
+const hardLine = (hard: fc.Arbitrary<string>) => fc.tuple(
+  fc.array(fc.oneof({ weight: 3, arbitrary: hard }, { weight: 1, arbitrary: fc.constantFrom('word', 'Wort', 'слово', 'λέξη', '단어', 'كلمة', 'מילה', '単語', 'शब्द') }),
+    { minLength: 1, maxLength: 30 }).map((p) => p.join(' ')),
+  fc.constantFrom('en', 'de', 'ar', 'he', 'ja', 'hi', 'ko'),
+);
+
+const PDF_RUNS = Number(process.env.GALLEY_FUZZ_RUNS ?? 25);
+
+// Counterexamples the properties found, shrunk by hand: the PDF loses these today with no warning (issue 15). The
+// PDF exporter is being rewritten; a case that starts to pass makes its it.fails fail: then move it to KEPT.
+const KNOWN_LOSSES: [name: string, line: string][] = [
+  ['three to six identical marks on a letter of another face keep two (Hangul; also Han, Thai)', '한\u0301\u0301\u0301'],
+  ['two identical marks on a space read as one (also in a stack on an Arabic letter)', 'x \uFE26\uFE26'],
+  ['a variation selector with no base, after a space, is dropped', 'x \uFE0E y'],
+  ['VS16 after a flag under a right-to-left override is dropped (and the flag reads reversed)', '\u202E🇰🇸\uFE0F'],
+];
+// Kinds whose property fails today, on the first case of KNOWN_LOSSES (it shrinks to ก and U+0344 twice, which NFC
+// writes as U+0308 U+0301 U+0308 U+0301: one U+0301 is lost).
+const FAILING_TODAY = new Set(['combining-mark stacks (Zalgo)']);
+// Cases of issue 15 that the PDF keeps now: every one stays kept.
+const KEPT: string[] = ['👍🏽 👍🏿', '1️⃣ #️⃣', '☺️', '\u2067abc', 'x\u1160', '가\u3164', '🏴󠁧󠁢󠁳󠁣󠁴󠁿', '🏴󠁧󠁢󠁳󠁣󠁴󠁿🏴\u{E0061}\u{E007F}',
+  '👨‍👩‍👦‍👦 🇺🇦', `Z${'\u0301\u0316\u0330\u0352'.repeat(6)}`, '\uFDD0 \u{10FFFF}'];
+
+describeWithTools(['pdftotext'], 'every character reaches the PDF text layer, or a warning, or is dropped on purpose', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'galley-fuzz-pdf-'));
+  for (const [kind, hard] of Object.entries(HARD)) {
+    (FAILING_TODAY.has(kind) ? it.fails : it)(`${kind} (${PDF_RUNS} seeds)`, async () => {
+      await fc.assert(fc.asyncProperty(hardLine(hard), async ([line, language]) => {
+        expect(await pdfLoss(line, language, dir)).toBeNull();
+      }), { numRuns: PDF_RUNS, seed: 20241128 });
+    }, 300_000);
+  }
+  it.each(KEPT)('kept: %j', async (line) => {
+    expect(await pdfLoss(line, 'en', dir)).toBeNull();
+  });
+  for (const [name, line] of KNOWN_LOSSES) {
+    it.fails(`lost today: ${name}: ${JSON.stringify(line)}`, async () => {
+      expect(await pdfLoss(line, 'en', dir)).toBeNull();
+    });
+  }
 });

@@ -81,7 +81,7 @@ describe('site url: kept in the form the feeds give it', () => {
     expect(rss).toContain('<link>https://example.org/news/articles/headline/</link>');
     expect(rss).toContain('url="https://example.org/news/headline.pdf"');
     const feed = JSON.parse(new TextDecoder().decode((await exportJsonFeed([article], ctx)).bytes));
-    expect(feed.home_page_url).toBe('https://example.org/news/');
+    expect(feed).toMatchObject({ home_page_url: 'https://example.org/news/', feed_url: 'https://example.org/news/feeds/feed.json' });
     expect(feed.items[0].url).toBe('https://example.org/news/articles/headline/');
   });
 

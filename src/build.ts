@@ -14,6 +14,7 @@ import { CACHE_FILE, cacheKey, emptyManifest, fileRecord, inputKey, isCurrent, r
 import type { CacheEntry, Manifest } from './build-cache.js';
 import { checkOutsideSeeds, displayPath, outputFault, seedsFault } from './fs-fault.js';
 import { renderAll, startPool, WorkersUnavailable } from './render-pool.js';
+import { nfc } from './normalize/decode.js';
 import { normalize, withSlug } from './normalize/index.js';
 import { uniqueSlug } from './normalize/slug.js';
 import { fallbackDate, gitDates } from './seed-date.js';
@@ -282,11 +283,24 @@ function removeOutput(outDir: string, name: string): void {
 function placeDiagnostic(d: Diagnostic, item: Loaded): Diagnostic {
   const placed = { ...d, file: item.display };
   if (d.line !== null || !d.excerpt) return placed;
-  const lines = new TextDecoder().decode(item.bytes).split(/\r\n|\r|\n/);
-  const index = lines.findIndex((l) => l.normalize('NFC').includes(d.excerpt!));
+  const lines = seedLines(item);
+  const index = lines.findIndex((l) => l.includes(d.excerpt!));
   if (index < 0) return placed;
-  const column = [...lines[index]!.normalize('NFC').slice(0, lines[index]!.normalize('NFC').indexOf(d.excerpt))].length + 1;
+  const column = [...lines[index]!.slice(0, lines[index]!.indexOf(d.excerpt))].length + 1;
   return { ...placed, line: index + 1, column };
+}
+
+// A seed's lines in NFC, as the writers saw its text: made once per seed, however many diagnostics it has
+// (a line of a thousand characters no font has gives a thousand), with the normalizer's linear NFC.
+const linesOf = new WeakMap<Loaded, string[]>();
+
+function seedLines(item: Loaded): string[] {
+  let lines = linesOf.get(item);
+  if (lines === undefined) {
+    lines = new TextDecoder().decode(item.bytes).split(/\r\n|\r|\n/).map(nfc);
+    linesOf.set(item, lines);
+  }
+  return lines;
 }
 
 function writeOut(outDir: string, name: string, bytes: Uint8Array): void {

@@ -9,7 +9,7 @@ import { foldSpace, readBody } from './blocks.js';
 import { decodeSeed } from './decode.js';
 import { readFrontMatter } from './frontmatter.js';
 import { articleSlug } from './slug.js';
-import { typeset } from './typography.js';
+import { closeBidi, typeset } from './typography.js';
 import { uuidV5 } from './uuid.js';
 
 export { SeedError };
@@ -138,7 +138,7 @@ function defaultSummary(sections: Section[], title: string): string {
   const hard = chars.slice(0, MAX_SUMMARY - 1).join('');
   const boundary = window.lastIndexOf(' ');
   const cut = (boundary > 0 ? window.slice(0, boundary) : hard).replace(/[\s,;:\u2013\u2014-]+$/u, '');
-  return `${cut === '' ? hard : cut}\u2026`;
+  return closeBidi(`${cut === '' ? hard : cut}\u2026`);
 }
 
 /** A word for stats: letters and digits (with their combining marks, so Devanagari vowel signs do not split a

@@ -4,6 +4,10 @@ const OPENING_CONTEXT = /[\s([{\u2018\u201C\u2014\u2013\-/]/u;
 
 /** Apply the seed format's typography to one text. Idempotent: typographic input is left alone. */
 export function typeset(text: string): string {
+  return closeBidi(quotes(text));
+}
+
+function quotes(text: string): string {
   const dashed = text.replace(/---/g, '\u2014').replace(/--/g, '\u2013').replace(/\.\.\./g, '\u2026');
   // The character before a quote as already typeset, so a quote right after an opening quote opens too ("'Hi'").
   // Kept in variables, not read back from the output: indexing a string built by += flattens it each time, which
@@ -26,4 +30,28 @@ export function typeset(text: string): string {
     lastQuote = quote;
     return quote;
   });
+}
+
+const EMBEDDING_OPENERS = new Set(['\u202A', '\u202B', '\u202D', '\u202E']);
+const ISOLATE_OPENERS = new Set(['\u2066', '\u2067', '\u2068']);
+
+/**
+ * Close the bidi embeddings and isolates a text leaves open (U+202C, U+2069 added at its end, innermost
+ * first), as UAX #9 closes them at a paragraph's end: otherwise one reaches past its text into whatever a
+ * reader shows next (a feed reader's list of titles, the rest of a web page). Unmatched closers are left
+ * as they are: they do nothing.
+ */
+export function closeBidi(text: string): string {
+  if (!/[\u202A-\u202E\u2066-\u2069]/u.test(text)) return text;
+  const open: string[] = [];
+  for (const c of text) {
+    if (EMBEDDING_OPENERS.has(c)) open.push('\u202C');
+    else if (ISOLATE_OPENERS.has(c)) open.push('\u2069');
+    else if (c === '\u202C' && open.at(-1) === '\u202C') open.pop();
+    else if (c === '\u2069' && open.includes('\u2069')) {
+      // A PDI closes its isolate and every embedding opened inside it.
+      while (open.pop() !== '\u2069');
+    }
+  }
+  return text + open.reverse().join('');
 }

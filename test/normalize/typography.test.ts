@@ -81,3 +81,25 @@ describe('rule 7: in every text of the model', () => {
     expect(article('It\'s "here" -- now').slug).toBe('its-here-now');
   });
 });
+
+describe('bidi controls left open are closed at the end of their text', () => {
+  test.each([
+    ['plain text', 'plain text'],
+    ['\u2067عنوان', '\u2067عنوان\u2069'],
+    ['a \u202Bb \u2066c', 'a \u202Bb \u2066c\u2069\u202C'],
+    ['\u2067x\u202Ay\u2069 z', '\u2067x\u202Ay\u2069 z'],
+    ['\u202Ex\u202C\u202C', '\u202Ex\u202C\u202C'],
+    ['x\u2069', 'x\u2069'],
+  ])('%j -> %j', (input, expected) => {
+    expect(typeset(input)).toBe(expected);
+    expect(typeset(typeset(input))).toBe(expected);
+  });
+
+  test('in the headline, a paragraph and the summary cut from it', () => {
+    const a = article(`Title \u2067open\nShort \u202Bparagraph ${'word '.repeat(80)}\n`);
+    expect(a.title).toBe('Title \u2067open\u2069');
+    const p = a.sections[0]!.blocks[0]!;
+    expect(p.type === 'paragraph' && p.text.endsWith('word\u202C')).toBe(true);
+    expect(a.summary.endsWith('\u2026\u202C')).toBe(true);
+  });
+});

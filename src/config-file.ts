@@ -9,7 +9,7 @@ export class ConfigError extends Error {
 }
 
 /** The site config from `file`, or from ./galley.config.json when it exists, or the defaults. */
-export function loadConfig(file: string | null, overrides: { url?: string | undefined } = {}): SiteConfig {
+export function loadConfig(file: string | null = null, overrides: { url?: string | undefined } = {}): SiteConfig {
   const path = file ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : null);
   let raw: unknown = {};
   if (path !== null) {
@@ -26,12 +26,19 @@ export function loadConfig(file: string | null, overrides: { url?: string | unde
     }
   }
   if (overrides.url !== undefined && typeof raw === 'object' && raw !== null) raw = { ...raw, url: overrides.url };
+  return parseConfig(raw, path ?? 'configuration', overrides.url !== undefined);
+}
+
+/**
+ * Validate a config object (a file's JSON, or what an API caller passes), defaults filled in. `where` names
+ * it in the error; `urlFromFlag` says the url came from --site-url, so the error names the flag.
+ */
+export function parseConfig(raw: unknown, where: string, urlFromFlag = false): SiteConfig {
   const parsed = SiteConfig.safeParse(raw);
   if (!parsed.success) {
-    const where = path ?? 'configuration';
     const issue = parsed.error.issues[0]!;
     const key = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.') || '(top level)';
-    const source = key === 'url' && overrides.url !== undefined ? '--site-url' : `${where}: key "${key}"`;
+    const source = key === 'url' && urlFromFlag ? '--site-url' : `${where}: key "${key}"`;
     throw new ConfigError(`${source}: ${issue.code === 'unrecognized_keys' ? 'unknown key' : issue.message}`);
   }
   return parsed.data;

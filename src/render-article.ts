@@ -21,7 +21,7 @@ export interface RenderedArticle {
 // Exporters load once per thread, on first use: fonts and templates are then reused for every article.
 const loaded = new Map<string, Promise<ArticleRender>>();
 
-function loader(format: ArticleFormat): Promise<ArticleRender> {
+export function loader(format: ArticleFormat): Promise<ArticleRender> {
   let render = loaded.get(format.name);
   if (!render) {
     render = format.load();

@@ -50,6 +50,11 @@ export class SeedError extends Error {
     this.rule = rule;
   }
 
+  /** The error as the build reports it: positioned, with its rule. */
+  get diagnostic(): Diagnostic {
+    return this.toDiagnostic();
+  }
+
   toDiagnostic(): Diagnostic {
     return { severity: 'error', file: this.file, line: this.line, column: this.column, rule: this.rule, message: this.message };
   }

@@ -21,11 +21,16 @@ export const WORDS_PER_MINUTE = 230;
 
 export interface NormalizeOptions {
   config: SiteConfig;
-  /** The date to use when the front matter has none: the build reads it from git or the file's mtime. */
-  fallbackDate: { iso: string; source: 'git' | 'mtime' } | null;
+  /**
+   * The date to use when the front matter has none: the build reads it from git or the file's mtime; an API
+   * caller gives its own (`option`).
+   */
+  fallbackDate: { iso: string; source: 'git' | 'mtime' | 'option' } | null;
   /** source.path in the model: the seed's path relative to the build, with / separators. Defaults to `path`. */
   sourcePath?: string;
 }
+
+const FALLBACK_NAMES = { git: 'last git commit time', mtime: 'file modification time', option: 'fallbackDate option' } as const;
 
 export interface NormalizeResult {
   article: Article;
@@ -65,7 +70,7 @@ export function normalize(input: Uint8Array | string, path: string, options: Nor
     published = options.fallbackDate.iso;
     diagnostics.push({
       severity: 'warning', file: path, line: null, column: null, rule: 'date/fallback',
-      message: `no \`date\` in front matter; using the ${options.fallbackDate.source === 'git' ? 'last git commit time' : 'file modification time'} ${published}`,
+      message: `no \`date\` in front matter; using the ${FALLBACK_NAMES[options.fallbackDate.source]} ${published}`,
     });
   }
 

@@ -97,6 +97,28 @@ const log = (s) => process.stderr.write(s + '\n');
   log(`first CJK article in a process: ${first.toFixed(0)} ms (then ${second.toFixed(0)} ms), PDF ${bytes} bytes`);
 }
 
+// 1c. The API in a long-running process: RSS after 200, 1,000 and 2,000 render() calls (the four article
+// formats in turn, over 50 synthetic articles), in a fresh process, collected before each reading. Flat
+// from 1,000 on means no cache grows with the number of renders (up to 1,000 the fonts' glyph caches and
+// the compiled code still fill).
+{
+  const probe = `import { synthSeed } from './scripts/synth-seeds.mjs';
+    const { normalize, render } = await import('galley');
+    const articles = Array.from({ length: 50 }, (_, i) => normalize(synthSeed(i), { fileName: 'synth-' + i + '.txt', fallbackDate: new Date(0) }).article);
+    const formats = ['pdf', 'epub', 'json', 'html'];
+    const rss = {};
+    for (let i = 1; i <= 2000; i++) {
+      await render(articles[i % articles.length], formats[i % formats.length]);
+      if (i === 200 || i === 1000 || i === 2000) { globalThis.gc(); rss[i] = process.memoryUsage().rss / 2 ** 20; }
+    }
+    console.log(JSON.stringify(rss));`;
+  const r = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', probe], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`API memory probe failed: ${r.stderr}`);
+  const rss = JSON.parse(r.stdout);
+  results.apiMemory = { rssMbAfter200: rss[200], rssMbAfter1000: rss[1000], rssMbAfter2000: rss[2000] };
+  log(`API renders: RSS ${rss[200].toFixed(0)} MB after 200, ${rss[1000].toFixed(0)} after 1,000, ${rss[2000].toFixed(0)} after 2,000`);
+}
+
 // 2. Cold start: the whole command on the repo's single seed, all formats, each run a new process.
 function cold(command) {
   const times = [];
@@ -174,6 +196,8 @@ const lines = [
   '| script fixture | PDF ms per article (median, warm) |',
   '| --- | ---: |',
   ...Object.entries(results.scripts).filter(([k]) => k !== 'firstCjk').map(([k, v]) => `| ${k} | ${fmt(v.msPerArticle, 2)} |`),
+  '',
+  results.apiMemory ? `API in one process: RSS ${fmt(results.apiMemory.rssMbAfter200, 0)} MB after 200 render() calls, ${fmt(results.apiMemory.rssMbAfter1000, 0)} after 1,000, ${fmt(results.apiMemory.rssMbAfter2000, 0)} after 2,000` : '',
   '',
   results.scripts.firstCjk ? `first CJK article in a process: +${fmt(results.scripts.firstCjk.addedMs, 0)} ms over a warm one; its PDF ${results.scripts.firstCjk.pdfBytes} bytes` : '',
   '',

@@ -94,6 +94,13 @@ export async function renderAll(articles: readonly Article[], formats: string[],
     void destroy();
   };
   const onAbort = () => stop(signal!.reason);
+  // A thread that finishes a task while the pool is being destroyed posts a result piscina has already
+  // dropped, and piscina reports that as an 'error' event (an uncaught throw without a listener): once
+  // the batch is stopping, that is expected; before, it is a failure of the batch like any other.
+  const onPoolError = (e: unknown) => {
+    if (destroyed === null) stop(e);
+  };
+  pool.on('error', onPoolError);
   signal?.addEventListener('abort', onAbort, { once: true });
   if (signal?.aborted) onAbort();
   try {

@@ -13,7 +13,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     sizes: { type: 'string', default: '1,100,1000,10000' },
     samples: { type: 'string', default: '200' },
-    hostile: { type: 'boolean', default: true },
+    'skip-hostile': { type: 'boolean', default: false },
   },
 });
 // What a user runs (the startup snapshot, which hands batches to the compiled CLI), and the compiled CLI alone.
@@ -165,7 +165,7 @@ if (thousand) {
 }
 
 // 5. Hostile seeds toward the 1 MiB limit, each built alone in all formats.
-if (values.hostile) {
+if (!values['skip-hostile']) {
   const root = mkdtempSync(join(tmpdir(), 'galley-bench-hostile-'));
   for (const { name, dir, bytes } of writeHostileSeeds(root)) {
     const config = join(dir, 'galley.config.json');

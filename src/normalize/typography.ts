@@ -44,13 +44,18 @@ const ISOLATE_OPENERS = new Set(['\u2066', '\u2067', '\u2068']);
 export function closeBidi(text: string): string {
   if (!/[\u202A-\u202E\u2066-\u2069]/u.test(text)) return text;
   const open: string[] = [];
+  // Counted, not searched for in `open`: a run of PDIs over a deep stack of embeddings stays linear.
+  let isolates = 0;
   for (const c of text) {
     if (EMBEDDING_OPENERS.has(c)) open.push('\u202C');
-    else if (ISOLATE_OPENERS.has(c)) open.push('\u2069');
-    else if (c === '\u202C' && open.at(-1) === '\u202C') open.pop();
-    else if (c === '\u2069' && open.includes('\u2069')) {
+    else if (ISOLATE_OPENERS.has(c)) {
+      open.push('\u2069');
+      isolates++;
+    } else if (c === '\u202C' && open.at(-1) === '\u202C') open.pop();
+    else if (c === '\u2069' && isolates > 0) {
       // A PDI closes its isolate and every embedding opened inside it.
       while (open.pop() !== '\u2069');
+      isolates--;
     }
   }
   return text + open.reverse().join('');

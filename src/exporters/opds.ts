@@ -4,13 +4,11 @@ import type { Article } from '../model/article.js';
 import { uuidV5 } from '../normalize/uuid.js';
 import { isoSeconds } from '../render/dates.js';
 import {
-  articlePagePath, catalogPagePath, itemDate, newestFirst, newestItemDate, pageCount as countPages, pageOf, relativeLink, siteBase,
+  articlePagePath, catalogPagePath, folderOf, itemDate, newestFirst, newestItemDate, OPDS_ACQUISITION_TYPE, pageCount as countPages, pageOf,
+  relativeLink, siteBase,
 } from '../render/site.js';
 import { escapeXml } from '../render/xml.js';
 import type { CollectionContext, CollectionRender, OutputFile } from './types.js';
-
-/** The media type of an acquisition feed (OPDS 1.2, 2.1). */
-export const OPDS_ACQUISITION_TYPE = 'application/atom+xml;profile=opds-catalog;kind=acquisition';
 
 const ACQUISITION = 'http://opds-spec.org/acquisition';
 
@@ -76,7 +74,7 @@ function entry(article: Article, path: string, ctx: CollectionContext): string {
     `<summary type="text">${escapeXml(article.summary)}</summary>`,
     ...acquisitions,
     ...((ctx.formats ?? []).includes('html')
-      ? [`<link rel="alternate" href="${escapeXml(relativeLink(path, articlePagePath(article.slug).replace(/index\.html$/, '')))}" type="text/html"/>`]
+      ? [`<link rel="alternate" href="${escapeXml(relativeLink(path, folderOf(articlePagePath(article.slug))))}" type="text/html"/>`]
       : []),
     '</entry>',
   ].join('\n');

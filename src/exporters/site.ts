@@ -4,12 +4,12 @@ import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import { formatLongDate, isoSeconds } from '../render/dates.js';
 import {
-  articlePagePath, itemDate, newestFirst, newestItemDate, pageCount as countPages, pageOf, relativeLink, siteFileUrl,
+  articlePagePath, folderOf, itemDate, newestFirst, newestItemDate, pageCount as countPages, pageOf, relativeLink, siteFileUrl,
 } from '../render/site.js';
 import { escapeXml } from '../render/xml.js';
 import type { CollectionContext, CollectionRender, OutputFile } from './types.js';
 import {
-  chromeLang, downloadLinks, FAVICON_SVG, folderOf, has, languageSwitch, pageHead, siteFooter, WEB_FILES,
+  chromeLang, downloadLinks, FAVICON_SVG, has, languageSwitch, pageHead, siteFooter, WEB_FILES,
 } from './web/page.js';
 import type { Siblings } from './web/page.js';
 

@@ -89,6 +89,14 @@ export const FEED_FILES = { rss: 'feed.xml', jsonFeed: 'feeds/feed.json' } as co
  */
 export const ARTICLE_PAGE_PATH = 'articles/{slug}/index.html';
 
+/** The media type of an OPDS acquisition feed (OPDS 1.2, 2.1): the catalog's links, and the pages announcing it. */
+export const OPDS_ACQUISITION_TYPE = 'application/atom+xml;profile=opds-catalog;kind=acquisition';
+
+/** The folder link of a page written as `<folder>/index.html`: the URL the feeds name ends in "/". */
+export function folderOf(indexFile: string): string {
+  return indexFile.replace(/(^|\/)index\.html$/, '$1');
+}
+
 /** The path under out/ of an article's web page. */
 export function articlePagePath(slug: string): string {
   return ARTICLE_PAGE_PATH.replace('{slug}', slug);

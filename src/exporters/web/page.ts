@@ -3,7 +3,7 @@
 import type { Article } from '../../model/article.js';
 import type { SiteConfig } from '../../model/config.js';
 import { languageDirection } from '../../render/direction.js';
-import { catalogPagePath, FEED_FILES, relativeLink } from '../../render/site.js';
+import { catalogPagePath, FEED_FILES, OPDS_ACQUISITION_TYPE, relativeLink } from '../../render/site.js';
 import { escapeXml, xmlSafe } from '../../render/xml.js';
 
 /** Where the site's shared files are under out/. */
@@ -15,13 +15,6 @@ export const WEB_FILES = {
   catalog: catalogPagePath(1),
 } as const;
 
-// The acquisition feed's media type (OPDS 1.2), for autodiscovery by reader apps and browser extensions.
-const OPDS_TYPE = 'application/atom+xml;profile=opds-catalog;kind=acquisition';
-
-/** The folder link of a page written as `<folder>/index.html`: the URL the feeds name ends in "/". */
-export function folderOf(indexFile: string): string {
-  return indexFile.replace(/(^|\/)index\.html$/, '$1');
-}
 
 /** What one build writes besides this page: a page links only files that exist. */
 export interface Siblings {
@@ -86,7 +79,7 @@ export function pageHead(config: SiteConfig, siblings: Siblings, language: strin
     ...(has(siblings, 'site') ? [`<link rel="icon" type="image/svg+xml" href="${link(WEB_FILES.favicon)}">`] : []),
     ...(has(siblings, 'rss') ? [`<link rel="alternate" type="application/rss+xml" title="${feedTitle}" href="${link(WEB_FILES.rss)}">`] : []),
     ...(has(siblings, 'jsonfeed') ? [`<link rel="alternate" type="application/feed+json" title="${feedTitle}" href="${link(WEB_FILES.jsonFeed)}">`] : []),
-    ...(has(siblings, 'opds') ? [`<link rel="alternate" type="${OPDS_TYPE}" title="${feedTitle}" href="${link(WEB_FILES.catalog)}">`] : []),
+    ...(has(siblings, 'opds') ? [`<link rel="alternate" type="${OPDS_ACQUISITION_TYPE}" title="${feedTitle}" href="${link(WEB_FILES.catalog)}">`] : []),
     ...(options.extra ?? []),
     `<style>${STYLESHEET}</style>`,
     '</head>',
@@ -110,7 +103,7 @@ export function siteFooter(siblings: Siblings, path: string, pageLanguage: strin
   const links = [
     ...(has(siblings, 'rss') ? [`<a href="${escapeXml(relativeLink(path, WEB_FILES.rss))}" type="application/rss+xml">RSS</a>`] : []),
     ...(has(siblings, 'jsonfeed') ? [`<a href="${escapeXml(relativeLink(path, WEB_FILES.jsonFeed))}" type="application/feed+json">JSON Feed</a>`] : []),
-    ...(has(siblings, 'opds') ? [`<a href="${escapeXml(relativeLink(path, WEB_FILES.catalog))}" type="${OPDS_TYPE}">OPDS catalog for e-readers</a>`] : []),
+    ...(has(siblings, 'opds') ? [`<a href="${escapeXml(relativeLink(path, WEB_FILES.catalog))}" type="${OPDS_ACQUISITION_TYPE}">OPDS catalog for e-readers</a>`] : []),
   ];
   if (links.length === 0) return '';
   return `<footer class="site"${chromeLang(pageLanguage)}><p>Feeds: ${links.join(' · ')}</p></footer>`;

@@ -1,7 +1,7 @@
 // Convert an Article to its web page, out/articles/<slug>/index.html: the URL the feeds and the model name.
 import type { Article } from '../model/article.js';
 import { isoSeconds } from '../render/dates.js';
-import { articlePagePath } from '../render/site.js';
+import { articlePagePath, itemDate } from '../render/site.js';
 import { articleXhtml } from '../render/xhtml.js';
 import { xmlSafe } from '../render/xml.js';
 import type { ArticleRender } from './types.js';
@@ -46,7 +46,7 @@ export const exportHtml: ArticleRender = (article, ctx) => {
 
 /** Open Graph, Twitter card and schema.org NewsArticle: what a link preview or a search engine reads. */
 function socialMeta(article: Article, siteTitle: string): string[] {
-  const modified = article.updated ?? article.published;
+  const modified = itemDate(article);
   const ld = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',

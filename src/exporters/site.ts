@@ -2,10 +2,11 @@
 // downloads, the sitemap that lists every page, and the icon.
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
-import { formatLongDate, isoSeconds } from '../render/dates.js';
+import { isoSeconds } from '../render/dates.js';
 import {
   articlePagePath, folderOf, itemDate, newestFirst, newestItemDate, pageCount as countPages, pageOf, relativeLink, siteFileUrl,
 } from '../render/site.js';
+import { timeXhtml } from '../render/xhtml.js';
 import { escapeXml } from '../render/xml.js';
 import type { CollectionContext, CollectionRender, OutputFile } from './types.js';
 import {
@@ -77,7 +78,7 @@ function listItem(article: Article, path: string, ctx: CollectionContext, siblin
   return [
     `<li><article${languageSwitch(article.language, ctx.config.language)}>`,
     `<h2>${heading}</h2>`,
-    `<p class="meta"><time datetime="${isoSeconds(article.published)}">${escapeXml(formatLongDate(article.published, article.language))}</time></p>`,
+    `<p class="meta">${timeXhtml(article.published, article.language)}</p>`,
     `<p>${escapeXml(article.summary)}</p>`,
     ...(files === null ? [] : [`<p class="meta"${chromeLang(article.language)}>${files}</p>`]),
     '</article></li>',

@@ -84,7 +84,6 @@ function shareGlyphs(font: fontkit.Font): fontkit.Font {
   return font;
 }
 
-
 /** Whether two code point lists are the same. */
 export function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;

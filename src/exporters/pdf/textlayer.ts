@@ -1,6 +1,7 @@
 // What the PDF's text layer reads for each glyph of a shaped word, so that copying and extraction give
 // the characters in their logical order, whatever the shaper did to the glyphs.
 import type { ShapedRun } from '../../render/faces.js';
+import { sameCodePoints } from '../../render/fontkit.js';
 
 // Characters fontkit hides: default-ignorables except the Hangul fillers, which it draws (as HarfBuzz does).
 const IGNORABLE = /(?![\u115f\u1160\u3164\uffa0])\p{Default_Ignorable_Code_Point}/u;
@@ -23,7 +24,7 @@ export function textLayer(run: ShapedRun, text: string, rtl: boolean): (readonly
   const glyphChars = logical.map((i) => (hidden(run, i) ? [] : run.glyphs[i]!.codePoints.filter((cp) => !IGNORABLE.test(String.fromCodePoint(cp)))));
   const chars = [...text].map((c) => c.codePointAt(0)!).filter((cp) => !IGNORABLE.test(String.fromCodePoint(cp)));
   const out: (readonly number[])[] = new Array(n);
-  if (sameSequence(glyphChars.flat(), chars)) {
+  if (sameCodePoints(glyphChars.flat(), chars)) {
     // Each glyph reads as all it stands for, a variation selector it took in included (✈️ is one glyph).
     logical.forEach((g) => (out[g] = hidden(run, g) ? [] : run.glyphs[g]!.codePoints));
     keepInvisibles(run, text, logical, out);
@@ -61,12 +62,6 @@ export function textLayer(run: ShapedRun, text: string, rtl: boolean): (readonly
   }
   ontoBaseline(run, logical, out);
   return out;
-}
-
-function sameSequence(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**

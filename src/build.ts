@@ -73,13 +73,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } catch (e) {
     throw outputFault(e, outDir);
   }
-  for (const dir of new Set(['.', ...formats.flatMap((f) => (f.kind === 'collection' ? [dirname(f.fileName)] : []))])) {
+  // Each folder once per build: out/ itself now, an article page's folder when it is first written.
+  const swept = new Set<string>();
+  const sweep = (dir: string): void => {
+    if (swept.has(dir)) return;
+    swept.add(dir);
     try {
       removeStaleTempFiles(join(outDir, dir));
     } catch (e) {
       throw outputFault(e, join(outDir, dir));
     }
-  }
+  };
+  for (const dir of ['.', ...formats.flatMap((f) => (f.kind === 'collection' ? [dirname(f.fileName)] : []))]) sweep(dir);
   const seeds = listed.seeds.map((s) => s.name);
   const result: BuildResult = { seeds, built: [], rendered: 0, failed: [], diagnostics: [...listed.skipped] };
   const dates = gitDates(seedsDir);
@@ -169,19 +174,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   // Every write checks the signal first: once the build is stopped, not one more file changes.
-  const cleaned = new Set<string>();
   const write = (name: string, bytes: Uint8Array) => {
     signal?.throwIfAborted();
     // A folder of its own per article page: a killed build's temp files there go when the folder is next written.
-    const dir = dirname(name);
-    if (!cleaned.has(dir)) {
-      cleaned.add(dir);
-      try {
-        removeStaleTempFiles(join(outDir, dir));
-      } catch (e) {
-        throw outputFault(e, join(outDir, dir));
-      }
-    }
+    sweep(dirname(name));
     writeOut(outDir, name, bytes);
   };
   const writeState = () => writeOut(outDir, CACHE_FILE, new TextEncoder().encode(JSON.stringify(next) + '\n'));

@@ -15,7 +15,7 @@ import {
 import type { Siblings } from './web/page.js';
 
 /** The path under out/ of archive page `n` (1 is the home page). */
-export function archivePagePath(n: number): string {
+function archivePagePath(n: number): string {
   return n === 1 ? WEB_FILES.home : `page/${n}/index.html`;
 }
 

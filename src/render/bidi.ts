@@ -30,7 +30,7 @@ export interface BidiRun {
 }
 
 /** True when the text has nothing the algorithm would move or mirror: every character left to right. */
-export function isSimpleLtr(text: string): boolean {
+function isSimpleLtr(text: string): boolean {
   return !STRONG_RTL.test(text) && !/[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/u.test(text);
 }
 

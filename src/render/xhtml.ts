@@ -51,7 +51,7 @@ export function articleXhtml(article: Article, options: XhtmlOptions): string {
 }
 
 /** The byline's text with its date as a `<time>`, so machines read the date that people read. */
-export function bylineXhtml(article: Article): string {
+function bylineXhtml(article: Article): string {
   return `${escapeXml(authorList(article.authors, article.language))}${BYLINE_SEPARATOR}${timeXhtml(article.published, article.language)}`;
 }
 

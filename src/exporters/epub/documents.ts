@@ -18,7 +18,7 @@ export const FILES = {
 } as const;
 
 /** The EPUB Accessibility 1.1 conformance claim, in the exact form the specification gives. */
-export const CONFORMANCE = 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA';
+const CONFORMANCE = 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA';
 
 /** Manifest id of the cover image, also named by the EPUB 2 `<meta name="cover">` that Kindle and calibre read. */
 export const COVER_ID = 'cover-image';

@@ -44,7 +44,7 @@ function primary(language: string): string {
 }
 
 /** "23 kB", "1.4 MB": decimal units, as download sizes are given on the web; never "0 kB". */
-export function formatSize(bytes: number): string {
+function formatSize(bytes: number): string {
   if (bytes >= 999_500) return `${(bytes / 1_000_000).toFixed(1)} MB`;
   return `${Math.max(1, Math.round(bytes / 1000))} kB`;
 }
@@ -110,7 +110,7 @@ export function siteFooter(siblings: Siblings, path: string, pageLanguage: strin
 }
 
 /** The article's PDF and EPUB this build writes, with their sizes: `[label, href, type, size]`. */
-export function downloads(article: Article, sizes: Readonly<Record<string, number>> | undefined, path: string) {
+function downloads(article: Article, sizes: Readonly<Record<string, number>> | undefined, path: string) {
   const files: { label: string; href: string; type: string; size: string }[] = [];
   for (const [format, label, type] of [['pdf', 'PDF', 'application/pdf'], ['epub', 'EPUB', 'application/epub+zip']] as const) {
     const size = sizes?.[format];
@@ -120,10 +120,10 @@ export function downloads(article: Article, sizes: Readonly<Record<string, numbe
 }
 
 /** The download links as one line of markup, or null where there is none. */
-export function downloadLinks(article: Article, sizes: Readonly<Record<string, number>> | undefined, path: string, label = ''): string | null {
+export function downloadLinks(article: Article, sizes: Readonly<Record<string, number>> | undefined, path: string): string | null {
   const files = downloads(article, sizes, path);
   if (files.length === 0) return null;
-  return files.map((f) => `<a href="${escapeXml(f.href)}" type="${f.type}" download>${label}${f.label}</a> <span class="size">${f.size}</span>`).join(' · ');
+  return files.map((f) => `<a href="${escapeXml(f.href)}" type="${f.type}" download>${f.label}</a> <span class="size">${f.size}</span>`).join(' · ');
 }
 
 /** JSON for a `<script>` element: no "<" can end the element early, whatever the text holds. */
@@ -147,7 +147,7 @@ export const FAVICON_SVG = [
 
 // One stylesheet, inline in each page so a page stands alone (opened from disk, saved, mirrored). Logical
 // properties (inline-start) mirror the layout for right-to-left pages; system fonts only.
-export const STYLESHEET = `
+const STYLESHEET = `
 :root{color-scheme:light dark;--bg:#fdfcf9;--fg:#1b1b1b;--muted:#585858;--link:#0b57a4;--rule:#d6d2c8}
 @media (prefers-color-scheme:dark){:root{--bg:#141414;--fg:#ebe8e1;--muted:#b4b0a8;--link:#93c5ff;--rule:#3d3d3d}}
 *,*::before,*::after{box-sizing:border-box}

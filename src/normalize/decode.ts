@@ -42,8 +42,8 @@ export function decodeSeed(input: Uint8Array | string, file: string): { lines: S
 }
 
 // ICU puts combining marks in canonical order by insertion sort, so NFC costs k² on a run of k marks of mixed
-// classes: a line of Zalgo text took minutes. A run longer than real text has (UAX #15 calls 30 non-starters
-// enough for any) is put in canonical order here, in O(k log k); normalize() then finds it in order.
+// classes, and a line of Zalgo text has no bound on k. A run longer than real text has (UAX #15 calls 30
+// non-starters enough for any) is put in canonical order here, in O(k log k); normalize() then finds it in order.
 const LONG_MARK_RUN = /\p{M}{31,}/gu;
 
 /** `text` in NFC, in time linear in its length (up to a log factor for long runs of combining marks). */

@@ -16,7 +16,7 @@ export type { FaceName };
 
 const opened = new Map<FaceName, FontkitFont>();
 
-/** The process-wide fontkit Font for a face, parsed on first use (parsing per document costs ~100 ms). */
+/** The process-wide fontkit Font for a face, parsed once on first use (parsing is dearer than a document's layout). */
 export function openFace(name: FaceName): FontkitFont {
   let font = opened.get(name);
   if (font === undefined) {
@@ -26,8 +26,8 @@ export function openFace(name: FaceName): FontkitFont {
   return font;
 }
 
-// Widths and shaped runs, shared by every document: shaping a word with fontkit costs tens of
-// microseconds, and the same words recur across paragraphs and articles.
+// Widths and shaped runs, shared by every document: shaping is the dear step of setting a word, and the
+// same words recur across paragraphs and articles.
 const widthCaches = new Map<FaceName, Map<string, number>>();
 const CACHE_LIMIT = 50_000;
 
@@ -48,7 +48,7 @@ export function emWidth(name: FaceName, text: string): number {
 }
 
 // Mark positioning (the GPOS `mark` and `mkmk` features) only ever moves mark glyphs, yet fontkit decodes
-// all its lookups, anchors included, before shaping anything: ~100 ms per face in a cold process. A run
+// all its lookups, anchors included, before shaping anything, which a cold process pays per face. A run
 // with no mark glyph in or out of substitution comes out the same without them.
 const NO_MARKS = { mark: false, mkmk: false };
 const COMBINING = /\p{M}/u;

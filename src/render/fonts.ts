@@ -111,10 +111,18 @@ export function scriptFamily(char: string, language: string): ScriptFamily | nul
 
 /** The script families to try for a character of no one script, the article's own first. */
 export function familiesFor(language: string): readonly ScriptFamily[] {
-  const own = languageFamily(language);
-  const all = Object.keys(FAMILIES) as ScriptFamily[];
-  return own === null ? all : [own, ...all.filter((f) => f !== own)];
+  let order = orders.get(language);
+  if (order === undefined) {
+    const own = languageFamily(language);
+    const all = Object.keys(FAMILIES) as ScriptFamily[];
+    order = own === null ? all : [own, ...all.filter((f) => f !== own)];
+    orders.set(language, order);
+  }
+  return order;
 }
+
+// Asked for each character of no single script: the order is worked out once per language.
+const orders = new Map<string, readonly ScriptFamily[]>();
 
 /** The family of the script a language is written in, or null where the serif sets it (Latin, Cyrillic, Greek). */
 export function languageFamily(language: string): ScriptFamily | null {

@@ -33,7 +33,7 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
   const root = doc.struct('Document');
   doc.addStructure(root);
   const child = (parent: Struct, type: string, actual?: string): Struct => {
-    const element = doc.struct(type, actual !== undefined && needsActualText(actual) ? { actual } : {});
+    const element = doc.struct(type, actual !== undefined && tagNeedsActualText(actual) ? { actual } : {});
     parent.add(element);
     return element;
   };
@@ -123,7 +123,7 @@ const COMPLEX = /[^\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=
  * Whether a structure element carries its text as ActualText: assistive technology reads the tag tree, and
  * for these scripts only the element's own ActualText gives the words whole and in reading order.
  */
-function needsActualText(text: string): boolean {
+function tagNeedsActualText(text: string): boolean {
   return COMPLEX.test(text);
 }
 

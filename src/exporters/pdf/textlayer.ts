@@ -67,12 +67,13 @@ export function textLayer(run: ShapedRun, text: string, rtl: boolean): (readonly
 /**
  * Left-to-right words whose glyphs do not spell them in order (an Indic vowel sign drawn before its
  * consonant, Thai sara am split in two) or that place marks off the pen (Devanagari anusvara, Thai tone
- * marks) are given whole as ActualText: per-glyph mappings would read them out of order, and extractors
+ * marks) or on top of each other (repeated marks a font has no anchors for, which extractors take for
+ * overprinted bold and read once) are given whole as ActualText: per-glyph mappings would read them out of order, and extractors
  * infer spaces from the gaps a placed mark leaves. Not for right-to-left words: poppler reads an
  * ActualText span as left-to-right text and would reverse it, while their per-glyph mapping reads right.
  */
 export function needsActualText(run: ShapedRun, layer: (readonly number[])[] | null, rtl: boolean): boolean {
-  return !rtl && (layer === null || run.positions.some((p) => p.xOffset !== 0 || p.yOffset !== 0));
+  return !rtl && (layer === null || run.positions.some((p, i) => p.xOffset !== 0 || p.yOffset !== 0 || (p.xAdvance === 0 && !hidden(run, i))));
 }
 
 /**
@@ -98,7 +99,7 @@ function ontoBaseline(run: ShapedRun, logical: readonly number[], out: (readonly
     if (out[g]!.length === 0) continue;
     const p = run.positions[g]!;
     const mark = out[g]!.every((cp) => MARK.test(String.fromCodePoint(cp)));
-    if (base !== -1 && (p.yOffset !== 0 || (mark && p.xOffset !== 0))) {
+    if (base !== -1 && (p.yOffset !== 0 || (mark && (p.xOffset !== 0 || p.xAdvance === 0)))) {
       carried.get(base)!.push(...out[g]!);
       out[g] = [];
     } else {

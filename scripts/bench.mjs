@@ -18,7 +18,7 @@ const { values } = parseArgs({
 });
 // What a user runs (the startup snapshot, which hands batches to the compiled CLI), and the compiled CLI alone.
 const BIN = resolve('bin/galley');
-const CLI = resolve('dist/cli.js');
+const CLI = resolve('dist/cli/cli.js');
 const sizes = values.sizes.split(',').map(Number);
 const samples = Number(values.samples);
 const results = { hostile: [], scripts: {}, machine: `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`, exporters: {}, cold: null, batch: [], incremental: null };
@@ -133,7 +133,7 @@ function cold(command) {
   return median(times);
 }
 results.cold = { msWall: cold([BIN]), msWallWithoutSnapshot: cold([process.execPath, CLI]) };
-log(`cold start: ${results.cold.msWall.toFixed(0)} ms (bin/galley), ${results.cold.msWallWithoutSnapshot.toFixed(0)} ms (node dist/cli.js)`);
+log(`cold start: ${results.cold.msWall.toFixed(0)} ms (bin/galley), ${results.cold.msWallWithoutSnapshot.toFixed(0)} ms (node dist/cli/cli.js)`);
 
 // 3. Full builds of N synthetic seeds, all formats, in a fresh out/ each: wall time and peak RSS.
 function timedBuild(seeds, out, extra = []) {
@@ -185,7 +185,7 @@ const lines = [
   '| --- | ---: |',
   ...Object.entries(results.exporters).map(([k, v]) => `| ${k} | ${v.msPerArticle !== undefined ? fmt(v.msPerArticle, 2) : `${fmt(v.msPerFeedOf1000, 0)} ms per feed of 1,000`} |`),
   '',
-  `seed PDF: ${results.seedPdfBytes} bytes; cold \`bin/galley build seeds\` (all formats): ${fmt(results.cold.msWall, 0)} ms (${fmt(results.cold.msWallWithoutSnapshot, 0)} ms as \`node dist/cli.js\`, without the snapshot)`,
+  `seed PDF: ${results.seedPdfBytes} bytes; cold \`bin/galley build seeds\` (all formats): ${fmt(results.cold.msWall, 0)} ms (${fmt(results.cold.msWallWithoutSnapshot, 0)} ms as \`node dist/cli/cli.js\`, without the snapshot)`,
   '',
   '| articles | wall s | articles/s | peak RSS MB |',
   '| ---: | ---: | ---: | ---: |',

@@ -1,16 +1,16 @@
-// Make dist/galley.blob, the CLI's startup snapshot: bundle dist/snapshot.js into one CommonJS file (a
+// Make dist/cli/galley.blob, the CLI's startup snapshot: bundle dist/cli/snapshot.js into one CommonJS file (a
 // snapshot cannot load user modules), then let Node run it and freeze the heap. A failure is not fatal:
 // the CLI loads its modules itself when there is no snapshot, only more slowly.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-const BUNDLE = 'dist/galley-snapshot.cjs';
-const BLOB = 'dist/galley.blob';
+const BUNDLE = 'dist/cli/galley-snapshot.cjs';
+const BLOB = 'dist/cli/galley.blob';
 rmSync(BLOB, { force: true });
 try {
   await build({
-    entryPoints: ['dist/snapshot.js'],
+    entryPoints: ['dist/cli/snapshot.js'],
     outfile: BUNDLE,
     bundle: true,
     platform: 'node',

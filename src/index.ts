@@ -1,9 +1,9 @@
 // The package root (`import … from 'galley'`): the pipeline as functions, for programs that publish from
 // a warm process (a CMS hook, an HTTP endpoint) instead of starting the CLI per article. Importing it runs
 // nothing: exporters, fonts and the worker pool load on first use.
-import { build as buildOut } from './build.js';
-import type { BuildResult } from './build.js';
-import { parseConfig } from './config-file.js';
+import { build as buildOut } from './build/build.js';
+import type { BuildResult } from './build/build.js';
+import { parseConfig } from './build/config-file.js';
 import { FORMATS, selectFormats } from './exporters/registry.js';
 import type { ArticleFormat, CollectionFormat } from './exporters/registry.js';
 import type { OutputFile } from './exporters/types.js';
@@ -11,11 +11,11 @@ import { Article } from './model/article.js';
 import type { SiteConfig } from './model/config.js';
 import type { Diagnostic } from './model/diagnostic.js';
 import { normalize as readSeed } from './normalize/index.js';
-import { loader } from './render-article.js';
+import { loader } from './build/render-article.js';
 
-export type { BuildResult } from './build.js';
-export { ConfigError, loadConfig } from './config-file.js';
-export { FileSystemFault } from './fs-fault.js';
+export type { BuildResult } from './build/build.js';
+export { ConfigError, loadConfig } from './build/config-file.js';
+export { FileSystemFault } from './build/fs-fault.js';
 export type { OutputFile } from './exporters/types.js';
 export type { Article, Block, ListBlock, ParagraphBlock, RelatedLink, Section } from './model/article.js';
 export type { Diagnostic, Severity } from './model/diagnostic.js';

@@ -12,7 +12,7 @@ import axe from 'axe-core';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { listen } from '../src/serve.js';
+import { listen } from '../src/serve/serve.js';
 import { describeWithTools } from './support/tools.js';
 import { buildWebCorpus } from './support/web-corpus.js';
 

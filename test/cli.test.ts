@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FS_FAULT, galleySync } from './support/cli.js';
 
-const CLI = resolve('dist/cli.js');
+const CLI = resolve('dist/cli/cli.js');
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'galley-cli-'));

@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { exportJsonFeed } from '../src/exporters/jsonfeed.js';
-import { DROPPED_CHARACTER_RULE, feedArticles, feedContentHtml } from '../src/exporters/feed/shared.js';
+import { DROPPED_CHARACTER_RULE, feedArticles, feedContentHtml } from '../src/exporters/shared/feed.js';
 import { FORMATS } from '../src/exporters/registry.js';
 import { exportRss } from '../src/exporters/rss.js';
 import type { CollectionContext, CollectionRender } from '../src/exporters/types.js';
 import type { Article } from '../src/model/article.js';
 import { DEFAULT_CONFIG, SiteConfig } from '../src/model/config.js';
 import { normalize } from '../src/normalize/index.js';
-import { escapeXml } from '../src/render/xml.js';
+import { escapeXml } from '../src/exporters/shared/xml.js';
 import { articleId, goldenArticles, goldenContext } from './fixtures/feed/articles.js';
 import { sampleArticle } from './support/article.js';
 import { JsonFeed } from './support/jsonfeed-schema.js';
@@ -75,7 +75,7 @@ const arabicArticle = sampleArticle({
 // Real seeds through the real normalizer: the fixture seeds plus the project's example seed.
 const seedConfig = SiteConfig.parse({ title: 'Galley seeds', url: 'https://example.org', description: 'Seeds through the normalizer' });
 function seedArticles(): Article[] {
-  const dir = new URL('./fixtures/feed/seeds/', import.meta.url);
+  const dir = new URL('./fixtures/feed/seeds', import.meta.url);
   const paths = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => new URL(f, dir));
   paths.push(new URL('../seeds/putin-north-korea.txt', import.meta.url));
   return paths.map((url) => normalize(readFileSync(url), url.pathname.split('/').pop()!, {

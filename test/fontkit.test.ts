@@ -1,10 +1,10 @@
-// The fontkit patches in src/render/fontkit.ts: each one still needed (raw fontkit 2.0.4 misbehaves) and
+// The fontkit patches in src/exporters/shared/fontkit.ts: each one still needed (raw fontkit 2.0.4 misbehaves) and
 // still applied. When an upgrade fixes fontkit, the "raw" test fails: drop the patch with it.
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { fontFile } from '../src/render/fonts.js';
-import { openFont } from '../src/render/fontkit.js';
+import { fontFile } from '../src/exporters/shared/fonts.js';
+import { openFont } from '../src/exporters/shared/fontkit.js';
 
 const bytes = (face: Parameters<typeof fontFile>[0]) => readFileSync(fontFile(face));
 

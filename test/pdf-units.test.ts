@@ -1,7 +1,7 @@
 // PDF exporter parts: hyphenation by language, line breaking, and the per-character font fallback.
 import { describe, expect, it } from 'vitest';
 import { exportPdf } from '../src/exporters/pdf.js';
-import { openFace, shape, splitRuns, type FaceName } from '../src/render/faces.js';
+import { openFace, shape, splitRuns, type FaceName } from '../src/exporters/shared/faces.js';
 import { hyphenateToken, hyphenatorFor } from '../src/exporters/pdf/hyphenate.js';
 import { breakLines, type BreakWord } from '../src/exporters/pdf/linebreak.js';
 import { fastSubset } from '../src/exporters/pdf/subset.js';

@@ -7,7 +7,7 @@ import { exportPdf } from '../src/exporters/pdf.js';
 import { shortTitle } from '../src/exporters/pdf/flow.js';
 import type { Article } from '../src/model/article.js';
 import { DEFAULT_CONFIG, type SiteConfig } from '../src/model/config.js';
-import { standfirst } from '../src/render/standfirst.js';
+import { standfirst } from '../src/exporters/shared/standfirst.js';
 import { sampleArticle } from './support/article.js';
 import { describeWithTools, haveTool, run } from './support/tools.js';
 
@@ -55,7 +55,7 @@ const isFooter = (line: string, footer: string): boolean =>
 
 /** Everything of the model that must be readable in the PDF. */
 function modelTexts(article: Article): string[] {
-  // A summary that only repeats the lead is not printed as a standfirst (src/render/standfirst.ts).
+  // A summary that only repeats the lead is not printed as a standfirst (src/exporters/shared/standfirst.ts).
   const texts = [article.title, ...(standfirst(article) === null ? [] : [article.summary])];
   for (const section of article.sections) {
     if (section.heading !== null) texts.push(section.heading);

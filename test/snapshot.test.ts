@@ -1,4 +1,4 @@
-// bin/galley starts from the startup snapshot (dist/galley.blob): the same files as the compiled CLI, in
+// bin/galley starts from the startup snapshot (dist/cli/galley.blob): the same files as the compiled CLI, in
 // the thread, in the pool it hands large batches to, and for every script and fallback font of the corpus.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -9,11 +9,11 @@ import { binSync, galleySync, snapshot } from './support/cli.js';
 
 const CORPUS = resolve('test/fixtures/corpus');
 const CONFIG = join(CORPUS, 'galley.config.json');
-const BLOB = resolve('dist/galley.blob');
+const BLOB = resolve('dist/cli/galley.blob');
 const version = (JSON.parse((await import('node:fs')).readFileSync('package.json', 'utf8')) as { version: string }).version;
 
 // `npm test` builds first, which makes the snapshot; CI must never pass by silently skipping this.
-if (!existsSync(BLOB) && process.env.CI) throw new Error('dist/galley.blob is missing: `npm run build` made no startup snapshot');
+if (!existsSync(BLOB) && process.env.CI) throw new Error('dist/cli/galley.blob is missing: `npm run build` made no startup snapshot');
 const describeWithSnapshot = existsSync(BLOB) ? describe : describe.skip;
 
 describeWithSnapshot('bin/galley from the startup snapshot', () => {
@@ -50,7 +50,7 @@ describeWithSnapshot('bin/galley from the startup snapshot', () => {
     const built = join(root, 'built');
     mkdirSync(built);
     for (const part of ['bin', 'dist', 'scripts', 'package.json']) cpSync(resolve(part), join(built, part), { recursive: true });
-    rmSync(join(built, 'dist', 'galley.blob'));
+    rmSync(join(built, 'dist', 'cli', 'galley.blob'));
     symlinkSync(resolve('node_modules'), join(built, 'node_modules'));
     expect(spawnSync(process.execPath, ['scripts/build-snapshot.mjs'], { cwd: built }).status).toBe(0);
     const moved = join(root, 'moved');

@@ -3,15 +3,15 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
-import { isArticleFileName } from '../src/build-cache.js';
+import { build } from '../src/build/build.js';
+import { isArticleFileName } from '../src/build/state.js';
 import { exportHtml } from '../src/exporters/html.js';
 import { exportSite } from '../src/exporters/site.js';
 import { articlePath, FORMATS, parseArticlePath, selectFormats } from '../src/exporters/registry.js';
 import type { ArticleContext, CollectionContext } from '../src/exporters/types.js';
 import type { Article } from '../src/model/article.js';
 import { DEFAULT_CONFIG } from '../src/model/config.js';
-import { PAGE_SIZE, relativeLink } from '../src/render/site.js';
+import { PAGE_SIZE, relativeLink } from '../src/exporters/shared/site.js';
 import { articleId, goldenArticles, goldenConfig, goldenSizes } from './fixtures/feed/articles.js';
 import { sampleArticle } from './support/article.js';
 import { expectGolden } from './support/golden.js';

@@ -1,6 +1,6 @@
 // Convert an Article to an EPUB 3 file (with NCX) that EPUBCheck passes, byte-identical on every build.
 import { EPub } from 'epub-gen-memory';
-import { xmlSafe } from '../render/xml.js';
+import { xmlSafe } from './shared/xml.js';
 import { renderCover } from './epub/cover.js';
 import { coverDiagnostics, invalidCharacterDiagnostics } from './epub/diagnostics.js';
 import { chapterDocument, FILES, modifiedDate, navDocument, ncxDocument, packageDocument } from './epub/documents.js';

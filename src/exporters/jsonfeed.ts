@@ -1,10 +1,10 @@
 // Convert the collection of Articles to a JSON Feed 1.1 (out/feeds/feed.json), for systems that read JSON rather than XML.
 import type { Article } from '../model/article.js';
-import { FEED_FILES } from '../render/site.js';
-import { xmlSafe } from '../render/xml.js';
+import { FEED_FILES } from './shared/site.js';
+import { xmlSafe } from './shared/xml.js';
 import {
   droppedCharacterDiagnostics, feedArticles, feedContentHtml, pdfAttachment, siteBase, siteFileUrl,
-} from './feed/shared.js';
+} from './shared/feed.js';
 import type { CollectionContext, CollectionRender } from './types.js';
 
 /** The path under out/ the registry writes; the feed's feed_url points at it. */

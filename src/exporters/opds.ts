@@ -2,12 +2,12 @@
 // PDF, paginated like the archive, so e-reader apps (KOReader, Thorium, calibre) browse and download them.
 import type { Article } from '../model/article.js';
 import { uuidV5 } from '../normalize/uuid.js';
-import { isoSeconds } from '../render/dates.js';
+import { isoSeconds } from './shared/dates.js';
 import {
   articlePagePath, catalogPagePath, folderOf, itemDate, newestFirst, newestItemDate, OPDS_ACQUISITION_TYPE, pageCount as countPages, pageOf,
   relativeLink, siteBase,
-} from '../render/site.js';
-import { escapeXml } from '../render/xml.js';
+} from './shared/site.js';
+import { escapeXml } from './shared/xml.js';
 import type { CollectionContext, CollectionRender, OutputFile } from './types.js';
 
 const ACQUISITION = 'http://opds-spec.org/acquisition';

@@ -1,5 +1,5 @@
 // Every output format, in one list. Exporters load lazily so a build pays only for the formats it writes.
-import { ARTICLE_PAGE_PATH, catalogPagePath, FEED_FILES } from '../render/site.js';
+import { ARTICLE_PAGE_PATH, catalogPagePath, FEED_FILES } from './shared/site.js';
 import type { ArticleRender, CollectionRender } from './types.js';
 
 export interface ArticleFormat {

@@ -1,12 +1,12 @@
 // Convert the collection of Articles to a full-text RSS 2.0 feed (out/feed.xml) with the rss package.
 import RSS from 'rss';
 import type { Article } from '../model/article.js';
-import { FEED_FILES } from '../render/site.js';
-import { escapeXml, xmlSafe } from '../render/xml.js';
+import { FEED_FILES } from './shared/site.js';
+import { escapeXml, xmlSafe } from './shared/xml.js';
 import {
   droppedCharacterDiagnostics, FEED_GENERATOR, FEED_TTL_MINUTES, feedArticles, feedContentHtml,
   newestItemDate, pdfAttachment, siteBase, siteFileUrl,
-} from './feed/shared.js';
+} from './shared/feed.js';
 import type { CollectionContext, CollectionRender } from './types.js';
 
 /** The file name the registry writes; the feed's atom:link rel="self" points at it. */

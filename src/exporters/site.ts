@@ -2,17 +2,17 @@
 // downloads, the sitemap that lists every page, and the icon.
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
-import { isoSeconds } from '../render/dates.js';
+import { isoSeconds } from './shared/dates.js';
 import {
   articlePagePath, folderOf, itemDate, newestFirst, newestItemDate, pageCount as countPages, pageOf, relativeLink, siteFileUrl,
-} from '../render/site.js';
-import { timeXhtml } from '../render/xhtml.js';
-import { escapeXml } from '../render/xml.js';
+} from './shared/site.js';
+import { timeXhtml } from './shared/xhtml.js';
+import { escapeXml } from './shared/xml.js';
 import type { CollectionContext, CollectionRender, OutputFile } from './types.js';
 import {
   chromeLang, downloadLinks, FAVICON_SVG, has, languageSwitch, pageHead, siteFooter, WEB_FILES,
-} from './web/page.js';
-import type { Siblings } from './web/page.js';
+} from './shared/page.js';
+import type { Siblings } from './shared/page.js';
 
 /** The path under out/ of archive page `n` (1 is the home page). */
 function archivePagePath(n: number): string {

@@ -98,8 +98,8 @@ describe('signals', () => {
     }
     return corpus;
   }
-  const BLOB = resolve('dist/galley.blob');
-  // With a current snapshot, bin/galley hands a pool batch to a child `node dist/cli.js`: the case where a
+  const BLOB = resolve('dist/cli/galley.blob');
+  // With a current snapshot, bin/galley hands a pool batch to a child `node dist/cli/cli.js`: the case where a
   // signal to the pid alone used to leave the child writing. `npm test` builds the snapshot first.
   const handsOff = existsSync(BLOB) && statSync(BLOB).mtimeMs > statSync(CLI).mtimeMs;
   const POOLED = { ...process.env, GALLEY_POOL_MIN: '1' };
@@ -180,7 +180,7 @@ describe('signals', () => {
     expect(readdirSync(r.out, { recursive: true }).map(String).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   }, 120_000);
 
-  it('SIGTERM to `node dist/cli.js` alone stops its pool threads before it ends', async () => {
+  it('SIGTERM to `node dist/cli/cli.js` alone stops its pool threads before it ends', async () => {
     const r = await stopMidway((out) => galleySpawn(['build', seedsDir(), '--out', out, '--quiet'], undefined, POOLED), 'SIGTERM');
     expect(r.status).toBe(143);
     await expectNothingMoves(r.out, r.helpers);

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-export const CLI = resolve('dist/cli.js');
+export const CLI = resolve('dist/cli/cli.js');
 /** `node --import` this, with GALLEY_FAULT=CODE:NAME, for a full disk or an unwritable out/ (see the file). */
 export const FS_FAULT = ['--import', pathToFileURL(resolve('test/support/fs-fault.mjs')).href];
 /** The installed command: starts from the startup snapshot when `npm run build` made one. */

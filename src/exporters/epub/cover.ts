@@ -2,11 +2,11 @@
 // fontkit shaping with joining forms, conjuncts and marks, from the same Font objects) in bidi order, each
 // glyph filled once by our own rasterizer and stamped (resvg took a third of an EPUB's time parsing and
 // filling them as SVG).
-import { type Direction, paragraphDirection, visualRuns } from '../../render/bidi.js';
-import type { FaceName } from '../../render/fonts.js';
-import { intl } from '../../render/intl.js';
-import { breakToken } from '../../render/breaks.js';
-import { type FontkitFont, openFace, shaped, splitRuns } from '../../render/faces.js';
+import { type Direction, paragraphDirection, visualRuns } from '../shared/bidi.js';
+import type { FaceName } from '../shared/fonts.js';
+import { intl } from '../shared/intl.js';
+import { breakToken } from '../shared/breaks.js';
+import { type FontkitFont, openFace, shaped, splitRuns } from '../shared/faces.js';
 import { encodeIndexedPng } from './png.js';
 import { CLOSE, CUBIC, LINE, MOVE, type Outline, outlineBounds, QUAD, stamp } from './sprites.js';
 

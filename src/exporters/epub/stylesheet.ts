@@ -1,5 +1,5 @@
 // The EPUB stylesheet: light-touch CSS that leaves sizes, margins, colours and most fonts to the reader.
-import { languageScript } from '../../render/direction.js';
+import { languageScript } from '../shared/direction.js';
 
 /**
  * Rules written for e-readers: em units only, no colours (night modes stay readable), no flex or grid

@@ -1,9 +1,9 @@
 // Drawing on a pdfkit document: measured text in fallback-aware runs, justified by hand, inside marked content.
 import type PDFDocument from 'pdfkit';
-import { visualRuns, type Direction } from '../../render/bidi.js';
-import { hanFamily, languageFamily } from '../../render/fonts.js';
-import { sameCodePoints } from '../../render/fontkit.js';
-import { emWidth, openFace, shaped, splitRuns, type FaceName, type ShapedGlyph, type ShapedRun } from '../../render/faces.js';
+import { visualRuns, type Direction } from '../shared/bidi.js';
+import { hanFamily, languageFamily } from '../shared/fonts.js';
+import { sameCodePoints } from '../shared/fontkit.js';
+import { emWidth, openFace, shaped, splitRuns, type FaceName, type ShapedGlyph, type ShapedRun } from '../shared/faces.js';
 import type { TextStyle } from './style.js';
 import { fastSubset } from './subset.js';
 import { hidden, needsActualText, textLayer } from './textlayer.js';

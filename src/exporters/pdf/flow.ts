@@ -1,8 +1,8 @@
 // Pages: blocks of lines placed top to bottom, with keep-with-next, widow/orphan control and the running footer.
 import type { Article } from '../../model/article.js';
-import type { Direction } from '../../render/bidi.js';
-import { languageDirection } from '../../render/direction.js';
-import { intl } from '../../render/intl.js';
+import type { Direction } from '../shared/bidi.js';
+import { languageDirection } from '../shared/direction.js';
+import { intl } from '../shared/intl.js';
 import type { Canvas } from './canvas.js';
 import { MEASURE, STYLES, type PageGeometry, type TextStyle } from './style.js';
 

@@ -1,10 +1,10 @@
 // The article as flow blocks: title block, sections with kickers and headings, lists, related reading.
 import type PDFDocument from 'pdfkit';
 import type { Article, Block as ModelBlock } from '../../model/article.js';
-import { paragraphDirection } from '../../render/bidi.js';
-import { byline } from '../../render/dates.js';
-import { relatedHeading } from '../../render/labels.js';
-import { standfirst } from '../../render/standfirst.js';
+import { paragraphDirection } from '../shared/bidi.js';
+import { byline } from '../shared/dates.js';
+import { relatedHeading } from '../shared/labels.js';
+import { standfirst } from '../shared/standfirst.js';
 import type { Canvas } from './canvas.js';
 import { Flow, footers, type FlowBlock, type Line } from './flow.js';
 import { hyphenatorFor } from './hyphenate.js';

@@ -1,9 +1,9 @@
 // Document options, Info dictionary and XMP packet: everything a PDF says about itself, from the article only.
 import type PDFDocument from 'pdfkit';
 import type { Article } from '../../model/article.js';
-import { isoSeconds } from '../../render/dates.js';
-import { escapeXml } from '../../render/xml.js';
-import { openFace } from '../../render/faces.js';
+import { isoSeconds } from '../shared/dates.js';
+import { escapeXml } from '../shared/xml.js';
+import { openFace } from '../shared/faces.js';
 import type { PageGeometry } from './style.js';
 
 type Doc = InstanceType<typeof PDFDocument>;

@@ -1,6 +1,6 @@
 // Paragraph setting: words cut at their break opportunities (soft hyphens, dashes), measured, broken into lines.
-import type { Direction } from '../../render/bidi.js';
-import { breakToken } from '../../render/breaks.js';
+import type { Direction } from '../shared/bidi.js';
+import { breakToken } from '../shared/breaks.js';
 import type { Canvas } from './canvas.js';
 import type { Line } from './flow.js';
 import { hyphenateToken, type Hyphenator } from './hyphenate.js';

@@ -4,11 +4,11 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Piscina } from 'piscina';
-import type { Article } from './model/article.js';
-import type { SiteConfig } from './model/config.js';
-import { renderArticle } from './render-article.js';
-import type { RenderedArticle } from './render-article.js';
-import type { RenderTask, WorkerData } from './render-worker.js';
+import type { Article } from '../model/article.js';
+import type { SiteConfig } from '../model/config.js';
+import { renderArticle } from '../build/render-article.js';
+import type { RenderedArticle } from '../build/render-article.js';
+import type { RenderTask, WorkerData } from './worker.js';
 
 /**
  * Below this many articles to render, the pool costs more than it saves: its threads take ~3 s to load
@@ -21,7 +21,7 @@ function poolThreshold(): number {
   return Number.isInteger(set) && set > 0 ? set : 250;
 }
 
-const WORKER = fileURLToPath(new URL('./render-worker.js', import.meta.url));
+const WORKER = fileURLToPath(new URL('../pool/worker.js', import.meta.url));
 
 /** Thrown where a batch needs the pool but this process cannot start worker threads (see snapshot.ts). */
 export class WorkersUnavailable extends Error {

@@ -1,9 +1,10 @@
 // Worker-thread entry for the piscina pool: renders one article in this thread's own copy of the exporters.
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
-import type { Article } from './model/article.js';
-import type { SiteConfig } from './model/config.js';
-import { renderArticle, warmUp } from './render-article.js';
-import type { RenderedArticle } from './render-article.js';
+import type { Article } from '../model/article.js';
+import type { SiteConfig } from '../model/config.js';
+import { renderArticle } from '../build/render-article.js';
+import { warmUp } from '../build/warm-up.js';
+import type { RenderedArticle } from '../build/render-article.js';
 
 export interface WorkerData {
   /** The article formats and config of the batch: warmed up as the thread starts, before any task. */

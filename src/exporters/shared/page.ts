@@ -2,9 +2,9 @@
 // and footer, download links and the favicon. HTML5, no script, nothing fetched from another host.
 import type { Article } from '../../model/article.js';
 import type { SiteConfig } from '../../model/config.js';
-import { languageDirection } from '../../render/direction.js';
-import { catalogPagePath, FEED_FILES, OPDS_ACQUISITION_TYPE, relativeLink } from '../../render/site.js';
-import { escapeXml, xmlSafe } from '../../render/xml.js';
+import { languageDirection } from './direction.js';
+import { catalogPagePath, FEED_FILES, OPDS_ACQUISITION_TYPE, relativeLink } from './site.js';
+import { escapeXml, xmlSafe } from './xml.js';
 
 /** Where the site's shared files are under out/. */
 export const WEB_FILES = {

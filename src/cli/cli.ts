@@ -6,13 +6,13 @@ import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
-import { build } from './build.js';
-import { ConfigError, loadConfig } from './config-file.js';
-import { FileSystemFault } from './fs-fault.js';
-import { escapeControls, formatDiagnostic } from './model/diagnostic.js';
+import { build } from '../build/build.js';
+import { ConfigError, loadConfig } from '../build/config-file.js';
+import { FileSystemFault } from '../build/fs-fault.js';
+import { escapeControls, formatDiagnostic } from '../model/diagnostic.js';
 import { progressReporter } from './progress.js';
-import { WorkersUnavailable } from './render-pool.js';
-import { FORMAT_NAMES, selectFormats } from './exporters/registry.js';
+import { WorkersUnavailable } from '../pool/pool.js';
+import { FORMAT_NAMES, selectFormats } from '../exporters/registry.js';
 
 /** galley serve's port when none is given: the one eleventy --serve uses. */
 const DEFAULT_PORT = 8080;
@@ -77,7 +77,7 @@ async function main(argv: string[], signal: AbortSignal): Promise<number> {
     return 0;
   }
   if (values.version) {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
     process.stdout.write(`galley ${pkg.version}\n`);
     return 0;
   }
@@ -128,7 +128,7 @@ async function serveAndRebuild(
   seedsDir: string, outDir: string, port: number, buildOnce: (force: boolean, stop: AbortSignal) => Promise<number>, signal: AbortSignal,
 ): Promise<void> {
   // Loaded here only: a build needs neither the HTTP server nor the watcher.
-  const { serve } = await import('./serve.js');
+  const { serve } = await import('../serve/serve.js');
   try {
     await serve({
       seedsDir,

@@ -1,5 +1,5 @@
 // Article body as XHTML: shared by the EPUB chapter and the feed's content:encoded, written once.
-import type { Article, Block, Section } from '../model/article.js';
+import type { Article, Block, Section } from '../../model/article.js';
 import { authorList, BYLINE_SEPARATOR, formatLongDate, isoSeconds } from './dates.js';
 import { languageDirection } from './direction.js';
 import { relatedHeading } from './labels.js';

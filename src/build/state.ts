@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArticlePath } from './exporters/registry.js';
-import { Article } from './model/article.js';
-import type { SiteConfig } from './model/config.js';
-import type { Diagnostic } from './model/diagnostic.js';
+import { parseArticlePath } from '../exporters/registry.js';
+import { Article } from '../model/article.js';
+import type { SiteConfig } from '../model/config.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { displayPath } from './fs-fault.js';
 
 /** out/.galley-cache.json: hidden, so it is never mistaken for an article's JSON. */

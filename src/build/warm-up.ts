@@ -1,5 +1,8 @@
 // A small article each pool thread renders before its first task, and throws away.
-import type { Article } from './model/article.js';
+import { FORMATS } from '../exporters/registry.js';
+import type { Article } from '../model/article.js';
+import type { SiteConfig } from '../model/config.js';
+import { renderArticle } from './render-article.js';
 
 const paragraph = 'The minister said on Tuesday that 1,250 families — about 4% of the town — would be moved by '
   + 'March 2025, after the river rose 3.7 m in “the worst flood in fifty years”. Officials’ figures differ; '
@@ -34,3 +37,17 @@ export const WARM_UP_ARTICLE: Article = {
   stats: { words: 150, readingMinutes: 1 },
   source: { path: 'warm-up.txt', sha256: '0'.repeat(64) },
 };
+
+/**
+ * Load the exporters of these formats and render the warm-up article with them, before any real one: a
+ * pool thread warms its article formats; the startup snapshot warms collections too (`withCollections`).
+ */
+export async function warmUp(formatNames: readonly string[], config: SiteConfig, withCollections = false): Promise<void> {
+  await renderArticle(WARM_UP_ARTICLE, formatNames, config);
+  if (!withCollections) return;
+  for (const format of FORMATS) {
+    if (format.kind === 'collection' && formatNames.includes(format.name)) {
+      await (await format.load())([WARM_UP_ARTICLE], { config, sizes: new Map() });
+    }
+  }
+}

@@ -6,19 +6,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { run, runCompiledCli } from './cli.js';
-import { FORMATS } from './exporters/registry.js';
-import { DEFAULT_CONFIG } from './model/config.js';
-import { forgetIntl } from './render/intl.js';
-import { renderArticle } from './render-article.js';
-import { forbidWorkers } from './render-pool.js';
-import { WARM_UP_ARTICLE } from './warm-up.js';
+import { FORMATS } from '../exporters/registry.js';
+import { DEFAULT_CONFIG } from '../model/config.js';
+import { forgetIntl } from '../exporters/shared/intl.js';
+import { forbidWorkers } from '../pool/pool.js';
+import { warmUp } from '../build/warm-up.js';
 
-async function warmUp(): Promise<void> {
-  const articleFormats = FORMATS.filter((f) => f.kind === 'article').map((f) => f.name);
-  await renderArticle(WARM_UP_ARTICLE, articleFormats, DEFAULT_CONFIG);
-  for (const format of FORMATS) {
-    if (format.kind === 'collection') await (await format.load())([WARM_UP_ARTICLE], { config: DEFAULT_CONFIG, sizes: new Map() });
-  }
+async function prepare(): Promise<void> {
+  await warmUp(FORMATS.map((f) => f.name), DEFAULT_CONFIG, true);
   forgetIntl();
   (globalThis as { gc?: () => void }).gc?.();
 }
@@ -28,7 +23,7 @@ async function warmUp(): Promise<void> {
 // The folder the snapshot was built in: its heap holds paths into it (fonts, the worker, package.json).
 const BUILT_IN = dirname(fileURLToPath(import.meta.url));
 
-void warmUp().then(() => {
+void prepare().then(() => {
   v8.startupSnapshot.setDeserializeMainFunction(() => {
     globalThis.TextDecoder = NativeTextDecoder;
     // Started as `node --snapshot-blob FILE args...`: the arguments follow the executable directly.

@@ -1,6 +1,6 @@
 // Read galley.config.json: errors name the file and the key, never a silent default.
 import { existsSync, readFileSync } from 'node:fs';
-import { SiteConfig } from './model/config.js';
+import { SiteConfig } from '../model/config.js';
 
 export const DEFAULT_CONFIG_FILE = 'galley.config.json';
 

@@ -1,11 +1,10 @@
 // Render one article in every selected article format: the unit of work, in this thread or a worker's.
-import { articlePath, FORMATS } from './exporters/registry.js';
-import type { ArticleFormat } from './exporters/registry.js';
-import type { ArticleRender } from './exporters/types.js';
-import type { Article } from './model/article.js';
-import type { SiteConfig } from './model/config.js';
-import type { Diagnostic } from './model/diagnostic.js';
-import { WARM_UP_ARTICLE } from './warm-up.js';
+import { articlePath, FORMATS } from '../exporters/registry.js';
+import type { ArticleFormat } from '../exporters/registry.js';
+import type { ArticleRender } from '../exporters/types.js';
+import type { Article } from '../model/article.js';
+import type { SiteConfig } from '../model/config.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 
 export interface RenderedFile {
   format: string;
@@ -28,11 +27,6 @@ export function loader(format: ArticleFormat): Promise<ArticleRender> {
     loaded.set(format.name, render);
   }
   return render;
-}
-
-/** Load the exporters of these formats and render a small article with them, before any real one. */
-export async function warmUp(formatNames: readonly string[], config: SiteConfig): Promise<void> {
-  await renderArticle(WARM_UP_ARTICLE, formatNames, config);
 }
 
 /**

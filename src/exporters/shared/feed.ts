@@ -1,13 +1,13 @@
 // What the RSS and JSON feeds agree on: which articles, in what order, at which URLs, and what was dropped.
 import type { Article } from '../../model/article.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
-import { articleXhtml, languageAttributes } from '../../render/xhtml.js';
-import { articleTexts, xmlLossDiagnostics } from '../../render/xml-loss.js';
-import { newestFirst, siteFileUrl } from '../../render/site.js';
-import { escapeXml } from '../../render/xml.js';
+import { articleXhtml, languageAttributes } from './xhtml.js';
+import { articleTexts, xmlLossDiagnostics } from './xml-loss.js';
+import { newestFirst, siteFileUrl } from './site.js';
+import { escapeXml } from './xml.js';
 import type { CollectionContext } from '../types.js';
 
-export { itemDate, newestItemDate, siteBase, siteFileUrl } from '../../render/site.js';
+export { itemDate, newestItemDate, siteBase, siteFileUrl } from './site.js';
 
 /** The generator name both feeds announce. */
 export const FEED_GENERATOR = 'Galley';

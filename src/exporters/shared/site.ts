@@ -1,5 +1,5 @@
 // Where out/ is published and how the site lists its articles: one answer for the feeds, the pages and the catalog.
-import type { Article } from '../model/article.js';
+import type { Article } from '../../model/article.js';
 
 /**
  * The site URL as a base for files in out/, which is published at the site's root: always ends in "/",

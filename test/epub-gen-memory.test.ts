@@ -3,7 +3,7 @@
 // drop the workaround with it.
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import epub, { EPub } from 'epub-gen-memory';
+import { EPub, type Content, type Options } from 'epub-gen-memory';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { epubFiles, literalTemplate, type EpubDocuments } from '../src/exporters/epub/epub-gen-memory.js';
 
@@ -19,6 +19,8 @@ const DOCUMENTS: EpubDocuments = {
   chapter: { fileName: 'article.xhtml', title: 'T', xhtml: XHTML },
 };
 
+/** The package as it comes: its own templates, its own zip. */
+const epub = (options: Options, content: Content) => new EPub(options, content).genEpub();
 const text = (files: Map<string, Uint8Array>, path: string) => strFromU8(files.get(path)!);
 
 afterEach(() => {

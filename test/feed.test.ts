@@ -75,7 +75,7 @@ const arabicArticle = sampleArticle({
 // Real seeds through the real normalizer: the fixture seeds plus the project's example seed.
 const seedConfig = SiteConfig.parse({ title: 'Galley seeds', url: 'https://example.org', description: 'Seeds through the normalizer' });
 function seedArticles(): Article[] {
-  const dir = new URL('./fixtures/feed/seeds', import.meta.url);
+  const dir = new URL('./fixtures/feed/seeds/', import.meta.url);
   const paths = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => new URL(f, dir));
   paths.push(new URL('../seeds/putin-north-korea.txt', import.meta.url));
   return paths.map((url) => normalize(readFileSync(url), url.pathname.split('/').pop()!, {

@@ -10,6 +10,7 @@ import { exportRss } from '../src/exporters/rss.js';
 import { SiteConfig } from '../src/model/config.js';
 import { normalize } from '../src/normalize/index.js';
 import { galleySync } from './support/cli.js';
+import { itOutOfProcess } from './support/tools.js';
 
 const HINT = 'articles are published at <url>/articles/<slug>/ and the feed at <url>/feed.xml; give the folder alone';
 
@@ -42,7 +43,7 @@ describe('site url: a query or fragment is refused', () => {
     expect(configError(() => loadConfig(file))).toBe(`${file}: key "url": ${message}`);
   });
 
-  test('exit 2 from the command, before anything is written', () => {
+  itOutOfProcess('exit 2 from the command, before anything is written', () => {
     const dir = mkdtempSync(join(tmpdir(), 'galley-config-cli-'));
     mkdirSync(join(dir, 'seeds'));
     writeFileSync(join(dir, 'seeds', 'a.txt'), '---\ndate: 2024-06-19\n---\nHeadline\nBody.\n');

@@ -15,7 +15,7 @@ import type { Article, Section } from '../src/model/article.js';
 import { DEFAULT_CONFIG, SiteConfig } from '../src/model/config.js';
 import { authorList, formatLongDate } from '../src/exporters/shared/dates.js';
 import { sampleArticle } from './support/article.js';
-import { describeWithTools } from './support/tools.js';
+import { describeOutOfProcess, describeWithTools } from './support/tools.js';
 
 const SEED = 'seeds/putin-north-korea.txt';
 const ARABIC_SEED = 'test/fixtures/feed/seeds/arabic-rtl.txt';
@@ -509,7 +509,7 @@ describe('EPUB reproducibility', () => {
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(false);
   });
 
-  describe('in another process, time zone and locale', () => {
+  describeOutOfProcess('in another process, time zone and locale', () => {
     let dir: string;
     beforeAll(() => {
       // Node 20 cannot run TypeScript: compile the project to a scratch folder and run the exporter from there.

@@ -354,27 +354,15 @@ describe('goldens', () => {
   test('feed.json', async () => { expectGolden('feed.json', await text(exportJsonFeed, goldenArticles, goldenContext)); });
 });
 
-describe('speed', () => {
-  test('a feed of 1,000 full articles renders in well under a second', async () => {
+// How fast the feeds are is the bench's question (npm run bench: ms per feed of 1,000 items), not a test's.
+describe('a large feed', () => {
+  test('a feed limit of 1,000 gives 1,000 items in both feeds, each with its full text', async () => {
     const articles = manyArticles(1000);
     const ctx = context({ url: 'https://example.org', feedLimit: 1000 }, new Map(articles.map((a) => [a.slug, { pdf: 40_000 }])));
-    await exportRss(articles, ctx);
-    const timings: Record<string, number> = {};
-    for (const [name, render] of [['rss', exportRss], ['jsonfeed', exportJsonFeed]] as const) {
-      const runs = 5;
-      const start = performance.now();
-      for (let i = 0; i < runs; i++) await render(articles, ctx);
-      timings[name] = (performance.now() - start) / runs;
-    }
-    const limited = { ...ctx, config: { ...ctx.config, feedLimit: 50 } };
-    const start = performance.now();
-    for (let i = 0; i < 5; i++) await exportRss(articles, limited);
-    timings.rss50 = (performance.now() - start) / 5;
-    process.stderr.write(`feeds of 1,000 articles: rss ${timings.rss!.toFixed(1)} ms, jsonfeed ${timings.jsonfeed!.toFixed(1)} ms;`
-      + ` rss at the default limit of 50 ${timings.rss50.toFixed(1)} ms\n`);
-    // Generous: the bound catches a quadratic slip, not a slow machine.
-    expect(timings.rss).toBeLessThan(1000);
-    expect(timings.jsonfeed).toBeLessThan(1000);
+    const rss = await text(exportRss, articles, ctx);
+    expect(all(rss, /<item>/)).toHaveLength(1000);
+    expect(all(rss, /<content:encoded>/)).toHaveLength(1000);
+    expect((await jsonFeed(articles, ctx)).items).toHaveLength(1000);
   });
 });
 

@@ -68,6 +68,12 @@ export type ListBlock = z.infer<typeof ListBlock>;
 export type Block = z.infer<typeof Block>;
 export type Section = z.infer<typeof Section>;
 export type RelatedLink = z.infer<typeof RelatedLink>;
+/**
+ * One article, as every exporter reads it and as out/<slug>.json holds it: headline, language, authors,
+ * dates, sections of paragraphs and lists, related reading, and where it came from. The type is the
+ * `Article` zod schema's (`z.infer`), which out/article.schema.json gives as JSON Schema, with what
+ * each field means.
+ */
 export type Article = z.infer<typeof Article>;
 
 /** The JSON Schema shipped as out/article.schema.json, generated from the zod schema. */

@@ -17,6 +17,11 @@ export const SiteConfig = z.object({
   feedLimit: z.number().int().positive().default(50),
 }).strict();
 
+/**
+ * What one site says once for all its articles (galley.config.json): `title`, `url`, `author`, `language`,
+ * `description`, `relatedTitles`, `pageSize` and `feedLimit`. The README's "Configuration" gives each
+ * key's default and meaning. The type is the `SiteConfig` zod schema's (`z.infer`).
+ */
 export type SiteConfig = z.infer<typeof SiteConfig>;
 
 // out/ is published at one folder: a query or fragment cannot lead the paths under it, and silently dropping it

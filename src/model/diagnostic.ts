@@ -1,14 +1,23 @@
 // Diagnostics as data: every warning and error carries its file, position and rule.
 
+/** An `error` stops the article (no file is written for it); a `warning` reports a loss and the article is still written. */
 export type Severity = 'warning' | 'error';
 
+/**
+ * A warning or an error about one seed or output, as data: what the CLI prints as
+ * `file:line:col: severity: message [rule]` (see {@link formatDiagnostic}).
+ */
 export interface Diagnostic {
   severity: Severity;
+  /** The seed's file name (as given to `normalize`, or the path under the seeds folder), or an output's name. */
   file: string;
+  /** 1-based line in the seed, or null for a diagnostic about the whole file or an output. */
   line: number | null;
+  /** 1-based column, or null where `line` is. */
   column: number | null;
   /** A stable id such as `encoding/control-character`, for filtering and tests. */
   rule: string;
+  /** One sentence for a person, naming what is wrong and, where it can, what to do. */
   message: string;
   /** For a writer's diagnostic without a position: the text it is about, so the build can find its line in the seed. */
   excerpt?: string;
@@ -34,7 +43,10 @@ export function escapeControls(text: string): string {
   });
 }
 
-/** A seed that cannot become an Article. */
+/**
+ * A seed that cannot become an Article: thrown by `normalize`. Its {@link SeedError.diagnostic} says where
+ * (file, line, column) and which rule; its message is the diagnostic's.
+ */
 export class SeedError extends Error {
   readonly file: string;
   readonly line: number | null;

@@ -8,6 +8,7 @@ import {
   relativeLink, siteBase,
 } from './shared/site.js';
 import { escapeXml } from './shared/xml.js';
+import { articleFilePath } from './registry.js';
 import type { CollectionContext, CollectionRender, OutputFile } from './types.js';
 
 const ACQUISITION = 'http://opds-spec.org/acquisition';
@@ -58,7 +59,7 @@ function entry(article: Article, path: string, ctx: CollectionContext): string {
   const sizes = ctx.sizes.get(article.slug) ?? {};
   const acquisitions = ([['epub', 'application/epub+zip'], ['pdf', 'application/pdf']] as const).flatMap(([format, type]) => {
     const length = sizes[format];
-    return length === undefined ? [] : [`<link rel="${ACQUISITION}" href="${escapeXml(relativeLink(path, `${article.slug}.${format}`))}" type="${type}" length="${length}"/>`];
+    return length === undefined ? [] : [`<link rel="${ACQUISITION}" href="${escapeXml(relativeLink(path, articleFilePath(format, article.slug)))}" type="${type}" length="${length}"/>`];
   });
   return [
     '<entry>',

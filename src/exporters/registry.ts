@@ -49,6 +49,16 @@ export function articlePath(format: ArticleFormat, slug: string): string {
 }
 
 /**
+ * The path under out/ of an article's file in the format named, as the build writes it: what the pages,
+ * feeds and catalog link to.
+ */
+export function articleFilePath(name: 'json' | 'pdf' | 'epub' | 'html', slug: string): string {
+  const format = FORMATS.find((f): f is ArticleFormat => f.kind === 'article' && f.name === name);
+  if (format === undefined) throw new Error(`no article format "${name}"`);
+  return articlePath(format, slug);
+}
+
+/**
  * The format and slug of a path `articlePath` gives, or null. The slug is whatever stands in for `{slug}`:
  * the caller checks it is one.
  */

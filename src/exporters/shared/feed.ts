@@ -5,6 +5,7 @@ import { articleXhtml, languageAttributes } from './xhtml.js';
 import { articleTexts, xmlLossDiagnostics } from './xml-loss.js';
 import { newestFirst, siteFileUrl } from './site.js';
 import { escapeXml } from './xml.js';
+import { articleFilePath } from '../registry.js';
 import type { CollectionContext } from '../types.js';
 
 export { itemDate, newestItemDate, siteBase, siteFileUrl } from './site.js';
@@ -35,7 +36,7 @@ export interface PdfAttachment {
  */
 export function pdfAttachment(article: Article, ctx: CollectionContext): PdfAttachment | null {
   const length = ctx.sizes.get(article.slug)?.pdf;
-  const url = siteFileUrl(ctx.config.url, `${article.slug}.pdf`);
+  const url = siteFileUrl(ctx.config.url, articleFilePath('pdf', article.slug));
   if (url === null || length === undefined) return null;
   return { url, length, type: 'application/pdf' };
 }

@@ -2,6 +2,7 @@
 // and footer, download links and the favicon. HTML5, no script, nothing fetched from another host.
 import type { Article } from '../../model/article.js';
 import type { SiteConfig } from '../../model/config.js';
+import { articleFilePath } from '../registry.js';
 import { languageDirection } from './direction.js';
 import { catalogPagePath, FEED_FILES, OPDS_ACQUISITION_TYPE, relativeLink } from './site.js';
 import { escapeXml, xmlSafe } from './xml.js';
@@ -114,7 +115,7 @@ function downloads(article: Article, sizes: Readonly<Record<string, number>> | u
   const files: { label: string; href: string; type: string; size: string }[] = [];
   for (const [format, label, type] of [['pdf', 'PDF', 'application/pdf'], ['epub', 'EPUB', 'application/epub+zip']] as const) {
     const size = sizes?.[format];
-    if (size !== undefined) files.push({ label, href: relativeLink(path, `${article.slug}.${format}`), type, size: formatSize(size) });
+    if (size !== undefined) files.push({ label, href: relativeLink(path, articleFilePath(format, article.slug)), type, size: formatSize(size) });
   }
   return files;
 }

@@ -395,7 +395,7 @@ function breather(signal: AbortSignal | undefined): () => Promise<void> {
 }
 
 function asDiagnostic(e: unknown, file: string): Diagnostic {
-  if (e instanceof SeedError) return e.toDiagnostic();
+  if (e instanceof SeedError) return e.diagnostic;
   const message = e instanceof Error ? e.message : String(e);
   return { severity: 'error', file, line: null, column: null, rule: 'build/failed', message };
 }

@@ -48,26 +48,12 @@ export function escapeControls(text: string): string {
  * (file, line, column) and which rule; its message is the diagnostic's.
  */
 export class SeedError extends Error {
-  readonly file: string;
-  readonly line: number | null;
-  readonly column: number | null;
-  readonly rule: string;
+  /** Where the seed is wrong and which rule it breaks, as the build reports it; its message is the error's. */
+  readonly diagnostic: Diagnostic;
 
   constructor(file: string, line: number | null, column: number | null, rule: string, message: string) {
     super(message);
     this.name = 'SeedError';
-    this.file = file;
-    this.line = line;
-    this.column = column;
-    this.rule = rule;
-  }
-
-  /** The error as the build reports it: positioned, with its rule. */
-  get diagnostic(): Diagnostic {
-    return this.toDiagnostic();
-  }
-
-  toDiagnostic(): Diagnostic {
-    return { severity: 'error', file: this.file, line: this.line, column: this.column, rule: this.rule, message: this.message };
+    this.diagnostic = { severity: 'error', file, line, column, rule, message };
   }
 }

@@ -192,7 +192,7 @@ describe('bad seeds', () => {
       normalize(bytes, `bad/${file}`, { config, fallbackDate });
     } catch (e) {
       expect(e).toBeInstanceOf(SeedError);
-      return e as SeedError;
+      return (e as SeedError).diagnostic;
     }
     throw new Error(`bad/${file} normalized`);
   };

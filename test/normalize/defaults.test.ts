@@ -28,8 +28,9 @@ describe('default: date', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toMatchObject({ name: 'SeedError', file: 'seeds/a.txt', line: null, column: null, rule: 'date/missing',
-      message: 'has no `date` in its front matter and no file date to fall back on' });
+    const message = 'has no `date` in its front matter and no file date to fall back on';
+    expect(error).toMatchObject({ name: 'SeedError', message,
+      diagnostic: { severity: 'error', file: 'seeds/a.txt', line: null, column: null, rule: 'date/missing', message } });
   });
 });
 

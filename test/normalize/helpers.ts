@@ -24,8 +24,8 @@ export function seedError(text: string | Uint8Array, config: Partial<SiteConfig>
     run(text, config, path);
   } catch (e) {
     expect(e).toBeInstanceOf(SeedError);
-    const err = e as SeedError;
-    return { file: err.file, line: err.line, column: err.column, rule: err.rule, message: err.message };
+    const { file, line, column, rule, message } = (e as SeedError).diagnostic;
+    return { file, line, column, rule, message };
   }
   throw new Error(`expected a SeedError for ${JSON.stringify(String(text).slice(0, 80))}`);
 }

@@ -89,9 +89,10 @@ describe('normalize, property', () => {
         article = normalize(input, 'seeds/fuzz.txt', { config, fallbackDate: { iso: '2024-01-01T00:00:00.000Z', source: 'mtime' } }).article;
       } catch (e) {
         if (!(e instanceof SeedError)) throw e;
-        if (process.env.GALLEY_FUZZ_RULES) rulesSeen.set(e.rule, (rulesSeen.get(e.rule) ?? 0) + 1);
-        expect(e.file).toBe('seeds/fuzz.txt');
-        expect(e.rule).toMatch(/^[a-z-]+\/[a-z0-9-]+$/);
+        const { rule, file } = e.diagnostic;
+        if (process.env.GALLEY_FUZZ_RULES) rulesSeen.set(rule, (rulesSeen.get(rule) ?? 0) + 1);
+        expect(file).toBe('seeds/fuzz.txt');
+        expect(rule).toMatch(/^[a-z-]+\/[a-z0-9-]+$/);
         expect(e.message.length).toBeGreaterThan(0);
         errors++;
         return;

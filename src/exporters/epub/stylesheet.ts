@@ -1,5 +1,6 @@
 // The EPUB stylesheet: light-touch CSS that leaves sizes, margins, colours and most fonts to the reader.
 import { languageScript } from '../shared/direction.js';
+import { languageFamily, type ScriptFamily } from '../shared/fonts.js';
 
 /**
  * Rules written for e-readers: em units only, no colours (night modes stay readable), no flex or grid
@@ -112,36 +113,38 @@ nav ol {
 }
 `;
 
-// Serif families per ISO 15924 script (sans where a script has no Noto serif): the Noto face first, then the
-// names Apple and Windows ship, so a reader with any of them shows the script in a face made for it, and
-// CJK in its regional forms (one code point, drawn differently in Chinese, Japanese and Korean). Nothing
-// is embedded: the fonts would outweigh the text many times over (the PDF embeds its own). Latin, Cyrillic
-// and Greek get none: there the reader's choice of font wins.
-const SCRIPT_FONTS: Readonly<Record<string, string>> = {
-  Arab: '"Noto Naskh Arabic", "Amiri", "Geeza Pro", "Traditional Arabic", serif',
-  Aran: '"Noto Nastaliq Urdu", "Jameel Noori Nastaleeq", "Noto Naskh Arabic", serif',
-  Hebr: '"Noto Serif Hebrew", "David", "Frank Ruehl CLM", serif',
-  Thaa: '"Noto Sans Thaana", "MV Boli", sans-serif',
-  Deva: '"Noto Serif Devanagari", "Devanagari MT", "Kokila", "Mangal", serif',
-  Beng: '"Noto Serif Bengali", "Bangla MN", "Vrinda", serif',
-  Guru: '"Noto Serif Gurmukhi", "Gurmukhi MN", "Raavi", serif',
-  Gujr: '"Noto Serif Gujarati", "Gujarati MT", "Shruti", serif',
-  Taml: '"Noto Serif Tamil", "Tamil MN", "Latha", serif',
-  Telu: '"Noto Serif Telugu", "Telugu MN", "Gautami", serif',
-  Knda: '"Noto Serif Kannada", "Kannada MN", "Tunga", serif',
-  Mlym: '"Noto Serif Malayalam", "Malayalam MN", "Kartika", serif',
-  Sinh: '"Noto Serif Sinhala", "Sinhala MN", "Iskoola Pota", serif',
-  Thai: '"Noto Serif Thai", "Thonburi", "Angsana New", serif',
-  Mymr: '"Noto Serif Myanmar", "Myanmar MN", "Myanmar Text", serif',
-  Khmr: '"Noto Serif Khmer", "Khmer MN", "Khmer UI", serif',
-  Ethi: '"Noto Serif Ethiopic", "Kefa", "Nyala", serif',
-  Armn: '"Noto Serif Armenian", "Mshtakan", "Sylfaen", serif',
-  Geor: '"Noto Serif Georgian", "Sylfaen", serif',
-  Hans: '"Noto Serif SC", "Noto Serif CJK SC", "Songti SC", "STSong", "SimSun", serif',
-  Hant: '"Noto Serif TC", "Noto Serif CJK TC", "Songti TC", "PMingLiU", serif',
-  Jpan: '"Noto Serif JP", "Noto Serif CJK JP", "Hiragino Mincho ProN", "Yu Mincho", "MS Mincho", serif',
-  Kore: '"Noto Serif KR", "Noto Serif CJK KR", "AppleMyungjo", "Batang", serif',
+// Serif families per script family of ../shared/fonts.ts (sans where a script has no Noto serif): the Noto
+// face first, then the names Apple and Windows ship, so a reader with any of them shows the script in a face
+// made for it, and CJK in its regional forms (one code point, drawn differently in Chinese, Japanese and
+// Korean). Nothing is embedded: the fonts would outweigh the text many times over (the PDF embeds its own).
+// Latin, Cyrillic and Greek get none: there the reader's choice of font wins.
+const FAMILY_FONTS: Readonly<Partial<Record<ScriptFamily, string>>> = {
+  arabic: '"Noto Naskh Arabic", "Amiri", "Geeza Pro", "Traditional Arabic", serif',
+  hebrew: '"Noto Serif Hebrew", "David", "Frank Ruehl CLM", serif',
+  thaana: '"Noto Sans Thaana", "MV Boli", sans-serif',
+  devanagari: '"Noto Serif Devanagari", "Devanagari MT", "Kokila", "Mangal", serif',
+  bengali: '"Noto Serif Bengali", "Bangla MN", "Vrinda", serif',
+  gurmukhi: '"Noto Serif Gurmukhi", "Gurmukhi MN", "Raavi", serif',
+  gujarati: '"Noto Serif Gujarati", "Gujarati MT", "Shruti", serif',
+  tamil: '"Noto Serif Tamil", "Tamil MN", "Latha", serif',
+  telugu: '"Noto Serif Telugu", "Telugu MN", "Gautami", serif',
+  kannada: '"Noto Serif Kannada", "Kannada MN", "Tunga", serif',
+  malayalam: '"Noto Serif Malayalam", "Malayalam MN", "Kartika", serif',
+  sinhala: '"Noto Serif Sinhala", "Sinhala MN", "Iskoola Pota", serif',
+  thai: '"Noto Serif Thai", "Thonburi", "Angsana New", serif',
+  myanmar: '"Noto Serif Myanmar", "Myanmar MN", "Myanmar Text", serif',
+  khmer: '"Noto Serif Khmer", "Khmer MN", "Khmer UI", serif',
+  ethiopic: '"Noto Serif Ethiopic", "Kefa", "Nyala", serif',
+  armenian: '"Noto Serif Armenian", "Mshtakan", "Sylfaen", serif',
+  georgian: '"Noto Serif Georgian", "Sylfaen", serif',
+  sc: '"Noto Serif SC", "Noto Serif CJK SC", "Songti SC", "STSong", "SimSun", serif',
+  tc: '"Noto Serif TC", "Noto Serif CJK TC", "Songti TC", "PMingLiU", serif',
+  jp: '"Noto Serif JP", "Noto Serif CJK JP", "Hiragino Mincho ProN", "Yu Mincho", "MS Mincho", serif',
+  kr: '"Noto Serif KR", "Noto Serif CJK KR", "AppleMyungjo", "Batang", serif',
 };
+
+// Urdu is written in Nastaliq, which CLDR does not give a script subtag of its own.
+const NASTALIQ = '"Noto Nastaliq Urdu", "Jameel Noori Nastaleeq", "Noto Naskh Arabic", serif';
 
 // Scripts whose type has italics and takes letter-spacing; in the others (Arabic's joined letters,
 // Indic clusters, CJK) both are synthesized or break the shaping.
@@ -155,8 +158,9 @@ const ITALIC_SCRIPTS = new Set(['Latn', 'Cyrl', 'Grek']);
 export function stylesheet(language: string): string {
   const script = languageScript(language);
   if (script === null || ITALIC_SCRIPTS.has(script)) return BASE;
-  // Urdu is written in Nastaliq, which CLDR does not give a script subtag of its own.
-  const fonts = SCRIPT_FONTS[script === 'Arab' && language.split('-')[0]!.toLowerCase() === 'ur' ? 'Aran' : script];
+  const family = languageFamily(language);
+  const urdu = family === 'arabic' && language.split('-')[0]!.toLowerCase() === 'ur';
+  const fonts = urdu ? NASTALIQ : family === null ? undefined : FAMILY_FONTS[family];
   const rules = fonts === undefined ? [] : [`body {\n  font-family: ${fonts};\n}`];
   rules.push('.byline {\n  font-style: normal;\n}', '.kicker {\n  letter-spacing: 0;\n}');
   return `${BASE}\n${rules.join('\n\n')}\n`;

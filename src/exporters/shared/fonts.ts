@@ -65,33 +65,38 @@ export function familyFace(family: ScriptFamily, style: FaceName): FaceName {
   return style === 'bold' || style.endsWith('-bold') ? `${family}-bold` : family;
 }
 
-// Unicode scripts (the Script property, as regex classes) to the family that sets them. Han, Kana and
-// Bopomofo go to the CJK family of the article's language, chosen in hanFamily.
-const SCRIPT_FAMILIES: readonly [RegExp, ScriptFamily][] = [
-  [/\p{Script=Arabic}/u, 'arabic'],
-  [/\p{Script=Hebrew}/u, 'hebrew'],
-  [/\p{Script=Devanagari}/u, 'devanagari'],
-  [/\p{Script=Bengali}/u, 'bengali'],
-  [/\p{Script=Gurmukhi}/u, 'gurmukhi'],
-  [/\p{Script=Gujarati}/u, 'gujarati'],
-  [/\p{Script=Tamil}/u, 'tamil'],
-  [/\p{Script=Telugu}/u, 'telugu'],
-  [/\p{Script=Kannada}/u, 'kannada'],
-  [/\p{Script=Malayalam}/u, 'malayalam'],
-  [/\p{Script=Oriya}/u, 'oriya'],
-  [/\p{Script=Sinhala}/u, 'sinhala'],
-  [/\p{Script=Thai}/u, 'thai'],
-  [/\p{Script=Lao}/u, 'lao'],
-  [/\p{Script=Khmer}/u, 'khmer'],
-  [/\p{Script=Myanmar}/u, 'myanmar'],
-  [/\p{Script=Tibetan}/u, 'tibetan'],
-  [/\p{Script=Georgian}/u, 'georgian'],
-  [/\p{Script=Armenian}/u, 'armenian'],
-  [/\p{Script=Ethiopic}/u, 'ethiopic'],
-  [/\p{Script=Thaana}/u, 'thaana'],
-  [/\p{Script=Syriac}/u, 'syriac'],
-  [/\p{Script=Hangul}/u, 'kr'],
+// The script each family sets: its Unicode Script property, for a character, and its ISO 15924 code, for
+// the script a language is written in (as Intl.Locale gives it). Han, Kana and Bopomofo go to the CJK
+// family of the article's language, chosen in hanFamily; so does a Korean article (code Kore), while a
+// Hangul character in any article is Korean's.
+const SCRIPTS: readonly [family: ScriptFamily, script: string, code: string | null][] = [
+  ['arabic', 'Arabic', 'Arab'],
+  ['hebrew', 'Hebrew', 'Hebr'],
+  ['devanagari', 'Devanagari', 'Deva'],
+  ['bengali', 'Bengali', 'Beng'],
+  ['gurmukhi', 'Gurmukhi', 'Guru'],
+  ['gujarati', 'Gujarati', 'Gujr'],
+  ['tamil', 'Tamil', 'Taml'],
+  ['telugu', 'Telugu', 'Telu'],
+  ['kannada', 'Kannada', 'Knda'],
+  ['malayalam', 'Malayalam', 'Mlym'],
+  ['oriya', 'Oriya', 'Orya'],
+  ['sinhala', 'Sinhala', 'Sinh'],
+  ['thai', 'Thai', 'Thai'],
+  ['lao', 'Lao', 'Laoo'],
+  ['khmer', 'Khmer', 'Khmr'],
+  ['myanmar', 'Myanmar', 'Mymr'],
+  ['tibetan', 'Tibetan', 'Tibt'],
+  ['georgian', 'Georgian', 'Geor'],
+  ['armenian', 'Armenian', 'Armn'],
+  ['ethiopic', 'Ethiopic', 'Ethi'],
+  ['thaana', 'Thaana', 'Thaa'],
+  ['syriac', 'Syriac', 'Syrc'],
+  ['kr', 'Hangul', null],
 ];
+const SCRIPT_FAMILIES = SCRIPTS.map(([family, script]) => [new RegExp(`\\p{Script=${script}}`, 'u'), family] as const);
+const CODE_FAMILIES = new Map(SCRIPTS.flatMap(([family, , code]) => (code === null ? [] : [[code, family] as const])));
+const HAN_CODES = new Set(['Jpan', 'Kore', 'Hans', 'Hant']);
 const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\uff00-\uffef\u30fc]/u;
 
 /** The CJK family whose regional glyph forms a language reads: Japanese, Korean, Traditional or Simplified. */
@@ -127,30 +132,6 @@ const orders = new Map<string, readonly ScriptFamily[]>();
 /** The family of the script a language is written in, or null where the serif sets it (Latin, Cyrillic, Greek). */
 export function languageFamily(language: string): ScriptFamily | null {
   const script = languageScript(language);
-  switch (script) {
-    case 'Jpan': case 'Kore': case 'Hans': case 'Hant': return hanFamily(language);
-    case 'Arab': return 'arabic';
-    case 'Hebr': return 'hebrew';
-    case 'Deva': return 'devanagari';
-    case 'Beng': return 'bengali';
-    case 'Guru': return 'gurmukhi';
-    case 'Gujr': return 'gujarati';
-    case 'Taml': return 'tamil';
-    case 'Telu': return 'telugu';
-    case 'Knda': return 'kannada';
-    case 'Mlym': return 'malayalam';
-    case 'Orya': return 'oriya';
-    case 'Sinh': return 'sinhala';
-    case 'Tibt': return 'tibetan';
-    case 'Thaa': return 'thaana';
-    case 'Syrc': return 'syriac';
-    case 'Thai': return 'thai';
-    case 'Laoo': return 'lao';
-    case 'Khmr': return 'khmer';
-    case 'Mymr': return 'myanmar';
-    case 'Geor': return 'georgian';
-    case 'Armn': return 'armenian';
-    case 'Ethi': return 'ethiopic';
-    default: return null;
-  }
+  if (script === null) return null;
+  return HAN_CODES.has(script) ? hanFamily(language) : CODE_FAMILIES.get(script) ?? null;
 }

@@ -13,7 +13,7 @@ export interface Diagnostic {
   file: string;
   /** 1-based line in the seed, or null for a diagnostic about the whole file or an output. */
   line: number | null;
-  /** 1-based column, or null where `line` is. */
+  /** 1-based column, counted in characters (code points, so an emoji is one), or null where `line` is. */
   column: number | null;
   /** A stable id such as `encoding/control-character`, for filtering and tests. */
   rule: string;

@@ -158,6 +158,7 @@ function positionOfByte(b: Uint8Array, at: number): { line: number; column: numb
       lineStart = i + 1;
     }
   }
-  const column = new TextDecoder().decode(b.subarray(lineStart, at)).length + 1;
+  // In characters, as every other column: an emoji before the bad byte is one, not two UTF-16 units.
+  const column = [...new TextDecoder().decode(b.subarray(lineStart, at))].length + 1;
   return { line, column };
 }

@@ -85,6 +85,11 @@ describe('rule 1: rejected files', () => {
     expect(seedError(bytes('Caf', [0xe9], '\n')).message).toBe('not valid UTF-8 (byte 0xE9 at offset 3); save the file as UTF-8');
   });
 
+  test('the column of a bad byte counts characters, as every column does: an emoji before it is one', () => {
+    const e = seedError(bytes('Headline\n😀é', [0x80], '\n'));
+    expect([e.line, e.column]).toEqual([2, 3]);
+  });
+
   test.each([
     ['truncated sequence at the end', [0x41, 0xc3], 1],
     ['overlong encoding of /', [0x41, 0xc0, 0xaf], 1],

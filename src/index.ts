@@ -114,7 +114,10 @@ export async function render(article: Article, format: ArticleFormatName, option
 export interface RenderCollectionOptions {
   /** The site config, checked as galley.config.json is; without a `url` the feeds have no links. */
   config?: Partial<SiteConfig>;
-  /** Byte length of each article's files, by slug then format name: the feeds' enclosure lengths. Default: none. */
+  /**
+   * Byte length of each article's files, by slug then format name. Only a file with a size is linked: the
+   * feeds' PDF enclosures, the pages' download links, the catalog's acquisitions. Default: none.
+   */
   sizes?: ReadonlyMap<string, Readonly<Record<string, number>>>;
   /** Every format published beside this one, so pages link only files that exist. Default: this one alone. */
   formats?: readonly Format[];

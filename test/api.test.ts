@@ -96,6 +96,19 @@ describe('renderCollection', () => {
     expect(feed.items).toHaveLength(2);
   });
 
+  it('links an article file in the catalog and the feed only when `sizes` gives its length', async () => {
+    const bare = text((await renderCollection(articles, 'opds', { config })).files[0]!.bytes);
+    expect(bare).not.toContain('opds-spec.org/acquisition');
+    const sizes = new Map([[articles[0]!.slug, { pdf: 1234, epub: 5678 }]]);
+    const sized = text((await renderCollection(articles, 'opds', { config, sizes })).files[0]!.bytes);
+    expect(sized).toContain(`href="../${articles[0]!.slug}.epub" type="application/epub+zip" length="5678"`);
+    expect(sized).toContain(`href="../${articles[0]!.slug}.pdf" type="application/pdf" length="1234"`);
+    expect(sized).not.toContain(`${articles[1]!.slug}.pdf`);
+    const rss = text((await renderCollection(articles, 'rss', { config, sizes })).files[0]!.bytes);
+    expect(rss).toContain(`<enclosure url="https://news.example/${articles[0]!.slug}.pdf" length="1234" type="application/pdf"/>`);
+    expect(rss.match(/<enclosure /g)).toHaveLength(1);
+  });
+
   it('gives a format of several files main file first', async () => {
     const { files } = await renderCollection(articles, 'site', { config, formats: ['html', 'pdf', 'site'] });
     expect(files[0]!.name).toBe('sitemap.xml');

@@ -24,7 +24,7 @@ export interface EpubDocuments {
  *    identifier), hard-code xml:lang="en" and carry no accessibility metadata. Ours go in as templates,
  *    which it renders with EJS: each is escaped so that EJS gives it back unchanged.
  * 3. Chapter content goes through htmlparser2, which rewrites every non-ASCII character as a numeric
- *    reference (8 bytes for each Cyrillic letter). The chapter's markup goes in as its template instead,
+ *    reference, several times its size in UTF-8. The chapter's markup goes in as its template instead,
  *    with empty content.
  */
 export async function epubFiles(options: EpubOptions, documents: EpubDocuments): Promise<Map<string, Uint8Array>> {

@@ -5,6 +5,7 @@ import { hanFamily, languageFamily } from '../shared/fonts.js';
 import { sameCodePoints } from '../shared/fontkit.js';
 import { emWidth, openFace, shaped, splitRuns, type FaceName, type ShapedGlyph, type ShapedRun } from '../shared/faces.js';
 import type { TextStyle } from './style.js';
+import { embedFont, usePageFont, type EmbeddedFont } from './pdfkit.js';
 import { fastSubset } from './subset.js';
 import { hidden, needsActualText, textLayer } from './textlayer.js';
 
@@ -15,18 +16,6 @@ interface GlyphPosition {
   advanceWidth: number;
   xOffset: number;
   yOffset: number;
-}
-
-// pdfkit 0.20 internals this module relies on. Its public text() places justified text word by word and
-// drops the spaces from the text layer, and it shapes every word again in every document; drawing here
-// with the font's own encoder keeps the spaces, justifies with TJ offsets and reuses shaped runs.
-interface EmbeddedFont {
-  id: string;
-  scale: number;
-  widths: (number | undefined)[];
-  unicode: (number[] | undefined)[];
-  subset: { glyphs: number[]; includeGlyph(glyphId: number): number; encode(): Uint8Array };
-  ref(): unknown;
 }
 
 /**
@@ -56,11 +45,6 @@ interface Span {
   to: number;
   text: string;
 }
-interface DocInternals {
-  _font: EmbeddedFont;
-  page: { height: number; fonts: Record<string, unknown> };
-}
-
 const num = (n: number): string => {
   const r = Math.round(n * 1000) / 1000;
   return Object.is(r, -0) ? '0' : String(r);
@@ -171,7 +155,7 @@ export class Canvas {
    * they only ever shrink.
    */
   lines(lines: readonly TextLine[], style: TextStyle): void {
-    const height = (this.doc as unknown as DocInternals).page.height;
+    const height = this.doc.page.height;
     const ops = [`q 1 0 0 -1 0 ${num(height)} cm`, 'BT', `${style.color.map(num).join(' ')} rg`];
     const state = { font: '', tracking: 0 };
     for (const line of lines) this.setLine(ops, line, style, height, state);
@@ -209,7 +193,6 @@ export class Canvas {
 
   private setLine(ops: string[], line: TextLine, style: TextStyle, height: number, state: { font: string; tracking: number }): void {
     const { x, justify = null, tightenOnly = false, direction = 'ltr' } = line;
-    const internals = this.doc as unknown as DocInternals;
     const tracking = this.tracking(line.text, style);
     if (tracking !== state.tracking) ops.push(`${num(tracking)} Tc`);
     state.tracking = tracking;
@@ -238,7 +221,7 @@ export class Canvas {
     if (parts[0]?.hangs === true) pen -= hang;
     for (const part of parts) {
       const { face, glyphs, positions, spans } = part;
-      internals.page.fonts[face.font.id] ??= face.font.ref();
+      usePageFont(this.doc, face.font);
       const font = `/${face.font.id} ${num(style.size)} Tf`;
       if (font !== state.font) ops.push(font);
       state.font = font;
@@ -369,8 +352,7 @@ export class Canvas {
   private face(name: FaceName): DocFace {
     let face = this.faces.get(name);
     if (face === undefined) {
-      this.doc.font(openFace(name) as never, name);
-      const font = (this.doc as unknown as DocInternals)._font;
+      const font = embedFont(this.doc, openFace(name), name);
       fastSubset(font.subset);
       face = { name, font, space: '', hex: new Map(), others: new Map(), words: new Map() };
       face.space = this.encode(face, ' ', false).glyphs[0] ?? '';

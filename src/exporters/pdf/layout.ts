@@ -9,6 +9,7 @@ import type { Canvas } from './canvas.js';
 import { Flow, footers, type FlowBlock, type Line } from './flow.js';
 import { hyphenatorFor } from './hyphenate.js';
 import { setLines } from './paragraph.js';
+import { pointOutlineAt } from './pdfkit.js';
 import { INDENT, LIST_INDENT, MEASURE, SPACE, STYLES, type PageGeometry, type TextStyle } from './style.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -177,9 +178,6 @@ function pushModelBlock(
 }
 
 function bookmark(doc: Doc, title: string, top: number): void {
-  const item = doc.outline.addItem(title);
-  // pdfkit's own destination sets left to the page width (off to the right): point at the heading instead.
-  const internals = doc as unknown as { page: { height: number; dictionary: unknown } };
-  (item as unknown as { outlineData: { Dest: unknown[] } }).outlineData.Dest =
-    [internals.page.dictionary, 'XYZ', null, Math.round(internals.page.height - top + 6), null];
+  // A little above the heading's first line, so the line is not flush with the window's top.
+  pointOutlineAt(doc, doc.outline.addItem(title), top - 6);
 }

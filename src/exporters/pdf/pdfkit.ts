@@ -1,0 +1,98 @@
+// pdfkit, used the one way Galley uses it: every reach into pdfkit's private internals lives in this module.
+// Pinned to pdfkit 0.20.2 in package.json; test/pdfkit.test.ts fails when a patch stops being needed or the
+// internal shape it relies on changes.
+import { deflateSync } from 'node:zlib';
+import type PDFDocument from 'pdfkit';
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+/** An indirect object as pdfkit 0.20 keeps it until it is written (lib/reference.js). */
+interface StreamRef {
+  compress: boolean;
+  buffer: Uint8Array[];
+  finalize(): void;
+}
+
+// Level 2 takes much less time than zlib's default 6 for a few per cent more bytes: fonts and page
+// content compress about as well either way.
+const DEFLATE = { level: 2 };
+
+/**
+ * Deflate the document's streams at a faster zlib level. pdfkit has a `compress` switch but no level:
+ * PDFReference.finalize calls `zlib.deflateSync(data)` with zlib's default, and no upstream issue or PR asks
+ * for a level (https://github.com/foliojs/pdfkit/blob/master/lib/reference.js; the closest report of
+ * compression cost is https://github.com/foliojs/pdfkit/issues/264). Every ref the document makes gets a
+ * `finalize` that compresses its buffer first and then lets pdfkit's own write it uncompressed, so the
+ * /Filter pdfkit already set stays true. Same input, same bytes.
+ */
+export function fastDeflate(doc: Doc): void {
+  const internals = doc as unknown as { ref(data?: object): StreamRef };
+  const ref = internals.ref.bind(doc);
+  internals.ref = (data) => {
+    const stream = ref(data);
+    const finalize = stream.finalize;
+    stream.finalize = function (this: StreamRef) {
+      if (this.compress && this.buffer.length > 0) {
+        this.buffer = [deflateSync(Buffer.concat(this.buffer), DEFLATE)];
+        this.compress = false;
+      }
+      finalize.call(this);
+    };
+    return stream;
+  };
+}
+
+/**
+ * Write `xml` as the document's XMP body instead of pdfkit's. pdfkit's `_addInfo` (lib/mixins/metadata.js,
+ * unchanged on master: https://github.com/foliojs/pdfkit/blob/master/lib/mixins/metadata.js) interpolates
+ * Title, Author, Subject and Keywords into the XML unescaped, so an `&` in a headline makes the packet
+ * malformed, and it writes no ModifyDate, keywords list or language. No upstream issue tracks it; the XMP
+ * packet around the body (and pdfuaid:part) is still pdfkit's.
+ */
+export function replaceXmpBody(doc: Doc, xml: string): void {
+  (doc as unknown as { _addInfo: () => void })._addInfo = () => doc.appendXML(xml);
+}
+
+/**
+ * pdfkit 0.20's embedded TrueType font (lib/font/embedded.js), as far as Canvas draws with it: Galley shapes,
+ * justifies and encodes glyphs itself, because pdfkit's text() places justified text word by word and
+ * drops the spaces from the text layer, and shapes every word again in every document.
+ */
+export interface EmbeddedFont {
+  id: string;
+  scale: number;
+  widths: (number | undefined)[];
+  unicode: (number[] | undefined)[];
+  subset: { glyphs: number[]; includeGlyph(glyphId: number): number; encode(): Uint8Array };
+  ref(): unknown;
+}
+
+/**
+ * The document's embedded font for a fontkit Font, under `name`. `doc.font()` embeds it but hands back the
+ * document, not the font: the one way to the EmbeddedFont (its subset, widths and ToUnicode table) is the
+ * private `_font` it has just set. No public accessor exists or is asked for upstream.
+ */
+export function embedFont(doc: Doc, font: object, name: string): EmbeddedFont {
+  doc.font(font as never, name);
+  return (doc as unknown as { _font: EmbeddedFont })._font;
+}
+
+/**
+ * Name `font` in the current page's resources, as pdfkit's own text() does through the private
+ * `page.fonts` map (lib/page.js): text drawn with addContent() would otherwise name a font the page lacks.
+ */
+export function usePageFont(doc: Doc, font: EmbeddedFont): void {
+  const fonts = (doc as unknown as { page: { fonts: Record<string, unknown> } }).page.fonts;
+  fonts[font.id] ??= font.ref();
+}
+
+/**
+ * Point an outline item at `top` (measured from the top of the current page), keeping the reader's zoom
+ * and horizontal position. pdfkit 0.20's addItem({ fit: false, left, top }) (added in
+ * https://github.com/foliojs/pdfkit/pull/1674) writes left as page width minus `left`, so a bookmark
+ * scrolls to the right edge of the page, and cannot write null for "keep": set the destination itself.
+ */
+export function pointOutlineAt(doc: Doc, item: PDFKit.PDFOutline, top: number): void {
+  const page = (doc as unknown as { page: { height: number; dictionary: unknown } }).page;
+  (item as unknown as { outlineData: { Dest: unknown[] } }).outlineData.Dest = [page.dictionary, 'XYZ', null, Math.round(page.height - top), null];
+}

@@ -5,7 +5,7 @@ import { deflateSync, inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { exportPdf } from '../src/exporters/pdf.js';
-import { embedFont, fastDeflate, pointOutlineAt, replaceXmpBody, usePageFont } from '../src/exporters/pdf/pdfkit.js';
+import { collectOutput, embedFont, fastDeflate, pointOutlineAt, replaceXmpBody, usePageFont } from '../src/exporters/pdf/pdfkit.js';
 import { openFace } from '../src/exporters/shared/faces.js';
 import { DEFAULT_CONFIG } from '../src/model/config.js';
 import { sampleArticle } from './support/article.js';
@@ -47,6 +47,29 @@ describe('stream compression level', () => {
     const header = out.subarray(0, at).toString('latin1');
     expect(header.slice(header.lastIndexOf(' obj'))).toMatch(/^ obj\s*<<[^>]*\/Filter \/FlateDecode[^>]*>>\s*stream\s*$/);
     expect(inflateSync(level(2)).toString('latin1')).toBe(`${content}\n`);
+  });
+});
+
+describe('document output', () => {
+  // Fixed dates: pdfkit hashes the trailer /ID from them.
+  const doc = (): Doc => {
+    const d = new PDFDocument({ pdfVersion: '1.7', tagged: true, info: { Title: 'Ünïcode (title)', CreationDate: new Date(0), ModDate: new Date(0) } });
+    d.addContent('BT /F1 12 Tf (x) Tj ET');
+    d.addPage().addContent('0 0 m 10 10 l S');
+    return d;
+  };
+
+  it('collectOutput gives the bytes pdfkit’s own stream gives, header, streams and xref included', () => {
+    const expected = bytesOf(doc());
+    const patched = doc();
+    const output = collectOutput(patched);
+    patched.end();
+    const bytes = Buffer.from(output());
+    expect(bytes.subarray(0, 9).toString('latin1')).toBe('%PDF-1.7\n');
+    expect(bytes.length).toBe(expected.length);
+    expect(Buffer.compare(bytes, expected)).toBe(0);
+    // Nothing went through the stream.
+    expect(patched.read()).toBeNull();
   });
 });
 

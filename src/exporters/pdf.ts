@@ -4,7 +4,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { Canvas } from './pdf/canvas.js';
 import { layoutArticle } from './pdf/layout.js';
 import { documentOptions, installXmp } from './pdf/metadata.js';
-import { fastDeflate } from './pdf/pdfkit.js';
+import { collectOutput, fastDeflate } from './pdf/pdfkit.js';
 import { geometry } from './pdf/style.js';
 import type { ArticleRender } from './types.js';
 
@@ -14,13 +14,12 @@ export const exportPdf: ArticleRender = (article, ctx) => {
   const doc = new PDFDocument(documentOptions(article, page));
   installXmp(doc, article);
   fastDeflate(doc);
+  const output = collectOutput(doc);
   const canvas = new Canvas(doc, article.language);
   layoutArticle(canvas, article, page, ctx.config.relatedTitles);
   doc.end();
-  // pdfkit writes synchronously into the stream's buffer, so everything is readable once end() returns.
-  const chunks: Uint8Array[] = [];
-  for (let chunk = doc.read() as Uint8Array | null; chunk !== null; chunk = doc.read() as Uint8Array | null) chunks.push(chunk);
-  const bytes = new Uint8Array(Buffer.concat(chunks));
+  // pdfkit writes synchronously, so everything is written once end() returns.
+  const bytes = output();
   const diagnostics: Diagnostic[] = [...canvas.missing].map((char) => ({
     severity: 'warning',
     file: article.source.path,

@@ -43,6 +43,46 @@ export function fastDeflate(doc: Doc): void {
 }
 
 /**
+ * Collect what the document writes, and return a function that gives all of it once `doc.end()` has run.
+ * pdfkit's `_write` pushes every piece of every object (its header line, its dictionary, `endobj`) into the
+ * document's Readable stream as a Buffer of its own, and reading them back concatenates them all: for a
+ * document of a few thousand pages and hundreds of thousands of tagged elements that stream traffic and
+ * its garbage cost more than the layout. The document is a stream with no reader here (pdfkit writes
+ * synchronously), so its pieces are kept as text and joined into bytes in large batches instead; `_offset`
+ * is kept as pdfkit keeps it, for the cross-reference table. No upstream issue covers this; pdfkit's
+ * `_write` is unchanged on master (https://github.com/foliojs/pdfkit/blob/master/lib/document.js).
+ */
+export function collectOutput(doc: Doc): () => Uint8Array {
+  const internals = doc as unknown as { _write(data: string | Uint8Array): void; _offset: number };
+  const parts: Uint8Array[] = [];
+  // The constructor has already written the header into the stream.
+  for (let chunk = doc.read() as Uint8Array | null; chunk !== null; chunk = doc.read() as Uint8Array | null) parts.push(chunk);
+  let text: string[] = [];
+  const flush = (): void => {
+    if (text.length === 0) return;
+    // pdfkit's fromBinaryString keeps each character's low byte, as latin1 does.
+    parts.push(Buffer.from(text.join(''), 'latin1'));
+    text = [];
+  };
+  internals._write = (data) => {
+    if (data instanceof Uint8Array) {
+      flush();
+      parts.push(data);
+      internals._offset += data.length;
+      return;
+    }
+    const line = `${data}\n`;
+    text.push(line);
+    internals._offset += line.length;
+    if (text.length >= 4096) flush();
+  };
+  return () => {
+    flush();
+    return new Uint8Array(Buffer.concat(parts));
+  };
+}
+
+/**
  * Write `xml` as the document's XMP body instead of pdfkit's. pdfkit's `_addInfo` (lib/mixins/metadata.js,
  * unchanged on master: https://github.com/foliojs/pdfkit/blob/master/lib/mixins/metadata.js) interpolates
  * Title, Author, Subject and Keywords into the XML unescaped, so an `&` in a headline makes the packet

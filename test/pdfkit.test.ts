@@ -6,6 +6,7 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { exportPdf } from '../src/exporters/pdf.js';
 import { collectOutput, embedFont, fastDeflate, pointOutlineAt, replaceXmpBody, usePageFont } from '../src/exporters/pdf/pdfkit.js';
+import { StructureTree, type Tag } from '../src/exporters/pdf/structure.js';
 import { openFace } from '../src/exporters/shared/faces.js';
 import { DEFAULT_CONFIG } from '../src/model/config.js';
 import { sampleArticle } from './support/article.js';
@@ -70,6 +71,77 @@ describe('document output', () => {
     expect(Buffer.compare(bytes, expected)).toBe(0);
     // Nothing went through the stream.
     expect(patched.read()).toBeNull();
+  });
+});
+
+describe('structure tree', () => {
+  // One tree built twice, through pdfkit's own structure API and through StructureTree (which writes the
+  // elements itself, relying on pdfkit's numbering, writer, parent tree and endMarkings): the same bytes.
+  interface Builder {
+    root: Tag | PDFKit.PDFStructureElement;
+    element(parent: never, type: string, actual?: string): never;
+    mark(tag: string): never;
+    add(element: never, content: never): void;
+    end(element: never): void;
+  }
+  const tagged = (): Doc => new PDFDocument({ pdfVersion: '1.7', tagged: true, bufferPages: true, info: { CreationDate: new Date(0), ModDate: new Date(0) } });
+  const pdfkitsOwn = (doc: Doc): Builder => {
+    const root = doc.struct('Document');
+    doc.addStructure(root);
+    return {
+      root,
+      element: (parent, type, actual) => {
+        const element = doc.struct(type, actual === undefined ? {} : { actual });
+        (parent as PDFKit.PDFStructureElement).add(element);
+        return element as never;
+      },
+      mark: (tag) => doc.markStructureContent(tag) as never,
+      add: (element, content) => void (element as PDFKit.PDFStructureElement).add(content),
+      end: (element) => (element as PDFKit.PDFStructureElement).end(),
+    };
+  };
+  const ours = (doc: Doc): Builder => {
+    const tree = new StructureTree(doc, 'Document');
+    return {
+      root: tree.root,
+      element: (parent, type, actual) => tree.element(parent, type, actual ?? null) as never,
+      mark: (tag) => tree.mark(tag) as never,
+      add: (element, content) => tree.add(element, content),
+      end: (element) => tree.end(element),
+    };
+  };
+  const build = (make: (doc: Doc) => Builder): Buffer => {
+    const doc = tagged();
+    const b = make(doc);
+    const marked = (element: never, tag: string): void => {
+      const content = b.mark(tag);
+      doc.addContent('BT ET');
+      doc.endMarkedContent();
+      b.add(element, content);
+    };
+    marked(b.element(b.root as never, 'H1', 'Überschrift (eins)'), 'H1');
+    const sect = b.element(b.root as never, 'Sect');
+    b.element(b.root as never, 'Sect'); // empty
+    const list = b.element(sect, 'L');
+    for (let i = 0; i < 3; i++) {
+      const li = b.element(list, 'LI');
+      const label = b.element(li, 'Lbl');
+      const body = b.element(li, 'LBody', i === 1 ? 'ध्यान' : undefined);
+      marked(label, 'Lbl');
+      b.end(label); // written here, in the middle of the document
+      marked(body, 'LBody');
+      if (i === 1) {
+        doc.addPage();
+        marked(body, 'LBody'); // the rest of the item on the next page: a marked-content reference
+      }
+    }
+    return bytesOf(doc);
+  };
+
+  it('writes the bytes pdfkit’s own structure elements write', () => {
+    const expected = build(pdfkitsOwn);
+    expect(expected.toString('latin1')).toMatch(/\/Type \/MCR/);
+    expect(Buffer.compare(build(ours), expected)).toBe(0);
   });
 });
 

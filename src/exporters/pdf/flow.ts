@@ -5,8 +5,8 @@ import { languageDirection } from '../shared/direction.js';
 import { intl } from '../shared/intl.js';
 import type { Canvas } from './canvas.js';
 import { MEASURE, STYLES, type PageGeometry, type TextStyle } from './style.js';
+import type { StructureTree, Tag } from './structure.js';
 
-type Struct = PDFKit.PDFStructureElement;
 
 /** One set line of a block, ready to draw. */
 export interface Line {
@@ -28,12 +28,12 @@ export interface FlowBlock {
   style: TextStyle;
   spaceBefore: number;
   /** Structure element that receives the block's marked content, and its tag. */
-  target: Struct;
+  target: Tag;
   tag: string;
   keepWithNext?: boolean;
   keepTogether?: boolean;
   /** A list bullet drawn beside the first line, tagged as the item's label. */
-  bullet?: Struct;
+  bullet?: Tag;
   ruleBefore?: boolean;
   ruleAfter?: boolean;
   /** Called once with the top of the block's first line, on the page it lands on (bookmarks). */
@@ -43,7 +43,7 @@ export interface FlowBlock {
 /** Places blocks top to bottom, page after page. */
 export class Flow {
   private y: number;
-  constructor(private readonly canvas: Canvas, private readonly page: PageGeometry) {
+  constructor(private readonly canvas: Canvas, private readonly page: PageGeometry, private readonly tree: StructureTree) {
     this.y = page.top;
   }
 
@@ -110,16 +110,16 @@ export class Flow {
       if (block.ruleBefore) canvas.rule(page.left, page.left + MEASURE, top - block.spaceBefore / 2 - 3, 0.6, 0.55);
       block.placed?.(top);
       if (block.bullet !== undefined) {
-        const label = doc.markStructureContent('Lbl');
+        const label = this.tree.mark('Lbl');
         // The bullet stands where the line starts: on the right of a right-to-left item.
         const x = block.lines[0]?.direction === 'rtl' ? page.left + MEASURE - 3 - canvas.width('•', style) : page.left + 3;
         canvas.lines([{ text: '•', x, baseline: baseline(top, style) }], { ...style, color: STYLES.kicker.color });
         doc.endMarkedContent();
-        block.bullet.add(label);
-        block.bullet.end();
+        this.tree.add(block.bullet, label);
+        this.tree.end(block.bullet);
       }
     }
-    const content = doc.markStructureContent(block.tag);
+    const content = this.tree.mark(block.tag);
     const lines = block.lines.slice(from, to).map((line, i) => ({
       ...line, x: page.left + line.x, end: line.end === undefined ? undefined : page.left + line.end,
       baseline: baseline(this.y + i * style.leading, style),
@@ -127,7 +127,7 @@ export class Flow {
     canvas.lines(lines, style);
     this.y += (to - from) * style.leading;
     doc.endMarkedContent();
-    block.target.add(content);
+    this.tree.add(block.target, content);
   }
 }
 

@@ -136,3 +136,66 @@ export function pointOutlineAt(doc: Doc, item: PDFKit.PDFOutline, top: number): 
   const page = (doc as unknown as { page: { height: number; dictionary: unknown } }).page;
   (item as unknown as { outlineData: { Dest: unknown[] } }).outlineData.Dest = [page.dictionary, 'XYZ', null, Math.round(page.height - top), null];
 }
+
+/** What `structureWriter` gives structure.ts: pdfkit's object numbering and writing, without its objects. */
+export interface StructureWriter {
+  /** A reference class whose instances pdfkit writes as `id 0 R` wherever they appear in its objects. */
+  Reference: new () => { toString(): string };
+  /** The number of a new indirect object, reserved as doc.ref() reserves it. */
+  reserve(): number;
+  /** Write object `id` with `data` (a dictionary pdfkit serializes), as a ref's end() writes it. */
+  write(id: number, data: object): void;
+  /** The current page's slots in the parent tree, by marked-content id, and the page's dictionary. */
+  pageParents(): { parents: unknown[]; page: object };
+  /**
+   * Make `root` a child of the StructTreeRoot, and call `finish` where pdfkit ends its own elements.
+   * Gives the StructTreeRoot, the root element's parent.
+   */
+  attach(root: object, finish: () => void): object;
+}
+
+/**
+ * pdfkit's tag tree, without one PDFStructureElement, PDFReference and PDFStructureContent per element:
+ * those objects (and their arrays and closures) live until the document ends, and for a document of
+ * hundreds of thousands of tagged elements the garbage collector spends much of the build on them.
+ * structure.ts keeps one small object per element and writes each as pdfkit would have, with the same
+ * object number, at the same point in the file: the same bytes. What it relies on (pdfkit 0.20,
+ * lib/mixins/markings.js, lib/reference.js, lib/document.js): ref() numbers an object by pushing to
+ * `_offsets` and counts it in `_waiting`; PDFReference.prototype.finalize writes any object that has
+ * document, id, gen, data and buffer; references are instances of PDFAbstractReference (the base class of
+ * `_root`); a page's parent-tree slots are `getStructParentTree().get(page.structParentTreeKey)`; and
+ * endMarkings() writes the StructTreeRoot, then calls end() on each of `structChildren`. No upstream issue
+ * tracks the cost; pdfkit's structure classes are unchanged on master.
+ */
+export function structureWriter(doc: Doc): StructureWriter {
+  const internals = doc as unknown as {
+    _offsets: unknown[];
+    _waiting: number;
+    _root: object;
+    page: { structParentTreeKey: number; dictionary: object };
+    structChildren: { end(): void }[];
+    getStructTreeRoot(): { data: { K?: unknown[] } };
+    getStructParentTree(): { get(key: number): unknown[] };
+  };
+  const referenceProto = Object.getPrototypeOf(internals._root) as { finalize(this: object): void };
+  const Reference = Object.getPrototypeOf(referenceProto).constructor as new () => { toString(): string };
+  return {
+    Reference,
+    reserve: () => {
+      internals._offsets.push(null);
+      internals._waiting++;
+      return internals._offsets.length;
+    },
+    write: (id, data) => referenceProto.finalize.call({ document: doc, id, gen: 0, data, buffer: [], compress: false }),
+    pageParents: () => ({
+      parents: internals.getStructParentTree().get(internals.page.structParentTreeKey),
+      page: internals.page.dictionary,
+    }),
+    attach: (root, finish) => {
+      const treeRoot = internals.getStructTreeRoot();
+      (treeRoot.data.K ??= []).push(root);
+      internals.structChildren.push({ end: finish });
+      return treeRoot;
+    },
+  };
+}

@@ -5,7 +5,7 @@ import { deflateSync, inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { exportPdf } from '../src/exporters/pdf.js';
-import { collectOutput, embedFont, fastDeflate, pointOutlineAt, replaceXmpBody, usePageFont } from '../src/exporters/pdf/pdfkit.js';
+import { collectOutput, embedFont, fastStreams, pointOutlineAt, replaceXmpBody, usePageFont } from '../src/exporters/pdf/pdfkit.js';
 import { StructureTree, type Tag } from '../src/exporters/pdf/structure.js';
 import { openFace } from '../src/exporters/shared/faces.js';
 import { DEFAULT_CONFIG } from '../src/model/config.js';
@@ -39,15 +39,29 @@ describe('stream compression level', () => {
     expect(out.includes(level(2))).toBe(false);
   });
 
-  it('fastDeflate writes the same stream at level 2, still marked FlateDecode', () => {
+  it('fastStreams writes the same stream at level 2, still marked FlateDecode', () => {
     const doc = new PDFDocument({ compress: true });
-    fastDeflate(doc);
+    fastStreams(doc);
     const out = streamOf(doc);
     const at = out.indexOf(level(2));
     expect(at).toBeGreaterThan(0);
     const header = out.subarray(0, at).toString('latin1');
     expect(header.slice(header.lastIndexOf(' obj'))).toMatch(/^ obj\s*<<[^>]*\/Filter \/FlateDecode[^>]*>>\s*stream\s*$/);
     expect(inflateSync(level(2)).toString('latin1')).toBe(`${content}\n`);
+  });
+
+  it('fastStreams keeps text and bytes written piece by piece in their order, as pdfkit joins them', () => {
+    const pieces = (doc: Doc): Buffer => {
+      const ref = (doc as unknown as { ref(data: object): { write(chunk: string | Uint8Array): void; end(): void } }).ref({});
+      content.split('\n').forEach((line, i) => ref.write(i % 100 === 0 ? Buffer.from(`${line}\n`, 'latin1') : line));
+      ref.end();
+      return bytesOf(doc);
+    };
+    const options = { compress: false, info: { CreationDate: new Date(0), ModDate: new Date(0) } };
+    const raw = new PDFDocument(options);
+    const patched = new PDFDocument(options);
+    fastStreams(patched);
+    expect(Buffer.compare(pieces(patched), pieces(raw))).toBe(0);
   });
 });
 

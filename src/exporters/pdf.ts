@@ -4,7 +4,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { Canvas } from './pdf/canvas.js';
 import { layoutArticle } from './pdf/layout.js';
 import { documentOptions, installXmp } from './pdf/metadata.js';
-import { collectOutput, fastDeflate } from './pdf/pdfkit.js';
+import { collectOutput, fastStreams } from './pdf/pdfkit.js';
 import { geometry } from './pdf/style.js';
 import type { ArticleRender } from './types.js';
 
@@ -13,7 +13,7 @@ export const exportPdf: ArticleRender = (article, ctx) => {
   const page = geometry(ctx.config.pageSize);
   const doc = new PDFDocument(documentOptions(article, page));
   installXmp(doc, article);
-  fastDeflate(doc);
+  fastStreams(doc);
   const output = collectOutput(doc);
   const canvas = new Canvas(doc, article.language);
   layoutArticle(canvas, article, page, ctx.config.relatedTitles);

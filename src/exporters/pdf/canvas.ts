@@ -159,9 +159,9 @@ export class Canvas {
     const ops = [`q 1 0 0 -1 0 ${num(height)} cm`, 'BT', `${style.color.map(num).join(' ')} rg`];
     const state = { font: '', tracking: 0 };
     for (const line of lines) this.setLine(ops, line, style, height, state);
-    ops.push('ET', 'Q', '');
-    // As bytes: pdfkit turns a string into bytes one character at a time. The operators are all ASCII.
-    this.doc.addContent(Buffer.from(ops.join('\n'), 'latin1') as never);
+    ops.push('ET', 'Q');
+    // As text: the document's streams keep it so until the page is full (see fastStreams).
+    this.doc.addContent(ops.join('\n'));
   }
 
   /** A line's glyphs in visual order: bidi runs left to right, each run's faces in its own direction. */

@@ -4,6 +4,7 @@ import type { Direction } from '../shared/bidi.js';
 import { languageDirection } from '../shared/direction.js';
 import { intl } from '../shared/intl.js';
 import type { Canvas } from './canvas.js';
+import { settlePage } from './pdfkit.js';
 import { MEASURE, STYLES, type PageGeometry, type TextStyle } from './style.js';
 import type { StructureTree, Tag } from './structure.js';
 
@@ -56,6 +57,7 @@ export class Flow {
   }
 
   private newPage(): void {
+    settlePage(this.canvas.doc);
     this.canvas.doc.addPage();
     this.y = this.page.top;
   }

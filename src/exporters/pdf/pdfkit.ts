@@ -189,6 +189,8 @@ export interface StructureWriter {
   reserve(): number;
   /** Write object `id` with `data` (a dictionary pdfkit serializes), as a ref's end() writes it. */
   write(id: number, data: object): void;
+  /** The same, with the dictionary already serialized as pdfkit would. */
+  writeSerialized(id: number, dictionary: string): void;
   /** The current page's slots in the parent tree, by marked-content id, and the page's dictionary. */
   pageParents(): { parents: unknown[]; page: object };
   /**
@@ -215,7 +217,10 @@ export function structureWriter(doc: Doc): StructureWriter {
   const internals = doc as unknown as {
     _offsets: unknown[];
     _waiting: number;
+    _offset: number;
     _root: object;
+    _write(data: string): void;
+    _refEnd(ref: { id: number; offset: number }): void;
     page: { structParentTreeKey: number; dictionary: object };
     structChildren: { end(): void }[];
     getStructTreeRoot(): { data: { K?: unknown[] } };
@@ -231,6 +236,14 @@ export function structureWriter(doc: Doc): StructureWriter {
       return internals._offsets.length;
     },
     write: (id, data) => referenceProto.finalize.call({ document: doc, id, gen: 0, data, buffer: [], compress: false }),
+    writeSerialized: (id, dictionary) => {
+      // PDFReference.finalize for an object with no stream and no encryption.
+      const offset = internals._offset;
+      internals._write(`${id} 0 obj`);
+      internals._write(dictionary);
+      internals._write('endobj');
+      internals._refEnd({ id, offset });
+    },
     pageParents: () => ({
       parents: internals.getStructParentTree().get(internals.page.structParentTreeKey),
       page: internals.page.dictionary,

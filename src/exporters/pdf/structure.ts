@@ -93,14 +93,38 @@ export class StructureTree {
   }
 
   private write(element: Element): void {
-    if (element.kids === null) return;
+    const kids = element.kids;
+    if (kids === null) return;
+    element.kids = null;
+    if (element.actual) {
+      this.writeData(element, kids);
+      return;
+    }
+    // What pdfkit's serializer writes for the dictionary below (writeData), without building it: most
+    // elements have no text of their own, and a long document has hundreds of thousands of them.
+    const k: string[] = [];
+    let pg: object | undefined;
+    for (let i = 0; i < kids.length; i++) {
+      const kid = kids[i]!;
+      if (this.isElement(kid)) {
+        k.push(`${kid.id} 0 R`);
+        continue;
+      }
+      const mcid = kids[++i] as number;
+      pg ??= kid as object;
+      k.push(pg === kid ? String(mcid) : `<<\n/Type /MCR\n/Pg ${String(kid)}\n/MCID ${mcid}\n>>`);
+    }
+    const tail = pg === undefined ? '' : `\n/Pg ${String(pg)}`;
+    this.writer.writeSerialized(element.id, `<<\n/S /${element.type}\n/P ${String(element.parent)}\n/K [${k.join(' ')}]${tail}\n>>`);
+  }
+
+  private writeData(element: Element, kids: (Element | object | number)[]): void {
     // The keys in pdfkit's order: S, then ActualText at creation, P when added, K and Pg when written.
     const data: Record<string, unknown> = { S: element.type };
     if (element.actual) data.ActualText = new String(element.actual);
     data.P = element.parent;
     const k: unknown[] = [];
     data.K = k;
-    const kids = element.kids;
     for (let i = 0; i < kids.length; i++) {
       const kid = kids[i]!;
       if (this.isElement(kid)) {
@@ -111,7 +135,6 @@ export class StructureTree {
       data.Pg ??= kid;
       k.push(data.Pg === kid ? mcid : { Type: 'MCR', Pg: kid, MCID: mcid });
     }
-    element.kids = null;
     this.writer.write(element.id, data);
   }
 }

@@ -88,6 +88,8 @@ export interface TextLine {
   /** Base direction; a right-to-left line that is not stretched to `justify` ends at `end`. */
   direction?: Direction;
   end?: number;
+  /** Set flush against `end`, whatever the direction (a folio at the end of a left-to-right line). */
+  alignEnd?: boolean;
 }
 
 /** A run of glyphs in one face, in visual order, ready to draw. */
@@ -217,7 +219,8 @@ export class Canvas {
     if (tightenOnly && extra > 0) extra = 0;
     const y = height - line.baseline;
     const set = natural + extra * spaces;
-    let pen = direction === 'rtl' && line.end !== undefined && (justify === null || extra === 0) ? line.end - set : x;
+    const flushEnd = line.end !== undefined && (line.alignEnd === true || (direction === 'rtl' && (justify === null || extra === 0)));
+    let pen = flushEnd ? line.end! - set : x;
     if (parts[0]?.hangs === true) pen -= hang;
     for (const part of parts) {
       const { face, glyphs, positions, spans } = part;

@@ -158,13 +158,14 @@ export function footers(canvas: Canvas, article: Article, page: PageGeometry): v
     doc.switchToPage(i);
     doc.markContent('Artifact', { type: 'Pagination' } as never);
     const folio = `${i - start + 1} / ${count}`;
-    const folioWidth = canvas.width(folio, STYLES.footer);
     canvas.lines(rtl ? [
       { text: title, x: page.left, end: right, direction, baseline: page.footer },
       { text: folio, x: page.left, baseline: page.footer },
     ] : [
       { text: title, x: page.left, end: right, direction, baseline: page.footer },
-      { text: folio, x: right - folioWidth, baseline: page.footer },
+      // Placed by the width of the glyphs it draws: measuring it apart would shape it twice, and the folio
+      // is new on every page.
+      { text: folio, x: right, end: right, alignEnd: true, baseline: page.footer },
     ], STYLES.footer);
     doc.endMarkedContent();
   }

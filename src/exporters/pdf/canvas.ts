@@ -27,6 +27,12 @@ interface DocFace {
   name: FaceName;
   font: EmbeddedFont;
   space: string;
+  /**
+   * Codes of the space glyph that read as a space, which justification stretches: its own, and copies
+   * that also carry an invisible character (a variation selector after a space, see textlayer.ts).
+   */
+  spaces: Set<string>;
+  spaceId: number;
   hex: Map<number, { code: string; codePoints: readonly number[] }>;
   others: Map<string, string>;
   /** Encoded words (split after spaces), by text: subset codes are per document, so is this. */
@@ -55,6 +61,10 @@ const num = (n: number): string => {
 const measures = new Map<string, Map<string, { em: number; chars: number }>>();
 
 const SHY = '\u00AD';
+
+function isVariationSelector(cp: number): boolean {
+  return (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
+}
 const DEEP_STACK = /(\p{Mn}{6})\p{Mn}+/gu;
 
 // What each shaped run reads as, kept with the run (which every document shares): the same words recur.
@@ -212,7 +222,7 @@ export class Canvas {
           continue;
         }
         natural += advance;
-        if (part.glyphs[i] === part.face.space) spaces++;
+        if (part.face.spaces.has(part.glyphs[i]!)) spaces++;
       }
     }
     let extra = justify !== null && spaces > 0 ? (justify - natural) / spaces : 0;
@@ -244,7 +254,7 @@ export class Canvas {
           flush();
           ops.push(`/Span <</ActualText ${utf16Hex(spans[span]!.text)}>> BDC`);
         }
-        const stretch = glyphs[i] === face.space && part.hangs !== true ? extra : 0;
+        const stretch = face.spaces.has(glyphs[i]!) && part.hangs !== true ? extra : 0;
         if (pos.xOffset !== 0 || pos.yOffset !== 0) {
           // A mark placed off its pen position (a combining accent): position it on its own.
           flush();
@@ -292,7 +302,9 @@ export class Canvas {
     const words: EncodedWord[] = [];
     for (let start = 0; start < text.length;) {
       const space = text.indexOf(' ', start);
-      const end = space === -1 ? text.length : space + 1;
+      let end = space === -1 ? text.length : space + 1;
+      // A variation selector after a space stays with it: alone at a word's start, fontkit would drop it.
+      while (end < text.length && isVariationSelector(text.codePointAt(end)!)) end += text.codePointAt(end)! > 0xffff ? 2 : 1;
       const word = this.word(face, start === 0 && end === text.length ? text : text.slice(start, end), rtl);
       if (rtl) words.push(word);
       else add(word);
@@ -341,6 +353,7 @@ export class Canvas {
       font.unicode[gid] = [...codePoints];
       code = gid.toString(16).padStart(4, '0');
       face.others.set(key, code);
+      if (glyph.id === face.spaceId && codePoints.includes(0x20)) face.spaces.add(code);
     }
     return code;
   }
@@ -357,8 +370,10 @@ export class Canvas {
     if (face === undefined) {
       const font = embedFont(this.doc, openFace(name), name);
       fastSubset(font.subset);
-      face = { name, font, space: '', hex: new Map(), others: new Map(), words: new Map() };
+      const spaceId = openFace(name).glyphForCodePoint(0x20).id;
+      face = { name, font, space: '', spaces: new Set(), spaceId, hex: new Map(), others: new Map(), words: new Map() };
       face.space = this.encode(face, ' ', false).glyphs[0] ?? '';
+      face.spaces.add(face.space);
       this.faces.set(name, face);
     }
     return face;

@@ -2,7 +2,7 @@
 import type { Article } from '../../model/article.js';
 import type { Direction } from '../shared/bidi.js';
 import { languageDirection } from '../shared/direction.js';
-import { intl } from '../shared/intl.js';
+import { graphemes } from '../shared/graphemes.js';
 import type { Canvas, TextLine } from './canvas.js';
 import { settlePage } from './pdfkit.js';
 import { MEASURE, STYLES, type PageGeometry, type TextStyle } from './style.js';
@@ -178,7 +178,7 @@ export function shortTitle(title: string, max: number): string {
   let cut = '';
   if (/^[\x20-\x7e]*$/.test(title)) cut = title.slice(0, max);
   else {
-    for (const { segment } of intl('graphemes', () => new Intl.Segmenter('en', { granularity: 'grapheme' })).segment(title)) {
+    for (const segment of graphemes(title)) {
       if ([...cut].length + [...segment].length > max) break;
       cut += segment;
     }

@@ -21,6 +21,7 @@ export function hostileSeeds() {
     { name: 'arabic-paragraph', text: `---\nlanguage: ar\n---\nنص طويل\n${fill('أغلقت السلطات المحلية عدة طرق رئيسية صباح اليوم بعد هطول أمطار غزيرة. ', LIMIT)}\n` },
     { name: 'combining-marks', text: `Marks\n${fill('Z\u0334\u0322\u0327\u0347\u031d\u034ea\u0338\u0327\u031b\u0356 ', LIMIT)}\n` },
     { name: 'list-lines', text: `Many items\nItems:\n${fill('- item\n', LIMIT)}` },
+    { name: 'paragraph-lines', text: `Many paragraphs\n${fill('Hi.\n', LIMIT)}` },
     { name: 'site-title', text: 'A short article\nWith one paragraph.\n', config: { title: fill('Site ', 10_000) } },
   ];
 }

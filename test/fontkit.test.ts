@@ -16,6 +16,12 @@ describe('null GPOS anchors (fontkit#367)', () => {
     expect(() => fontkit.create(bytes('malayalam')).layout(word)).toThrow(/xCoordinate/);
   });
 
+  // Second: the first face a process lays out makes the patch, and Noto Emoji, which has no GPOS table, has a
+  // null GPOS processor (not undefined): it must shape and leave the patch to the next face.
+  it('a face with no GPOS, laid out first, shapes and leaves the patch to the next face', () => {
+    expect(openFont(bytes('emoji')).layout('🔥🔥').glyphs.length).toBeGreaterThan(0);
+  });
+
   it('the patched font shapes the word, marks and all', () => {
     const run = openFont(bytes('malayalam')).layout(word);
     expect(run.glyphs.length).toBeGreaterThan(2);

@@ -4,8 +4,8 @@
 // filling them as SVG).
 import { type Direction, paragraphDirection, visualRuns } from '../shared/bidi.js';
 import type { FaceName } from '../shared/fonts.js';
-import { intl } from '../shared/intl.js';
 import { breakToken } from '../shared/breaks.js';
+import { graphemeEnds } from '../shared/graphemes.js';
 import { type FontkitFont, openFace, shaped, splitRuns } from '../shared/faces.js';
 import { encodeIndexedPng } from './png.js';
 import { CLOSE, CUBIC, LINE, MOVE, type Outline, outlineBounds, QUAD, stamp } from './sprites.js';
@@ -388,22 +388,6 @@ function longestFit(text: string, fits: (end: number) => boolean): number {
 
 function firstGrapheme(text: string): number {
   return graphemeEnds(text).next().value ?? text.length;
-}
-
-// Intl.Segmenter's iterator copies its whole input at every step, so a long text goes through in chunks
-// to stay linear (a chunk's edge may cut a cluster, in a text no one would write).
-const CHUNK = 1024;
-
-/** Where each grapheme cluster of the text ends, lazily: a caller takes only what fits on a line. */
-function* graphemeEnds(text: string): Generator<number, undefined> {
-  const segmenter = intl('cover-graphemes', () => new Intl.Segmenter('und', { granularity: 'grapheme' }));
-  for (let from = 0; from < text.length;) {
-    let to = Math.min(text.length, from + CHUNK);
-    if (/[\ud800-\udbff]/.test(text[to - 1]!)) to++;
-    for (const { index, segment } of segmenter.segment(text.slice(from, to))) yield from + index + segment.length;
-    from = to;
-  }
-  return undefined;
 }
 
 // FNV-1a: a stable, platform-independent choice of palette.

@@ -5,6 +5,7 @@ import { hanFamily, languageFamily } from '../shared/fonts.js';
 import { sameCodePoints } from '../shared/fontkit.js';
 import { emWidth, openFace, shaped, splitRuns, type FaceName, type ShapedGlyph, type ShapedRun } from '../shared/faces.js';
 import type { TextStyle } from './style.js';
+import { embedFont, usePageFont, type EmbeddedFont } from './pdfkit.js';
 import { fastSubset } from './subset.js';
 import { hidden, needsActualText, textLayer } from './textlayer.js';
 
@@ -17,18 +18,6 @@ interface GlyphPosition {
   yOffset: number;
 }
 
-// pdfkit 0.20 internals this module relies on. Its public text() places justified text word by word and
-// drops the spaces from the text layer, and it shapes every word again in every document; drawing here
-// with the font's own encoder keeps the spaces, justifies with TJ offsets and reuses shaped runs.
-interface EmbeddedFont {
-  id: string;
-  scale: number;
-  widths: (number | undefined)[];
-  unicode: (number[] | undefined)[];
-  subset: { glyphs: number[]; includeGlyph(glyphId: number): number; encode(): Uint8Array };
-  ref(): unknown;
-}
-
 /**
  * A face as one document uses it: pdfkit's font, the hex code of its space, and subset codes by glyph id
  * with the characters the text layer reads for them; a glyph that stands for other characters elsewhere
@@ -38,6 +27,12 @@ interface DocFace {
   name: FaceName;
   font: EmbeddedFont;
   space: string;
+  /**
+   * Codes of the space glyph that read as a space, which justification stretches: its own, and copies
+   * that also carry an invisible character (a variation selector after a space, see textlayer.ts).
+   */
+  spaces: Set<string>;
+  spaceId: number;
   hex: Map<number, { code: string; codePoints: readonly number[] }>;
   others: Map<string, string>;
   /** Encoded words (split after spaces), by text: subset codes are per document, so is this. */
@@ -56,11 +51,6 @@ interface Span {
   to: number;
   text: string;
 }
-interface DocInternals {
-  _font: EmbeddedFont;
-  page: { height: number; fonts: Record<string, unknown> };
-}
-
 const num = (n: number): string => {
   const r = Math.round(n * 1000) / 1000;
   return Object.is(r, -0) ? '0' : String(r);
@@ -71,6 +61,10 @@ const num = (n: number): string => {
 const measures = new Map<string, Map<string, { em: number; chars: number }>>();
 
 const SHY = '\u00AD';
+
+function isVariationSelector(cp: number): boolean {
+  return (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
+}
 const DEEP_STACK = /(\p{Mn}{6})\p{Mn}+/gu;
 
 // What each shaped run reads as, kept with the run (which every document shares): the same words recur.
@@ -104,6 +98,8 @@ export interface TextLine {
   /** Base direction; a right-to-left line that is not stretched to `justify` ends at `end`. */
   direction?: Direction;
   end?: number;
+  /** Set flush against `end`, whatever the direction (a folio at the end of a left-to-right line). */
+  alignEnd?: boolean;
 }
 
 /** A run of glyphs in one face, in visual order, ready to draw. */
@@ -171,13 +167,13 @@ export class Canvas {
    * they only ever shrink.
    */
   lines(lines: readonly TextLine[], style: TextStyle): void {
-    const height = (this.doc as unknown as DocInternals).page.height;
+    const height = this.doc.page.height;
     const ops = [`q 1 0 0 -1 0 ${num(height)} cm`, 'BT', `${style.color.map(num).join(' ')} rg`];
     const state = { font: '', tracking: 0 };
     for (const line of lines) this.setLine(ops, line, style, height, state);
-    ops.push('ET', 'Q', '');
-    // As bytes: pdfkit turns a string into bytes one character at a time. The operators are all ASCII.
-    this.doc.addContent(Buffer.from(ops.join('\n'), 'latin1') as never);
+    ops.push('ET', 'Q');
+    // As text: the document's streams keep it so until the page is full (see fastStreams).
+    this.doc.addContent(ops.join('\n'));
   }
 
   /** A line's glyphs in visual order: bidi runs left to right, each run's faces in its own direction. */
@@ -209,7 +205,6 @@ export class Canvas {
 
   private setLine(ops: string[], line: TextLine, style: TextStyle, height: number, state: { font: string; tracking: number }): void {
     const { x, justify = null, tightenOnly = false, direction = 'ltr' } = line;
-    const internals = this.doc as unknown as DocInternals;
     const tracking = this.tracking(line.text, style);
     if (tracking !== state.tracking) ops.push(`${num(tracking)} Tc`);
     state.tracking = tracking;
@@ -227,18 +222,19 @@ export class Canvas {
           continue;
         }
         natural += advance;
-        if (part.glyphs[i] === part.face.space) spaces++;
+        if (part.face.spaces.has(part.glyphs[i]!)) spaces++;
       }
     }
     let extra = justify !== null && spaces > 0 ? (justify - natural) / spaces : 0;
     if (tightenOnly && extra > 0) extra = 0;
     const y = height - line.baseline;
     const set = natural + extra * spaces;
-    let pen = direction === 'rtl' && line.end !== undefined && (justify === null || extra === 0) ? line.end - set : x;
+    const flushEnd = line.end !== undefined && (line.alignEnd === true || (direction === 'rtl' && (justify === null || extra === 0)));
+    let pen = flushEnd ? line.end! - set : x;
     if (parts[0]?.hangs === true) pen -= hang;
     for (const part of parts) {
       const { face, glyphs, positions, spans } = part;
-      internals.page.fonts[face.font.id] ??= face.font.ref();
+      usePageFont(this.doc, face.font);
       const font = `/${face.font.id} ${num(style.size)} Tf`;
       if (font !== state.font) ops.push(font);
       state.font = font;
@@ -258,7 +254,7 @@ export class Canvas {
           flush();
           ops.push(`/Span <</ActualText ${utf16Hex(spans[span]!.text)}>> BDC`);
         }
-        const stretch = glyphs[i] === face.space && part.hangs !== true ? extra : 0;
+        const stretch = face.spaces.has(glyphs[i]!) && part.hangs !== true ? extra : 0;
         if (pos.xOffset !== 0 || pos.yOffset !== 0) {
           // A mark placed off its pen position (a combining accent): position it on its own.
           flush();
@@ -306,7 +302,9 @@ export class Canvas {
     const words: EncodedWord[] = [];
     for (let start = 0; start < text.length;) {
       const space = text.indexOf(' ', start);
-      const end = space === -1 ? text.length : space + 1;
+      let end = space === -1 ? text.length : space + 1;
+      // A variation selector after a space stays with it: alone at a word's start, fontkit would drop it.
+      while (end < text.length && isVariationSelector(text.codePointAt(end)!)) end += text.codePointAt(end)! > 0xffff ? 2 : 1;
       const word = this.word(face, start === 0 && end === text.length ? text : text.slice(start, end), rtl);
       if (rtl) words.push(word);
       else add(word);
@@ -355,6 +353,7 @@ export class Canvas {
       font.unicode[gid] = [...codePoints];
       code = gid.toString(16).padStart(4, '0');
       face.others.set(key, code);
+      if (glyph.id === face.spaceId && codePoints.includes(0x20)) face.spaces.add(code);
     }
     return code;
   }
@@ -369,11 +368,12 @@ export class Canvas {
   private face(name: FaceName): DocFace {
     let face = this.faces.get(name);
     if (face === undefined) {
-      this.doc.font(openFace(name) as never, name);
-      const font = (this.doc as unknown as DocInternals)._font;
+      const font = embedFont(this.doc, openFace(name), name);
       fastSubset(font.subset);
-      face = { name, font, space: '', hex: new Map(), others: new Map(), words: new Map() };
+      const spaceId = openFace(name).glyphForCodePoint(0x20).id;
+      face = { name, font, space: '', spaces: new Set(), spaceId, hex: new Map(), others: new Map(), words: new Map() };
       face.space = this.encode(face, ' ', false).glyphs[0] ?? '';
+      face.spaces.add(face.space);
       this.faces.set(name, face);
     }
     return face;

@@ -2,11 +2,12 @@
 import type { Article } from '../../model/article.js';
 import type { Direction } from '../shared/bidi.js';
 import { languageDirection } from '../shared/direction.js';
-import { intl } from '../shared/intl.js';
-import type { Canvas } from './canvas.js';
+import { graphemes } from '../shared/graphemes.js';
+import type { Canvas, TextLine } from './canvas.js';
+import { settlePage } from './pdfkit.js';
 import { MEASURE, STYLES, type PageGeometry, type TextStyle } from './style.js';
+import type { StructureTree, Tag } from './structure.js';
 
-type Struct = PDFKit.PDFStructureElement;
 
 /** One set line of a block, ready to draw. */
 export interface Line {
@@ -28,12 +29,12 @@ export interface FlowBlock {
   style: TextStyle;
   spaceBefore: number;
   /** Structure element that receives the block's marked content, and its tag. */
-  target: Struct;
+  target: Tag;
   tag: string;
   keepWithNext?: boolean;
   keepTogether?: boolean;
   /** A list bullet drawn beside the first line, tagged as the item's label. */
-  bullet?: Struct;
+  bullet?: Tag;
   ruleBefore?: boolean;
   ruleAfter?: boolean;
   /** Called once with the top of the block's first line, on the page it lands on (bookmarks). */
@@ -43,7 +44,7 @@ export interface FlowBlock {
 /** Places blocks top to bottom, page after page. */
 export class Flow {
   private y: number;
-  constructor(private readonly canvas: Canvas, private readonly page: PageGeometry) {
+  constructor(private readonly canvas: Canvas, private readonly page: PageGeometry, private readonly tree: StructureTree) {
     this.y = page.top;
   }
 
@@ -56,6 +57,7 @@ export class Flow {
   }
 
   private newPage(): void {
+    settlePage(this.canvas.doc);
     this.canvas.doc.addPage();
     this.y = this.page.top;
   }
@@ -110,24 +112,29 @@ export class Flow {
       if (block.ruleBefore) canvas.rule(page.left, page.left + MEASURE, top - block.spaceBefore / 2 - 3, 0.6, 0.55);
       block.placed?.(top);
       if (block.bullet !== undefined) {
-        const label = doc.markStructureContent('Lbl');
+        const label = this.tree.mark('Lbl');
         // The bullet stands where the line starts: on the right of a right-to-left item.
         const x = block.lines[0]?.direction === 'rtl' ? page.left + MEASURE - 3 - canvas.width('•', style) : page.left + 3;
         canvas.lines([{ text: '•', x, baseline: baseline(top, style) }], { ...style, color: STYLES.kicker.color });
         doc.endMarkedContent();
-        block.bullet.add(label);
-        block.bullet.end();
+        this.tree.add(block.bullet, label);
+        this.tree.end(block.bullet);
       }
     }
-    const content = doc.markStructureContent(block.tag);
-    const lines = block.lines.slice(from, to).map((line, i) => ({
-      ...line, x: page.left + line.x, end: line.end === undefined ? undefined : page.left + line.end,
-      baseline: baseline(this.y + i * style.leading, style),
-    }));
+    const content = this.tree.mark(block.tag);
+    const lines: TextLine[] = [];
+    for (let i = from; i < to; i++) {
+      const line = block.lines[i]!;
+      // Field by field: a spread copy per line is a measurable share of a long document's layout.
+      lines.push({
+        text: line.text, x: page.left + line.x, justify: line.justify, tightenOnly: line.tightenOnly, direction: line.direction,
+        end: line.end === undefined ? undefined : page.left + line.end, baseline: baseline(this.y + (i - from) * style.leading, style),
+      });
+    }
     canvas.lines(lines, style);
     this.y += (to - from) * style.leading;
     doc.endMarkedContent();
-    block.target.add(content);
+    this.tree.add(block.target, content);
   }
 }
 
@@ -151,13 +158,14 @@ export function footers(canvas: Canvas, article: Article, page: PageGeometry): v
     doc.switchToPage(i);
     doc.markContent('Artifact', { type: 'Pagination' } as never);
     const folio = `${i - start + 1} / ${count}`;
-    const folioWidth = canvas.width(folio, STYLES.footer);
     canvas.lines(rtl ? [
       { text: title, x: page.left, end: right, direction, baseline: page.footer },
       { text: folio, x: page.left, baseline: page.footer },
     ] : [
       { text: title, x: page.left, end: right, direction, baseline: page.footer },
-      { text: folio, x: right - folioWidth, baseline: page.footer },
+      // Placed by the width of the glyphs it draws: measuring it apart would shape it twice, and the folio
+      // is new on every page.
+      { text: folio, x: right, end: right, alignEnd: true, baseline: page.footer },
     ], STYLES.footer);
     doc.endMarkedContent();
   }
@@ -170,7 +178,7 @@ export function shortTitle(title: string, max: number): string {
   let cut = '';
   if (/^[\x20-\x7e]*$/.test(title)) cut = title.slice(0, max);
   else {
-    for (const { segment } of intl('graphemes', () => new Intl.Segmenter('en', { granularity: 'grapheme' })).segment(title)) {
+    for (const segment of graphemes(title)) {
       if ([...cut].length + [...segment].length > max) break;
       cut += segment;
     }

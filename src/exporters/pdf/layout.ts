@@ -9,10 +9,11 @@ import type { Canvas } from './canvas.js';
 import { Flow, footers, type FlowBlock, type Line } from './flow.js';
 import { hyphenatorFor } from './hyphenate.js';
 import { setLines } from './paragraph.js';
+import { pointOutlineAt } from './pdfkit.js';
+import { StructureTree, type Tag } from './structure.js';
 import { INDENT, LIST_INDENT, MEASURE, SPACE, STYLES, type PageGeometry, type TextStyle } from './style.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
-type Struct = PDFKit.PDFStructureElement;
 
 /** How one text is set; justification and hyphenation only happen where the language has patterns. */
 interface TextOptions {
@@ -30,13 +31,10 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
   const doc = canvas.doc;
   // Without patterns there are no break points inside words, and justified lines would gape: ragged right.
   const hyphenate = hyphenatorFor(article.language);
-  const root = doc.struct('Document');
-  doc.addStructure(root);
-  const child = (parent: Struct, type: string, actual?: string): Struct => {
-    const element = doc.struct(type, actual !== undefined && tagNeedsActualText(actual) ? { actual } : {});
-    parent.add(element);
-    return element;
-  };
+  const tree = new StructureTree(doc, 'Document');
+  const root = tree.root;
+  const child = (parent: Tag, type: string, actual?: string): Tag =>
+    tree.element(parent, type, actual !== undefined && tagNeedsActualText(actual) ? actual : null);
   const blocks: FlowBlock[] = [];
   const text: TextFn = (value, style, opts = {}) =>
     setLines(canvas, value, style, {
@@ -111,7 +109,7 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
     });
   }
 
-  new Flow(canvas, page).run(blocks);
+  new Flow(canvas, page, tree).run(blocks);
   footers(canvas, article, page);
 }
 
@@ -143,8 +141,8 @@ function upper(text: string, language: string): string {
 }
 
 function pushModelBlock(
-  blocks: FlowBlock[], block: ModelBlock, after: 'title' | 'heading' | 'paragraph' | 'list', sect: Struct,
-  child: (parent: Struct, type: string, actual?: string) => Struct, text: TextFn,
+  blocks: FlowBlock[], block: ModelBlock, after: 'title' | 'heading' | 'paragraph' | 'list', sect: Tag,
+  child: (parent: Tag, type: string, actual?: string) => Tag, text: TextFn,
 ): 'paragraph' | 'list' {
   if (block.type === 'paragraph') {
     // Newspaper style: the first paragraph after a heading or a list is flush left, later ones indented.
@@ -177,9 +175,6 @@ function pushModelBlock(
 }
 
 function bookmark(doc: Doc, title: string, top: number): void {
-  const item = doc.outline.addItem(title);
-  // pdfkit's own destination sets left to the page width (off to the right): point at the heading instead.
-  const internals = doc as unknown as { page: { height: number; dictionary: unknown } };
-  (item as unknown as { outlineData: { Dest: unknown[] } }).outlineData.Dest =
-    [internals.page.dictionary, 'XYZ', null, Math.round(internals.page.height - top + 6), null];
+  // A little above the heading's first line, so the line is not flush with the window's top.
+  pointOutlineAt(doc, doc.outline.addItem(title), top - 6);
 }

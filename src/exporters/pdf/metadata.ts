@@ -4,6 +4,7 @@ import type { Article } from '../../model/article.js';
 import { isoSeconds } from '../shared/dates.js';
 import { escapeXml } from '../shared/xml.js';
 import { openFace } from '../shared/faces.js';
+import { replaceXmpBody } from './pdfkit.js';
 import type { PageGeometry } from './style.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -47,8 +48,7 @@ export function documentOptions(article: Article, page: PageGeometry): Options {
  * are (an `&` makes the packet malformed) and writes no ModifyDate, keywords list or language.
  */
 export function installXmp(doc: Doc, article: Article): void {
-  const xml = xmpBody(article);
-  (doc as unknown as { _addInfo: () => void })._addInfo = () => doc.appendXML(xml);
+  replaceXmpBody(doc, xmpBody(article));
 }
 
 function xmpBody(article: Article): string {

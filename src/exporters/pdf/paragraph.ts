@@ -1,6 +1,7 @@
 // Paragraph setting: words cut at their break opportunities (soft hyphens, dashes), measured, broken into lines.
 import type { Direction } from '../shared/bidi.js';
 import { breakToken } from '../shared/breaks.js';
+import { graphemes } from '../shared/graphemes.js';
 import type { Canvas } from './canvas.js';
 import type { Line } from './flow.js';
 import { hyphenateToken, type Hyphenator } from './hyphenate.js';
@@ -98,7 +99,7 @@ function cutPiece(canvas: Canvas, piece: string, style: TextStyle, width: number
   const out: string[] = [];
   let current = '';
   let used = 0;
-  for (const cluster of clusters(piece)) {
+  for (const cluster of graphemes(piece)) {
     const w = canvas.width(cluster, style);
     if (current !== '' && used + w > width) {
       out.push(current);
@@ -110,28 +111,4 @@ function cutPiece(canvas: Canvas, piece: string, style: TextStyle, width: number
   }
   if (current !== '') out.push(current);
   return out;
-}
-
-// Characters that never start a cluster: marks, joiners, variation selectors, skin tones, emoji tags.
-const EXTENDS = /[\p{M}\u200c\u200d\ufe00-\ufe0f\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}\u{e0100}-\u{e01ef}]/u;
-const REGIONAL = /[\u{1f1e6}-\u{1f1ff}]/u;
-
-/**
- * Grapheme clusters, near enough to cut a line between: a base with its marks, a ZWJ emoji sequence, a
- * flag's pair of regional indicators. Not Intl.Segmenter: its iterator copies the whole string at every
- * step, which makes a long piece cost the square of its length.
- */
-function* clusters(text: string): Generator<string> {
-  let current = '';
-  let regional = 0;
-  for (const char of text) {
-    const joined = current !== '' && (EXTENDS.test(char) || current.endsWith('\u200d') || (REGIONAL.test(char) && regional % 2 === 1));
-    if (!joined && current !== '') {
-      yield current;
-      current = '';
-    }
-    regional = REGIONAL.test(char) ? regional + 1 : 0;
-    current += char;
-  }
-  if (current !== '') yield current;
 }

@@ -29,6 +29,7 @@ export function textLayer(run: ShapedRun, text: string, rtl: boolean): (readonly
     logical.forEach((g) => (out[g] = hidden(run, g) ? [] : run.glyphs[g]!.codePoints));
     keepInvisibles(run, text, logical, out);
     if (rtl) ontoBaseline(run, logical, out);
+    keepDropped(text, logical, out, rtl);
     return out;
   }
   if (!rtl) return null;
@@ -61,6 +62,7 @@ export function textLayer(run: ShapedRun, text: string, rtl: boolean): (readonly
     for (const m of members) out[m] = m === lead ? cluster : [];
   }
   ontoBaseline(run, logical, out);
+  keepDropped(text, logical, out, rtl);
   return out;
 }
 
@@ -146,6 +148,50 @@ function keepInvisibles(run: ShapedRun, text: string, logical: readonly number[]
     else pending.push(cp);
   }
   if (host === -1 && slots.length > 0) out[slots[0]!] = pending;
+}
+
+/**
+ * Invisible characters that no glyph carries and no hidden glyph stands for: fontkit drops a variation
+ * selector with no character before it in the string it shapes (after a space, which starts a word here,
+ * or after another selector), and the clusters of a right-to-left run leave invisibles out. Chromium's
+ * text layer keeps them; here each is read with the glyph of the character before it, or of the first
+ * character at a word's start. `out` is in drawing order where the run is right-to-left.
+ */
+function keepDropped(text: string, logical: readonly number[], out: (readonly number[])[], rtl: boolean): void {
+  // Which glyph reads each character, in logical order, occurrence by occurrence.
+  const readers = new Map<number, number[]>();
+  for (const g of logical) {
+    for (const cp of out[g]!) {
+      let list = readers.get(cp);
+      if (list === undefined) readers.set(cp, (list = []));
+      list.push(g);
+    }
+  }
+  let last = -1;
+  const pending: number[] = [];
+  const add = (g: number, cps: readonly number[], before: boolean): void => {
+    // Drawing order in a right-to-left run: the character read after another is drawn before it.
+    out[g] = before !== rtl ? [...cps, ...out[g]!] : [...out[g]!, ...cps];
+  };
+  for (const char of text) {
+    const cp = char.codePointAt(0)!;
+    const reader = readers.get(cp)?.shift();
+    if (reader !== undefined) {
+      if (last === -1 && pending.length > 0) add(reader, pending.splice(0), true);
+      last = reader;
+    } else if (IGNORABLE.test(char) && !BIDI_CONTROL.test(char)) {
+      if (last === -1) pending.push(cp);
+      else add(last, [cp], false);
+    }
+  }
+  // poppler reads a left-to-right glyph whose text starts with a space as that space alone: a selector
+  // fontkit gave the space it follows (Noto Emoji has a glyph for space + U+FE0F) goes before the space.
+  // (A right-to-left glyph's text is in drawing order, where a space that ends a cluster comes first.)
+  if (rtl) return;
+  for (const g of logical) {
+    const cps = out[g]!;
+    if (cps.length > 1 && cps[0] === 0x20) out[g] = [...cps.slice(1), 0x20];
+  }
 }
 
 /** A default-ignorable character (ZWJ, ZWNJ) that fontkit drew as a zero-width space: it reads as nothing. */

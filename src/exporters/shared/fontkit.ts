@@ -30,7 +30,8 @@ function patchNullAnchors(font: fontkit.Font): void {
   if (anchorsPatched) return;
   const engine = (font as unknown as { _layoutEngine?: { engine?: { GPOSProcessor?: object } } })._layoutEngine?.engine;
   const processor = engine?.GPOSProcessor;
-  if (processor === undefined) return;
+  // A face with no GPOS table (Noto Emoji) has a null processor: the next face to lay out patches.
+  if (processor == null) return;
   const proto = Object.getPrototypeOf(processor) as {
     applyAnchor(this: unknown, markRecord: { markAnchor: unknown }, baseAnchor: unknown, baseGlyphIndex: number): void;
   };

@@ -1,0 +1,26 @@
+// The shared grapheme-cluster helper: ICU's clusters, in linear time, across the chunks it reads a long text in.
+import { describe, expect, it } from 'vitest';
+import { graphemeEnds, graphemes } from '../src/exporters/shared/graphemes.js';
+
+const icu = (text: string): string[] => [...new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(text)].map((s) => s.segment);
+
+describe('graphemes', () => {
+  it('gives ICU’s clusters: marks, conjuncts, ZWJ sequences, flags, Hangul jamo, CR LF', () => {
+    const text = 'e\u0301 क्षत्रिय 👩🏽‍🚀 🇰🇷🇯🇵 \u1100\u1161\u11a8 a\r\nb ☺\uFE0F';
+    expect([...graphemes(text)]).toEqual(icu(text));
+  });
+
+  it('keeps a cluster whole where it straddles the edge of a chunk, in ASCII and in other text', () => {
+    for (const filler of ['a', 'ж', '字']) {
+      for (let at = 1018; at <= 1030; at++) {
+        const text = `${filler.repeat(at)}e\u0301\u0316👩🏽‍🚀🇰🇷${filler.repeat(2000)}क्ष`;
+        expect([...graphemes(text)], `${filler} ${at}`).toEqual(icu(text));
+      }
+    }
+  });
+
+  it('ends at the text’s length, and gives nothing for an empty text', () => {
+    expect([...graphemeEnds('ab\u0301')]).toEqual([1, 3]);
+    expect([...graphemes('')]).toEqual([]);
+  });
+});

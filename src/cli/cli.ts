@@ -95,7 +95,8 @@ async function main(argv: string[], signal: AbortSignal): Promise<number> {
     const buildOnce = async (force: boolean, stop: AbortSignal): Promise<number> => {
       const mode = values.quiet ? 'off' : process.stderr.isTTY ? 'bar' : 'lines';
       const onArticle = progressReporter(mode, process.stderr);
-      const result = await build({ seedsDir, outDir: values.out, config, formats, force, onArticle, signal: stop })
+      const onWait = () => process.stderr.write(`galley: another galley build is writing into ${escapeControls(values.out)}; waiting for it to finish\n`);
+      const result = await build({ seedsDir, outDir: values.out, config, formats, force, onArticle, onWait, signal: stop })
         .finally(() => onArticle.interrupt());
       for (const d of result.diagnostics) {
         if (d.severity === 'error' || !values.quiet) process.stderr.write(formatDiagnostic(d) + '\n');

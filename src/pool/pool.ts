@@ -65,9 +65,10 @@ export function startPool(expected: number, formats: readonly string[], config: 
 /**
  * Render every article and hand each result (or its Error) to `done` as soon as it is ready. At most a few
  * tasks per thread are in flight, so a batch of thousands never holds more than a handful of PDFs in memory.
- * A pool passed in is used (or started here when there is none and the batch is large) and destroyed.
- * An abort of `signal`, or the first error `done` throws (a file-system fault), ends the batch: `done` is
- * not called again, the pool's threads are terminated, and that reason or error is thrown.
+ * A pool passed in is used, and left running for the caller's next batch; one started here (none passed,
+ * and the batch is large) is destroyed at the end. An abort of `signal`, or the first error `done` throws
+ * (a file-system fault), ends the batch: `done` is not called again, the pool's threads are terminated
+ * (a pool passed in too), and that reason or error is thrown.
  */
 export async function renderAll(articles: readonly Article[], formats: string[], config: SiteConfig,
   done: (index: number, result: RenderedArticle | Error) => Promise<void> | void, started: Pool | null = null,
@@ -120,7 +121,8 @@ export async function renderAll(articles: readonly Article[], formats: string[],
     await Promise.all(Array.from({ length: pool.options.maxThreads * 2 }, lane));
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    await destroy();
+    pool.off('error', onPoolError);
+    if (started === null || failure !== null) await destroy();
   }
   if (failure !== null) throw failure.error;
 }

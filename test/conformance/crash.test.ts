@@ -1,13 +1,17 @@
 // Crash safety, signals and concurrency: a killed or stopped build, or two builds at once, leave only
-// complete files in out/, and nothing writes on after the command ended.
+// complete files in out/ and a whole build state, and nothing writes on after the command ended.
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { synthSeed } from '../../scripts/synth-seeds.mjs';
 import { binSpawn, CLI, galleySpawn, galleySync, snapshot } from '../support/cli.js';
+
+const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
 
 // Pooled builds (the pool's threshold lowered to this corpus), so the killed build is a pooled one.
 const N = 16;
@@ -72,6 +76,38 @@ describe('crash safety', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(snapshot(out)).toEqual(fresh);
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 120_000);
+});
+
+describe('crash safety of the build state', () => {
+  it('a build killed with SIGKILL between batches keeps the batches it committed; the state is whole, the rest is built next', async () => {
+    const { root, fresh } = twoVersions();
+    const out = join(root, 'killed-between-batches');
+    const env = { ...POOLED, GALLEY_BATCH: '4' };
+    const child = galleySpawn(['build', join(root, 'v2'), '--out', out, '--quiet', ...FORMATS], undefined, env);
+    // Six PDFs on disk: the first batch of four was committed before the second was written.
+    await new Promise<void>((done) => {
+      const poll = setInterval(() => {
+        if (existsSync(out) && readdirSync(out).filter((f) => f.endsWith('.pdf')).length >= 6) {
+          clearInterval(poll);
+          child.kill('SIGKILL');
+          done();
+        }
+      }, 2);
+    });
+    await new Promise((r) => child.on('exit', r));
+    const db = new Database(join(out, '.galley', 'state.db'));
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const committed = db.prepare('SELECT count(*) FROM seeds').pluck().get() as number;
+    db.close();
+    expect(committed % 4).toBe(0);
+    expect(committed).toBeGreaterThanOrEqual(4);
+    expect(committed).toBeLessThan(N);
+
+    const r = galleySync(['build', join(root, 'v2'), '--out', out, ...FORMATS], undefined, env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`built ${N} of ${N} articles into ${out} (${committed} already current)`);
+    expect(snapshot(out)).toEqual(fresh);
   }, 120_000);
 });
 

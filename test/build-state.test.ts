@@ -47,10 +47,12 @@ function reseal(db: BetterSqlite3.Database, seed: string, change: (row: SeedRow)
     seed: as, stat: r.stat as string, input: r.input as string, baseSlug: r.base_slug as string, slug: r.slug as string,
     published: r.published as number, key: r.key as string, live: r.live === 1, diagnostics: JSON.parse(r.diagnostics as string),
     renderDiagnostics: JSON.parse(r.render_diagnostics as string), files: JSON.parse(r.files as string), modelHash: r.model_hash as string,
+    listingHash: r.listing_hash as string,
   });
   db.prepare(`INSERT OR REPLACE INTO seeds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(row.seed, row.stat, row.input, row.baseSlug,
     row.slug, row.published, row.key, row.live ? 1 : 0, JSON.stringify(row.diagnostics), JSON.stringify(row.renderDiagnostics),
-    JSON.stringify(row.files), r.model, row.modelHash, seal(row));
+    JSON.stringify(row.files), row.modelHash, row.listingHash, seal(row));
+  db.prepare('INSERT OR REPLACE INTO models SELECT ?, listing, model FROM models WHERE seed = ?').run(as, seed);
 }
 
 describe('the build state is untrusted input', () => {
@@ -84,13 +86,13 @@ describe('the build state is untrusted input', () => {
   it('builds again, not publishes, a cached model edited in the state', async () => {
     const dirs = seeds({ 'a.txt': DATED('One') });
     await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
-    edit(dirs.outDir, (db) => db.prepare("UPDATE seeds SET model = replace(model, '\"title\":\"One\"', '\"title\":\"Injected title\"')").run());
+    edit(dirs.outDir, (db) => db.prepare("UPDATE models SET model = replace(model, '\"title\":\"One\"', '\"title\":\"Injected title\"')").run());
     rmSync(join(dirs.outDir, 'one.json')); // so the model, not only the file, would reach out/
 
     const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
     expect(ignored(result)).toEqual([[true, 'ignored the entry of "a.txt": its model does not match its hash (edited or damaged)']]);
     expect(JSON.parse(readFileSync(join(dirs.outDir, 'one.json'), 'utf8')).title).toBe('One');
-    edit(dirs.outDir, (db) => expect(db.prepare('SELECT model FROM seeds').pluck().get()).not.toContain('Injected'));
+    edit(dirs.outDir, (db) => expect(db.prepare('SELECT model FROM models').pluck().get()).not.toContain('Injected'));
   });
 
   it('builds again an article whose row was edited (its slug), and names the row', async () => {

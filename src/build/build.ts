@@ -20,11 +20,15 @@ import { uniqueSlug } from '../normalize/slug.js';
 import { contextKey, inputKey, outputKey, sha256 } from './cache-keys.js';
 import { writeCollections, reservedSlugs } from './collections.js';
 import { fallbackDate, gitDates } from './seed-date.js';
+import type { FallbackDate } from './seed-date.js';
 import { filesCurrent, fileRecord, removeOutput, sweeper, writeOut } from './outputs.js';
 import { placeDiagnostic } from './place-diagnostic.js';
 import { listSeeds, readSeed, seedStat } from './seeds.js';
 import type { SeedFile } from './seeds.js';
-import { openState, seal, StateBusy } from './state.js';
+import { seal } from './state.js';
+import { dropRowsBut, holdState, removeUnowned } from './prune.js';
+import { inShard, shardStateName } from './shard.js';
+import type { Shard } from './shard.js';
 import type { BuildState, SeedRow } from './state.js';
 
 export interface BuildOptions {
@@ -38,6 +42,11 @@ export interface BuildOptions {
   onArticle?: (done: number, total: number) => void;
   /** Called once when another build holds out/'s state: this one waits for it to end. */
   onWait?: () => void;
+  /**
+   * Render only this shard's seeds (see shard.ts) and write no whole-build file: `collect` writes those from
+   * what every shard wrote. Every seed is still read, for slugs unique across the shards.
+   */
+  shard?: Shard;
   /**
    * Aborting it stops the build between two files: no file is written after that, the build state records
    * what was finished, and build() rejects with the signal's reason.
@@ -77,6 +86,8 @@ interface Run {
   taken: Set<string>;
   /** Files an article owned before this build rewrote it; deleted at the end unless some article owns them now. */
   replaced: Set<string>;
+  /** Each seed's fallback date and stat, by its index, once found (see statOf). */
+  stats: ({ fallback: FallbackDate; stat: string } | undefined)[];
   /** Every built article's row hash, in seed order: equal to the last build's, the collections are current. */
   built: Hash;
   write: (name: string, bytes: Uint8Array) => void;
@@ -107,23 +118,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     const pool = startPoolFor(run);
     await renderAndWrite(run, pool);
-    dropVanishedSeeds(run);
-    await writeCollections(run.state, options, run.write, run.context, run.built.digest('hex'), run.result.diagnostics);
-    removeUnowned(run, true);
+    dropRowsBut(run.state, new Set(run.result.seeds), run.replaced);
+    if (options.shard === undefined) {
+      await writeCollections(run.state, options, run.write, run.context, run.built.digest('hex'), run.result.diagnostics);
+    } else run.state.setMeta('context', run.context); // for collect, which checks that every shard built alike
+    // A shard deletes nothing: a file its article left may be another shard's article's now.
+    removeUnowned(run.state, options.outDir, run.formatNames, run.replaced, options.shard === undefined);
   } catch (e) {
     if (!(e instanceof WorkersUnavailable)) {
       // Stopped by a signal or a fault: the finished batches are committed; the files replaced so far are
       // recorded for a later build to delete. Best effort: a full disk may refuse it.
       try {
-        dropVanishedSeeds(run);
-        removeUnowned(run, false);
+        dropRowsBut(run.state, new Set(run.result.seeds), run.replaced);
+        removeUnowned(run.state, options.outDir, run.formatNames, run.replaced, false);
       } catch {}
     }
     throw e;
   } finally {
     run.state.close();
   }
-  if (options.config.url === null && options.formats.some((f) => f.kind === 'collection')) {
+  if (options.config.url === null && options.shard === undefined && options.formats.some((f) => f.kind === 'collection')) {
     run.result.diagnostics.push({ severity: 'warning', file: displayPath(options.outDir), line: null, column: null, rule: 'feed/no-site-url',
       message: 'no site URL: feed items have no links or enclosures; pass --site-url or set "url" in galley.config.json' });
   }
@@ -141,7 +155,7 @@ async function startRun(options: BuildOptions): Promise<Run> {
     throw outputFault(e, outDir);
   }
   const result: BuildResult = { seeds: listed.seeds.map((s) => s.name), built: [], rendered: 0, failed: [], diagnostics: [...listed.skipped] };
-  const state = await holdState(outDir, options, result.diagnostics);
+  const state = await holdState(outDir, options, result.diagnostics, options.shard && shardStateName(options.shard));
   const sweep = sweeper(outDir);
   for (const f of formats) if (f.kind === 'collection') sweep(join(f.fileName, '..'));
   sweep('.');
@@ -153,6 +167,7 @@ async function startRun(options: BuildOptions): Promise<Run> {
     dates: gitDates(seedsDir),
     taken: reservedSlugs(formats),
     replaced: new Set(),
+    stats: [],
     built: createHash('sha256'),
     // Every write checks the signal first: once the build is stopped, not one more file changes. A folder of
     // its own per article page: a killed build's temp files there go when the folder is next written.
@@ -165,19 +180,6 @@ async function startRun(options: BuildOptions): Promise<Run> {
   };
 }
 
-async function holdState(outDir: string, options: BuildOptions, diagnostics: Diagnostic[]): Promise<BuildState> {
-  for (let told = false; ; await new Promise((r) => setTimeout(r, 100))) {
-    options.signal?.throwIfAborted();
-    try {
-      return openState(outDir, diagnostics);
-    } catch (e) {
-      if (!(e instanceof StateBusy)) throw e;
-      if (!told) options.onWait?.();
-      told = true;
-    }
-  }
-}
-
 /**
  * Start the worker pool when many seeds changed since the last build, before any is read: its threads load
  * fonts and exporters while this thread normalizes. A stat per seed, nothing read or parsed.
@@ -186,11 +188,29 @@ function startPoolFor(run: Run): Pool | null {
   const articleFormats = run.options.formats.filter((f) => f.kind === 'article').map((f) => f.name);
   if (articleFormats.length === 0) return null;
   let changed = 0;
-  for (const seed of run.seeds) {
-    const stat = seedStat(seed.path, fallbackDate(run.options.seedsDir, seed.name, run.dates));
-    if (run.options.force || stat === null || run.state.statOf(seed.name) !== stat) changed++;
+  const recorded = run.state.stats();
+  for (const [i, seed] of run.seeds.entries()) {
+    if (run.options.shard !== undefined && !inShard(seed.name, run.options.shard)) continue;
+    if (run.options.force || recorded.get(seed.name) !== statOf(run, i)) changed++;
   }
   return startPool(changed, articleFormats, run.options.config);
+}
+
+/**
+ * The seed's date for want of one (see seed-date.ts) and its stat, found once per build: by the pool's
+ * estimate, then by the seed's plan. Undefined when the seed cannot be stat'ed: its read reports why.
+ */
+function statOf(run: Run, i: number): string | undefined {
+  if (!(i in run.stats)) {
+    const seed = run.seeds[i]!;
+    try {
+      const fallback = fallbackDate(run.options.seedsDir, seed.name, run.dates);
+      run.stats[i] = { fallback, stat: seedStat(seed.path, fallback) ?? '' };
+    } catch {
+      run.stats[i] = undefined;
+    }
+  }
+  return run.stats[i]?.stat;
 }
 
 /** Every seed in order, a batch at a time: planned, the batch's changed articles rendered and written, committed. */
@@ -206,10 +226,11 @@ async function renderAndWrite(run: Run, pool: Pool | null): Promise<void> {
       const todo: Planned[] = [];
       const built: { seed: string; slug: string; hash: string }[] = [];
       try {
+        let index = start;
         for (const seed of run.seeds.slice(start, start + BATCH)) {
           await run.pause();
-          const planned = planSeed(run, seed, commits, built);
-          if (planned === 'current') done++;
+          const planned = planSeed(run, index++, commits, built);
+          if (planned === 'current' || planned === 'foreign') done++;
           else if (planned !== 'failed') todo.push(planned);
         }
         await renderAll(todo.map((p) => p.article), run.formatNames, run.options.config, (i, rendered) => {
@@ -218,6 +239,7 @@ async function renderAndWrite(run: Run, pool: Pool | null): Promise<void> {
       } finally {
         // What was finished is committed even when the batch was stopped part-way.
         run.state.transaction(() => commits.forEach((c) => c()));
+        collectGarbage();
         // Articles finish in any order; results and the collections' input follow seed order.
         const order = new Map(run.seeds.slice(start, start + BATCH).map((s, i) => [s.name, i]));
         built.sort((a, b) => order.get(a.seed)! - order.get(b.seed)!);
@@ -239,14 +261,17 @@ async function renderAndWrite(run: Run, pool: Pool | null): Promise<void> {
  * Decide one seed: current (its row, its outputs on disk, nothing read when its stat is unchanged), failed,
  * or to render (its plan returned). Rows to write are queued on `commits`.
  */
-function planSeed(run: Run, seed: SeedFile, commits: (() => void)[], built: { seed: string; slug: string; hash: string }[]): Planned | 'current' | 'failed' {
-  const { seedsDir, config, force } = run.options;
+function planSeed(run: Run, index: number, commits: (() => void)[], built: { seed: string; slug: string; hash: string }[]): Planned | 'current' | 'failed' | 'foreign' {
+  const { seedsDir, config, force, shard } = run.options;
+  const seed = run.seeds[index]!;
+  // Another shard's seed is read for its slug only; that shard reports its warnings and errors.
+  const mine = shard === undefined || inShard(seed.name, shard);
   const display = displayPath(join(seedsDir, seed.name));
   const row = run.state.row(seed.name);
   const reuse = force ? undefined : row;
   try {
-    const fallback = fallbackDate(seedsDir, seed.name, run.dates);
-    const stat = seedStat(seed.path, fallback) ?? '';
+    const stat = statOf(run, index) ?? '';
+    const fallback = run.stats[index]?.fallback ?? fallbackDate(seedsDir, seed.name, run.dates); // throws why it cannot
     // The seed as the model names it: the seeds folder's own name and the file's.
     const sourcePath = `${basename(resolve(seedsDir))}/${seed.name}`;
     let bytes: Uint8Array | null = null;
@@ -265,9 +290,17 @@ function planSeed(run: Run, seed: SeedFile, commits: (() => void)[], built: { se
       bytes ??= readSeed(seed.path);
       ({ article: model, diagnostics } = normalize(bytes, display, { config, fallbackDate: fallback, sourcePath }));
     }
-    run.result.diagnostics.push(...diagnostics);
+    if (mine) run.result.diagnostics.push(...diagnostics);
     const baseSlug = model?.slug ?? reuse!.baseSlug;
     const slug = uniqueSlug(baseSlug, run.taken);
+    if (!mine) {
+      if (model !== undefined) {
+        const texts = modelTexts(model);
+        const row = rowOf(seed.name, stat, input, model, withSlug(model, slug, config), '', false, diagnostics, [], {}, texts);
+        commits.push(() => run.state.put(row, texts.model, texts.listing));
+      } else if (reuse!.stat !== stat) commits.push(() => run.state.update({ ...reuse!, stat }));
+      return 'foreign';
+    }
     if (slug !== baseSlug) {
       run.result.diagnostics.push({ severity: 'warning', file: display, line: null, column: null, rule: 'slug/duplicate',
         message: `slug "${baseSlug}" is taken by an earlier seed; this article is written as "${slug}"` });
@@ -289,9 +322,23 @@ function planSeed(run: Run, seed: SeedFile, commits: (() => void)[], built: { se
     }
     return { seed: seed.name, path: seed.path, display, bytes, stat, input, model, diagnostics, article: withSlug(model, slug, config), key, row };
   } catch (e) {
+    if (!mine) return 'foreign';
     fail(run, seed.name, asDiagnostic(e, display), row, commits);
     return 'failed';
   }
+}
+
+/** The model as the state keeps it, and its listing: what the archive, sitemap and catalog read, without the body. */
+function modelTexts(model: Article): { model: string; listing: string } {
+  return { model: JSON.stringify(model), listing: JSON.stringify({ ...model, sections: [], related: [] }) };
+}
+
+function rowOf(seed: string, stat: string, input: string, model: Article, article: Article, key: string, live: boolean,
+  diagnostics: Diagnostic[], renderDiagnostics: Diagnostic[], files: SeedRow['files'], texts: { model: string; listing: string }): SeedRow {
+  return {
+    seed, stat, input, baseSlug: model.slug, slug: article.slug, published: Date.parse(article.published), key, live, diagnostics,
+    renderDiagnostics, files, modelHash: sha256(texts.model), listingHash: sha256(texts.listing),
+  };
 }
 
 /** A seed that failed keeps its row and its last good files, but is no longer in the collections. */
@@ -315,48 +362,20 @@ function finishRender(run: Run, item: Planned, rendered: RenderedArticle | Error
   run.result.rendered++;
   const files = Object.fromEntries(rendered.files.map((f) => [f.name, fileRecord(join(run.options.outDir, f.name))]));
   for (const old of Object.keys(item.row?.files ?? {})) if (!(old in files)) run.replaced.add(old);
-  const model = JSON.stringify(item.model);
-  const row: SeedRow = {
-    seed: item.seed, stat: item.stat, input: item.input, baseSlug: item.model.slug, slug: item.article.slug,
-    published: Date.parse(item.article.published), key: item.key, live: true, diagnostics: item.diagnostics,
-    renderDiagnostics, files, modelHash: sha256(model),
-  };
-  commits.push(() => run.state.put(row, model));
+  const texts = modelTexts(item.model);
+  const row = rowOf(item.seed, item.stat, item.input, item.model, item.article, item.key, true, item.diagnostics, renderDiagnostics, files, texts);
+  commits.push(() => run.state.put(row, texts.model, texts.listing));
   built.push({ seed: item.seed, slug: item.article.slug, hash: seal(row) });
   return true;
 }
 
-/** Seeds gone from the folder: their rows go, and their files are left for removeUnowned. */
-function dropVanishedSeeds(run: Run): void {
-  const listed = new Set(run.result.seeds);
-  const vanished = [...run.state.seeds()].filter((s) => !listed.has(s));
-  run.state.transaction(() => {
-    for (const seed of vanished) {
-      for (const name of Object.keys(run.state.row(seed)?.files ?? {})) run.replaced.add(name);
-      run.state.remove(seed);
-    }
-  });
-}
-
 /**
- * The outputs an earlier build wrote that no article owns now: a corrected headline moves an article to a
- * new slug, and the old files would otherwise stay published beside it. A finished build (`finished`)
- * deletes those of its formats; the others, and all of a stopped build's (the feeds it did not rewrite
- * still link them), are recorded for a later build to delete.
+ * A full collection, where the process was started with --expose-gc (the compiled CLI a large batch is
+ * handed to): V8 sizes an isolate's heap to the machine and lets garbage, and the rendered files' buffers
+ * the threads moved here, pile up far past what is live; once a batch it costs little and keeps memory flat.
  */
-function removeUnowned(run: Run, finished: boolean): void {
-  const selected = new Set(run.formatNames);
-  const { state } = run;
-  const candidates = new Set([...state.orphans(), ...run.replaced]);
-  state.transaction(() => {
-    for (const name of candidates) {
-      if (state.owns(name)) state.dropOrphan(name);
-      else if (finished && selected.has(parseArticlePath(name)?.format.name ?? '')) {
-        removeOutput(run.options.outDir, name);
-        state.dropOrphan(name);
-      } else state.addOrphan(name);
-    }
-  });
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 /** Give the event loop a turn every 50 ms of a long synchronous stretch, so a stop signal is handled within it. */

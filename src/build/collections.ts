@@ -1,6 +1,7 @@
 // The whole-build files (feeds, home page and archive, sitemap, OPDS catalog, the model's JSON Schema), made
 // from the build state's live rows by indexed queries: the feeds from the newest few models, the lists from
 // every article without its body. Skipped when no article changed since they were written.
+import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../model/article.js';
 import { articleJsonSchema } from '../model/article.js';
@@ -11,6 +12,7 @@ import { withSlug } from '../normalize/index.js';
 import type { SiteConfig } from '../model/config.js';
 import { sha256 } from './cache-keys.js';
 import { fileRecord, filesCurrent } from './outputs.js';
+import { collectGarbage } from './build.js';
 import type { BuildState, FileRecord, SeedRow } from './state.js';
 
 export const SCHEMA_FILE = 'article.schema.json';
@@ -67,8 +69,10 @@ export async function writeCollections(state: BuildState, options: CollectionOpt
     return;
   }
   const made: Recorded = { key, files: {}, diagnostics: [] };
+  // An archive of thousands has a thousand pages, and one new article changes a few: the others are
+  // left as they are, not renamed over with the same bytes.
   const put = (name: string, bytes: Uint8Array) => {
-    write(name, bytes);
+    if (!holds(join(outDir, name), bytes)) write(name, bytes);
     made.files[name] = fileRecord(join(outDir, name));
   };
   if (formats.some((f) => f.name === 'json')) put(SCHEMA_FILE, new TextEncoder().encode(JSON.stringify(articleJsonSchema(), null, 2) + '\n'));
@@ -80,6 +84,7 @@ export async function writeCollections(state: BuildState, options: CollectionOpt
     made.diagnostics.push(...out.diagnostics);
     put(f.fileName, out.bytes);
     for (const more of out.more ?? []) put(more.name, more.bytes);
+    collectGarbage();
   }
   diagnostics.push(...made.diagnostics);
   state.setMeta(META, JSON.stringify(made));
@@ -93,12 +98,21 @@ export async function writeCollections(state: BuildState, options: CollectionOpt
 function newest(state: BuildState, config: SiteConfig, limit: number, bare: boolean) {
   const articles: Article[] = [];
   const sizes = new Map<string, Record<string, number>>();
-  for (const { row, model } of state.newest(limit)) {
-    const article = withSlug(model, row.slug, config);
-    articles.push(bare ? { ...article, sections: [], related: [] } : article);
+  for (const { row, model } of state.newest(limit, bare)) {
+    articles.push(withSlug(model, row.slug, config));
     sizes.set(row.slug, sizesOf(row));
   }
   return { articles, sizes };
+}
+
+/** True when `path` is a regular file (not a link) of exactly these bytes. Any fault is the write's to report. */
+function holds(path: string, bytes: Uint8Array): boolean {
+  try {
+    const st = lstatSync(path, { throwIfNoEntry: false });
+    return st !== undefined && st.isFile() && st.size === bytes.byteLength && readFileSync(path).equals(bytes);
+  } catch {
+    return false;
+  }
 }
 
 function sizesOf(row: SeedRow): Record<string, number> {

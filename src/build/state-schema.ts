@@ -22,10 +22,13 @@ export const MIGRATIONS: readonly string[] = [
      diagnostics TEXT NOT NULL,
      render_diagnostics TEXT NOT NULL,
      files TEXT NOT NULL,
-     model TEXT NOT NULL,
      model_hash TEXT NOT NULL,
+     listing_hash TEXT NOT NULL,
      hash TEXT NOT NULL
    ) WITHOUT ROWID;
+   -- Apart from the rows, which a no-op build reads all of: the article as built, and as the lists show it
+   -- (no sections, no related reading), each sealed by its hash in the seed's row.
+   CREATE TABLE models (seed TEXT PRIMARY KEY, listing TEXT NOT NULL, model TEXT NOT NULL);
    CREATE INDEX seeds_newest ON seeds (live, published DESC, slug);
    CREATE INDEX seeds_slug ON seeds (slug);
    CREATE TABLE orphans (name TEXT PRIMARY KEY) WITHOUT ROWID;

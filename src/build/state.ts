@@ -39,6 +39,7 @@ export interface SeedRow {
   renderDiagnostics: Diagnostic[];
   files: Record<string, FileRecord>;
   modelHash: string;
+  listingHash: string;
 }
 
 /** Thrown by openState while another build holds the state of the same out/. */
@@ -49,7 +50,7 @@ export class StateBusy extends Error {
 type Db = BetterSqlite3.Database;
 type Row = Record<string, unknown>;
 
-const LIGHT = 'seed, stat, input, base_slug, slug, published, key, live, diagnostics, render_diagnostics, files, model_hash, hash';
+const LIGHT = 'seed, stat, input, base_slug, slug, published, key, live, diagnostics, render_diagnostics, files, model_hash, listing_hash, hash';
 
 /**
  * A name Galley gives an article's file: `<slug>.<extension>` directly in out/, or the web page's
@@ -71,10 +72,10 @@ function driver(): typeof BetterSqlite3 {
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** The SHA-256 a row is sealed with: of every field but the model, whose own hash is one of them. */
+/** The SHA-256 a row is sealed with: of every field; the model and its listing are sealed by their hashes among them. */
 export function seal(row: SeedRow): string {
   return sha256(JSON.stringify([row.seed, row.stat, row.input, row.baseSlug, row.slug, row.published, row.key, row.live,
-    row.diagnostics, row.renderDiagnostics, row.files, row.modelHash]));
+    row.diagnostics, row.renderDiagnostics, row.files, row.modelHash, row.listingHash]));
 }
 
 function parseJson(text: unknown): unknown {
@@ -90,7 +91,7 @@ function readRow(r: Row): SeedRow | string {
   const diagnostics = parseJson(r.diagnostics);
   const renderDiagnostics = parseJson(r.render_diagnostics);
   const files = parseJson(r.files);
-  for (const k of ['stat', 'input', 'base_slug', 'slug', 'key', 'model_hash', 'hash']) {
+  for (const k of ['stat', 'input', 'base_slug', 'slug', 'key', 'model_hash', 'listing_hash', 'hash']) {
     if (typeof r[k] !== 'string') return 'a field is missing or of the wrong type';
   }
   if (typeof r.published !== 'number' || (r.live !== 0 && r.live !== 1) || !Array.isArray(diagnostics)
@@ -105,6 +106,7 @@ function readRow(r: Row): SeedRow | string {
     seed: r.seed as string, stat: r.stat as string, input: r.input as string, baseSlug: r.base_slug as string, slug: r.slug as string,
     published: r.published, key: r.key as string, live: r.live === 1, diagnostics: diagnostics as Diagnostic[],
     renderDiagnostics: renderDiagnostics as Diagnostic[], files: files as Record<string, FileRecord>, modelHash: r.model_hash as string,
+    listingHash: r.listing_hash as string,
   };
   if (seal(row) !== r.hash) return 'it does not match its hash (edited or damaged)';
   return row;
@@ -124,10 +126,12 @@ export class BuildState {
   readonly #db: Db;
   readonly #get: BetterSqlite3.Statement;
   readonly #put: BetterSqlite3.Statement;
+  readonly #putModel: BetterSqlite3.Statement;
   readonly #update: BetterSqlite3.Statement;
   readonly #remove: BetterSqlite3.Statement;
-  readonly #stat: BetterSqlite3.Statement;
+  readonly #removeModel: BetterSqlite3.Statement;
   readonly #model: BetterSqlite3.Statement;
+  readonly #texts: BetterSqlite3.Statement;
   readonly #bySlug: BetterSqlite3.Statement;
   readonly #addOrphan: BetterSqlite3.Statement;
   readonly #dropOrphan: BetterSqlite3.Statement;
@@ -139,14 +143,16 @@ export class BuildState {
     this.file = file;
     this.diagnostics = diagnostics;
     this.#get = db.prepare(`SELECT ${LIGHT} FROM seeds WHERE seed = ?`);
-    this.#put = db.prepare(`INSERT OR REPLACE INTO seeds (${LIGHT}, model)
-      VALUES (@seed, @stat, @input, @baseSlug, @slug, @published, @key, @live, @diagnostics, @renderDiagnostics, @files, @modelHash, @hash, @model)`);
+    this.#put = db.prepare(`INSERT OR REPLACE INTO seeds (${LIGHT}) VALUES (@seed, @stat, @input, @baseSlug, @slug, @published, @key, @live,
+      @diagnostics, @renderDiagnostics, @files, @modelHash, @listingHash, @hash)`);
+    this.#putModel = db.prepare('INSERT OR REPLACE INTO models (seed, listing, model) VALUES (?, ?, ?)');
     this.#update = db.prepare(`UPDATE seeds SET stat = @stat, input = @input, base_slug = @baseSlug, slug = @slug, published = @published,
       key = @key, live = @live, diagnostics = @diagnostics, render_diagnostics = @renderDiagnostics, files = @files, hash = @hash
       WHERE seed = @seed AND model_hash = @modelHash`);
     this.#remove = db.prepare('DELETE FROM seeds WHERE seed = ?');
-    this.#stat = db.prepare('SELECT stat FROM seeds WHERE seed = ?').pluck();
-    this.#model = db.prepare('SELECT model FROM seeds WHERE seed = ? AND model_hash = ?').pluck();
+    this.#removeModel = db.prepare('DELETE FROM models WHERE seed = ?');
+    this.#model = db.prepare('SELECT model FROM models WHERE seed = ?').pluck();
+    this.#texts = db.prepare('SELECT model, listing FROM models WHERE seed = ?');
     this.#bySlug = db.prepare('SELECT files FROM seeds WHERE slug = ?').pluck();
     this.#addOrphan = db.prepare('INSERT OR IGNORE INTO orphans (name) VALUES (?)');
     this.#dropOrphan = db.prepare('DELETE FROM orphans WHERE name = ?');
@@ -170,7 +176,7 @@ export class BuildState {
 
   /** The model a verified row stands for, or undefined when its text is not the one sealed with the row. */
   model(row: SeedRow): Article | undefined {
-    const text = this.#model.get(row.seed, row.modelHash) as string | undefined;
+    const text = this.#model.get(row.seed) as string | undefined;
     if (text === undefined || sha256(text) !== row.modelHash) {
       this.#bad.add(row.seed);
       this.#warn(`ignored the entry of ${JSON.stringify(row.seed)}: its model does not match its hash (edited or damaged)`);
@@ -179,15 +185,28 @@ export class BuildState {
     return JSON.parse(text) as Article;
   }
 
-  /** Record a seed's row with the model (JSON text, whose hash is the row's modelHash) it was built from. */
-  put(row: SeedRow, model: string): void {
-    this.#put.run({ ...this.#columns(row), model });
+  /** The model and listing texts of a verified row, each as sealed; undefined (with a warning) when one is not. */
+  texts(row: SeedRow): { model: string; listing: string } | undefined {
+    const r = this.#texts.get(row.seed) as { model: string; listing: string } | undefined;
+    if (r !== undefined && sha256(r.model) === row.modelHash && sha256(r.listing) === row.listingHash) return r;
+    this.#bad.add(row.seed);
+    this.#warn(`ignored the entry of ${JSON.stringify(row.seed)}: its model does not match its hash (edited or damaged)`);
+    return undefined;
+  }
+
+  /**
+   * Record a seed's row with the model it was built from and its listing (JSON texts, whose hashes are the
+   * row's modelHash and listingHash).
+   */
+  put(row: SeedRow, model: string, listing: string): void {
+    this.#put.run(this.#columns(row));
+    this.#putModel.run(row.seed, listing, model);
     this.#bad.delete(row.seed);
   }
 
-  /** The recorded stat of a seed, unverified: enough to guess how many seeds changed, never to trust one. */
-  statOf(seed: string): string | undefined {
-    return this.#stat.get(seed) as string | undefined;
+  /** The recorded stat of every seed, unverified: enough to guess how many seeds changed, never to trust one. */
+  stats(): Map<string, unknown> {
+    return new Map(this.#db.prepare('SELECT seed, stat FROM seeds').raw().all() as [string, unknown][]);
   }
 
   /** Record a row whose model did not change (a new stat, slug, outputs or live flag). */
@@ -199,12 +218,13 @@ export class BuildState {
     return {
       seed: row.seed, stat: row.stat, input: row.input, baseSlug: row.baseSlug, slug: row.slug, published: row.published, key: row.key,
       live: row.live ? 1 : 0, diagnostics: JSON.stringify(row.diagnostics), renderDiagnostics: JSON.stringify(row.renderDiagnostics),
-      files: JSON.stringify(row.files), modelHash: row.modelHash, hash: seal(row),
+      files: JSON.stringify(row.files), modelHash: row.modelHash, listingHash: row.listingHash, hash: seal(row),
     };
   }
 
   remove(seed: string): void {
     this.#remove.run(seed);
+    this.#removeModel.run(seed);
   }
 
   /** Every seed the state has a row for, whole or not. */
@@ -239,16 +259,27 @@ export class BuildState {
   }
 
   /**
-   * The live rows, newest first (the feeds' and the archive's order: publication time, then slug), with
-   * their models; `limit` of them, or all. A row whose model fails its hash is left out with a warning.
+   * The live rows, newest first (the feeds' and the archive's order: publication time, then slug), `limit`
+   * of them (-1: all), each with its model, or only its listing (`listing`: no sections, no related reading).
+   * A row or text that fails its hash is left out with a warning.
    */
-  *newest(limit = -1): Generator<{ row: SeedRow; model: Article }> {
-    const rows = this.#db.prepare(`SELECT ${LIGHT} FROM seeds WHERE live = 1 ORDER BY published DESC, slug LIMIT ?`).iterate(limit) as Iterable<Row>;
+  *newest(limit: number, listing: boolean): Generator<{ row: SeedRow; model: Article }> {
+    const rows = this.#db.prepare(`SELECT ${LIGHT.split(', ').map((c) => `s.${c}`).join(', ')}, m.${listing ? 'listing' : 'model'} AS text
+      FROM seeds s JOIN models m ON m.seed = s.seed WHERE s.live = 1 ORDER BY s.published DESC, s.slug LIMIT ?`).iterate(limit) as Iterable<Row>;
     for (const r of rows) {
       const row = readRow(r);
       if (typeof row === 'string') continue; // warned about when the build read it
+      if (typeof r.text === 'string' && sha256(r.text) === (listing ? row.listingHash : row.modelHash)) {
+        yield { row, model: JSON.parse(r.text) as Article };
+        continue;
+      }
+      if (!listing) {
+        this.#warn(`ignored the entry of ${JSON.stringify(row.seed)}: its model does not match its hash (edited or damaged)`);
+        continue;
+      }
+      this.#warn(`ignored the listing of ${JSON.stringify(row.seed)}: it does not match its hash (edited or damaged); the model stands in`);
       const model = this.model(row);
-      if (model !== undefined) yield { row, model };
+      if (model !== undefined) yield { row, model: { ...model, sections: [], related: [] } };
     }
   }
 

@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import { build } from '../build/build.js';
+import { collect, CollectError } from '../build/collect.js';
+import { parseShard } from '../build/shard.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { ConfigError, loadConfig } from '../build/config-file.js';
 import { FileSystemFault } from '../build/fs-fault.js';
 import { escapeControls, formatDiagnostic } from '../model/diagnostic.js';
@@ -19,10 +22,12 @@ const DEFAULT_PORT = 8080;
 
 const USAGE = `Usage: galley build [SEEDS_DIR] [options]
        galley serve [SEEDS_DIR] [--port N] [options]
+       galley collect --out DIR [options]
 
 Build every SEEDS_DIR/*.txt (default: seeds) into PDF, EPUB, JSON, feeds and web pages.
 serve builds, then previews the output folder at http://127.0.0.1:N/ and builds again when a seed
-changes, until Ctrl-C.
+changes, until Ctrl-C. A sharded build runs galley build --shard K/N for K from 1 to N (on as many
+machines as you like, into one output folder), then galley collect once they have all finished.
 
 Options:
   --out DIR          output folder (default: out)
@@ -32,6 +37,8 @@ Options:
   --force            rebuild every article, even those whose outputs are current
   --quiet            print errors only; no progress
   --port N           serve: the port on 127.0.0.1 (default: ${DEFAULT_PORT}; 0 picks a free one)
+  --shard K/N        build: render only shard K of N and no feed or page of the whole site
+                     (collect writes those; use the same --formats, --config, --site-url)
   -h, --help         show this help
   -v, --version      show the version
 
@@ -64,6 +71,7 @@ async function main(argv: string[], signal: AbortSignal): Promise<number> {
         quiet: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         port: { type: 'string' },
+        shard: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -82,9 +90,12 @@ async function main(argv: string[], signal: AbortSignal): Promise<number> {
     return 0;
   }
   const [command, seedsDir = 'seeds', ...extra] = positionals;
-  if (command !== 'build' && command !== 'serve') return usage(command === undefined ? 'no command given' : `unknown command "${command}"`);
-  if (extra.length > 0) return usage(`unexpected argument "${extra[0]}"`);
-  if (command === 'build' && values.port !== undefined) return usage('--port is an option of galley serve');
+  if (command !== 'build' && command !== 'serve' && command !== 'collect') return usage(command === undefined ? 'no command given' : `unknown command "${command}"`);
+  if (extra.length > 0 || (command === 'collect' && positionals.length > 1)) return usage(`unexpected argument "${command === 'collect' ? seedsDir : extra[0]}"`);
+  if (command !== 'serve' && values.port !== undefined) return usage('--port is an option of galley serve');
+  if (command !== 'build' && values.shard !== undefined) return usage('--shard is an option of galley build');
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (shard === null) return usage(`--shard takes K/N with 1 <= K <= N, not "${values.shard}"`);
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!/^\d{1,5}$/.test(values.port ?? '0') || port > 65535) return usage(`--port takes a number from 0 to 65535, not "${values.port}"`);
 
@@ -92,15 +103,24 @@ async function main(argv: string[], signal: AbortSignal): Promise<number> {
     const formats = selectFormats(values.formats === undefined ? null : values.formats.split(',').map((s) => s.trim()).filter(Boolean));
     if (formats.length === 0) throw new UsageError('--formats names no format');
     const config = loadConfig(values.config ?? null, { url: values['site-url'] });
+    const onWait = () => process.stderr.write(`galley: another galley build is writing into ${escapeControls(values.out)}; waiting for it to finish\n`);
+    const report = (diagnostics: readonly Diagnostic[]) => {
+      for (const d of diagnostics) {
+        if (d.severity === 'error' || !values.quiet) process.stderr.write(formatDiagnostic(d) + '\n');
+      }
+    };
+    if (command === 'collect') {
+      const result = await collect({ outDir: values.out, config, formats, onWait, signal });
+      report(result.diagnostics);
+      if (!values.quiet) process.stderr.write(`galley: collected ${result.articles} articles of ${result.shards} shards into ${escapeControls(values.out)}\n`);
+      return 0;
+    }
     const buildOnce = async (force: boolean, stop: AbortSignal): Promise<number> => {
       const mode = values.quiet ? 'off' : process.stderr.isTTY ? 'bar' : 'lines';
       const onArticle = progressReporter(mode, process.stderr);
-      const onWait = () => process.stderr.write(`galley: another galley build is writing into ${escapeControls(values.out)}; waiting for it to finish\n`);
-      const result = await build({ seedsDir, outDir: values.out, config, formats, force, onArticle, onWait, signal: stop })
+      const result = await build({ seedsDir, outDir: values.out, config, formats, force, onArticle, onWait, signal: stop, ...(shard && { shard }) })
         .finally(() => onArticle.interrupt());
-      for (const d of result.diagnostics) {
-        if (d.severity === 'error' || !values.quiet) process.stderr.write(formatDiagnostic(d) + '\n');
-      }
+      report(result.diagnostics);
       if (!values.quiet) {
         const failed = result.failed.length ? `, ${result.failed.length} failed` : '';
         const cached = result.built.length - result.rendered;
@@ -114,7 +134,7 @@ async function main(argv: string[], signal: AbortSignal): Promise<number> {
     await serveAndRebuild(seedsDir, values.out, port, buildOnce, signal);
     throw signal.reason;
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof FileSystemFault || e instanceof PortTaken) return usage(e.message, false);
+    if (e instanceof ConfigError || e instanceof FileSystemFault || e instanceof PortTaken || e instanceof CollectError) return usage(e.message, false);
     if (e instanceof UsageError || (e instanceof Error && e.message.startsWith('unknown format'))) return usage(e.message);
     throw e;
   }
@@ -221,11 +241,18 @@ export async function run(argv: string[]): Promise<void> {
 }
 
 /**
+ * V8 flags for the process a large batch is handed to (bin/galley gives the same ones when it runs the
+ * compiled CLI itself): a small young generation, and gc() for the build to collect after each batch,
+ * so memory stays flat however many articles the batch holds (see collectGarbage in build.ts).
+ */
+const LARGE_BATCH_FLAGS = ['--expose-gc', '--max-semi-space-size=2'];
+
+/**
  * Run the command in a new process of the compiled CLI at `cliFile`, and end as it ends. A stop signal sent
  * to this process alone is passed on, so the child stops too instead of writing on after this one ended.
  */
 export function runCompiledCli(cliFile: string, argv: string[]): void {
-  const child = spawn(process.execPath, [cliFile, ...argv], { stdio: 'inherit', env: { ...process.env, [PARENT_ENV]: String(process.pid) } });
+  const child = spawn(process.execPath, [...LARGE_BATCH_FLAGS, cliFile, ...argv], { stdio: 'inherit', env: { ...process.env, [PARENT_ENV]: String(process.pid) } });
   const release = trapStopSignals((signal) => child.kill(signal));
   child.on('error', (e) => {
     release();

@@ -59,8 +59,23 @@ export function startPool(expected: number, formats: readonly string[], config: 
   return new Piscina<RenderTask, RenderedArticle>({
     filename: WORKER, maxThreads: threads(), minThreads: threads(), idleTimeout: 1000,
     workerData: { formats: [...formats], config } satisfies WorkerData,
+    resourceLimits: THREAD_HEAP,
   });
 }
+
+/**
+ * Each thread's heap, capped. V8 lets an uncapped heap grow far past what is live before it collects (an
+ * isolate's limit is sized to the machine), and each thread is an isolate: memory then grew with the batch.
+ * Capped, it collects instead; the exporters' caches are bounded well below the cap. An article too large
+ * for it (a hostile seed) ends its thread with ERR_WORKER_OUT_OF_MEMORY and is rendered again in the main
+ * thread, which has no cap. GALLEY_THREAD_HEAP_MB overrides the old generation's cap.
+ */
+const THREAD_HEAP = {
+  maxOldGenerationSizeMb: Number(process.env.GALLEY_THREAD_HEAP_MB) || 192,
+  maxYoungGenerationSizeMb: 8,
+};
+
+const outOfMemory = (e: Error) => (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
 
 /**
  * Render every article and hand each result (or its Error) to `done` as soon as it is ready. At most a few
@@ -109,7 +124,10 @@ export async function renderAll(articles: readonly Article[], formats: string[],
     const lane = async (): Promise<void> => {
       while (failure === null && next < articles.length) {
         const i = next++;
-        const rendered = await pool.run({ article: articles[i]!, formats, config }).catch(toError);
+        let rendered = await pool.run({ article: articles[i]!, formats, config }).catch(toError);
+        if (rendered instanceof Error && outOfMemory(rendered) && failure === null) {
+          rendered = await renderArticle(articles[i]!, formats, config).catch(toError);
+        }
         if (failure !== null) return;
         try {
           await done(i, rendered);

@@ -1,9 +1,7 @@
 #!/usr/bin/env node
 // The galley command: arguments, progress, messages and exit codes. The work is in build.ts.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import { build } from '../build/build.js';
@@ -197,8 +195,11 @@ function endBy(signal: NodeJS.Signals): void {
   process.kill(process.pid, signal);
 }
 
-/** Set by runCompiledCli in the child's environment: the pid whose end must end the child's build too. */
+/** Set by bin/galley for the snapshot it starts: the pid whose end must end the snapshot's build too. */
 const PARENT_ENV = 'GALLEY_PARENT_PID';
+
+/** The status by which a run from the snapshot asks bin/galley to run the compiled CLI instead (see there). */
+export const HAND_OFF = 75;
 
 /** Run the command with these arguments (without node and script) and set the process's exit code. */
 export async function run(argv: string[]): Promise<void> {
@@ -227,10 +228,9 @@ export async function run(argv: string[]): Promise<void> {
       process.stderr.write(`galley: stopped by ${signal}; every file written is whole, and the next build finishes the rest\n`);
       endBy(signal);
     } else if (e instanceof WorkersUnavailable) {
-      // Started from the snapshot, with a batch to render: the compiled CLI, which can start the pool,
-      // does the whole build (nothing has been written yet). Its own trap is set before this one goes,
-      // so no signal falls between the two.
-      runCompiledCli(fileURLToPath(new URL('./cli.js', import.meta.url)), argv);
+      // Started from the snapshot, with a batch to render: nothing has been written, and the state is let
+      // go of. bin/galley then runs the compiled CLI, which can start the pool, in this process's place.
+      process.exitCode = HAND_OFF;
     } else {
       process.stderr.write(`galley: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
       process.exitCode = 70;
@@ -238,33 +238,6 @@ export async function run(argv: string[]): Promise<void> {
   } finally {
     release();
   }
-}
-
-/**
- * V8 flags for the process a large batch is handed to (bin/galley gives the same ones when it runs the
- * compiled CLI itself): a small young generation, and gc() for the build to collect after each batch,
- * so memory stays flat however many articles the batch holds (see collectGarbage in build.ts).
- */
-const LARGE_BATCH_FLAGS = ['--expose-gc', '--max-semi-space-size=2'];
-
-/**
- * Run the command in a new process of the compiled CLI at `cliFile`, and end as it ends. A stop signal sent
- * to this process alone is passed on, so the child stops too instead of writing on after this one ended.
- */
-export function runCompiledCli(cliFile: string, argv: string[]): void {
-  const child = spawn(process.execPath, [...LARGE_BATCH_FLAGS, cliFile, ...argv], { stdio: 'inherit', env: { ...process.env, [PARENT_ENV]: String(process.pid) } });
-  const release = trapStopSignals((signal) => child.kill(signal));
-  child.on('error', (e) => {
-    release();
-    process.stderr.write(`galley: internal error: cannot start ${cliFile}: ${e.message}\n`);
-    process.exitCode = 70;
-  });
-  child.on('exit', (code, signal) => {
-    release();
-    // A child ended by a signal: end the same way, so callers see the signal, not an exit code.
-    if (signal) endBy(signal);
-    else process.exitCode = code ?? 1;
-  });
 }
 
 // Run when started as a script. While the startup snapshot is built this module is only loaded: the

@@ -25,6 +25,7 @@ import { filesCurrent, fileRecord, removeOutput, sweeper, writeOut } from './out
 import { placeDiagnostic } from './place-diagnostic.js';
 import { listSeeds, readSeed, seedStat } from './seeds.js';
 import type { SeedFile } from './seeds.js';
+import { collectGarbage } from './memory.js';
 import { seal } from './state.js';
 import { dropRowsBut, holdState, removeUnowned } from './prune.js';
 import { inShard, shardStateName } from './shard.js';
@@ -367,15 +368,6 @@ function finishRender(run: Run, item: Planned, rendered: RenderedArticle | Error
   commits.push(() => run.state.put(row, texts.model, texts.listing));
   built.push({ seed: item.seed, slug: item.article.slug, hash: seal(row) });
   return true;
-}
-
-/**
- * A full collection, where the process was started with --expose-gc (the compiled CLI a large batch is
- * handed to): V8 sizes an isolate's heap to the machine and lets garbage, and the rendered files' buffers
- * the threads moved here, pile up far past what is live; once a batch it costs little and keeps memory flat.
- */
-export function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
 }
 
 /** Give the event loop a turn every 50 ms of a long synchronous stretch, so a stop signal is handled within it. */

@@ -12,7 +12,7 @@ import { withSlug } from '../normalize/index.js';
 import type { SiteConfig } from '../model/config.js';
 import { sha256 } from './cache-keys.js';
 import { fileRecord, filesCurrent } from './outputs.js';
-import { collectGarbage } from './build.js';
+import { collectGarbage } from './memory.js';
 import type { BuildState, FileRecord, SeedRow } from './state.js';
 
 export const SCHEMA_FILE = 'article.schema.json';

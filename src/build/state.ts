@@ -115,6 +115,18 @@ function readRow(r: Row): SeedRow | string {
 const sqliteCode = (e: unknown): string => (e as { code?: unknown }).code as string ?? '';
 
 /**
+ * SQLite's faults of the disk as the errno faults the CLI words (a full disk, no permission, an I/O error),
+ * so a full disk under the state is exit 2 with its one line, like one under any output.
+ */
+function asFileFault(e: unknown, path: string): unknown {
+  const code = sqliteCode(e);
+  const errno = code === 'SQLITE_FULL' ? 'ENOSPC'
+    : /^SQLITE_(READONLY|CANTOPEN|PERM|AUTH)/.test(code) ? 'EACCES'
+    : code.startsWith('SQLITE_IOERR') ? 'EIO' : null;
+  return errno === null ? e : Object.assign(new Error((e as Error).message), { code: errno, path });
+}
+
+/**
  * One build's hold on the state. The connection keeps SQLite's lock from open to close (exclusive locking
  * mode), so a second build into the same out/ waits instead of interleaving its writes; the kernel drops
  * the lock when a process dies, even by SIGKILL, so no stale lock outlives a killed build.
@@ -293,7 +305,11 @@ export class BuildState {
 
   /** Run `work` in one transaction: all of it reaches the state, or none (a kill -9 included). */
   transaction(work: () => void): void {
-    this.#db.transaction(work)();
+    try {
+      this.#db.transaction(work)();
+    } catch (e) {
+      throw outputFault(asFileFault(e, this.#db.name), this.#db.name);
+    }
   }
 
   close(): void {
@@ -353,8 +369,7 @@ export function openState(outDir: string, diagnostics: Diagnostic[] = [], name =
       const code = sqliteCode(e);
       if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new StateBusy(`${file} is held by another build`);
       if (attempt > 0 || !(code === 'GALLEY_FOREIGN' || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'))) {
-        if (code.startsWith('SQLITE_')) throw outputFault(e, path);
-        throw e;
+        throw outputFault(asFileFault(e, path), path);
       }
       const why = code === 'GALLEY_FOREIGN' ? (e as Error).message : `unreadable (${(e as Error).message})`;
       diagnostics.push({ severity: 'warning', file, line: null, column: null, rule: 'cache/ignored',

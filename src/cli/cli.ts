@@ -123,7 +123,8 @@ async function main(argv: string[], signal: AbortSignal): Promise<number> {
         const failed = result.failed.length ? `, ${result.failed.length} failed` : '';
         const cached = result.built.length - result.rendered;
         const current = cached > 0 ? ` (${cached} already current)` : '';
-        process.stderr.write(`galley: built ${result.built.length} of ${result.seeds.length} articles into ${escapeControls(values.out)}${current}${failed}\n`);
+        const of = shard === undefined ? `of ${result.seeds.length} articles` : `articles, shard ${shard.index}/${shard.count} of ${result.seeds.length} seeds,`;
+        process.stderr.write(`galley: built ${result.built.length} ${of} into ${escapeControls(values.out)}${current}${failed}\n`);
       }
       return result.failed.length > 0 ? 1 : 0;
     };

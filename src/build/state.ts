@@ -74,8 +74,13 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 
 /** The SHA-256 a row is sealed with: of every field; the model and its listing are sealed by their hashes among them. */
 export function seal(row: SeedRow): string {
+  return sealTexts(row, JSON.stringify(row.diagnostics), JSON.stringify(row.renderDiagnostics), JSON.stringify(row.files));
+}
+
+// Over the JSON columns as stored: a read checks the text it has, without writing the parsed values out again.
+function sealTexts(row: Omit<SeedRow, 'diagnostics' | 'renderDiagnostics' | 'files'>, diagnostics: string, renderDiagnostics: string, files: string): string {
   return sha256(JSON.stringify([row.seed, row.stat, row.input, row.baseSlug, row.slug, row.published, row.key, row.live,
-    row.diagnostics, row.renderDiagnostics, row.files, row.modelHash, row.listingHash]));
+    diagnostics, renderDiagnostics, files, row.modelHash, row.listingHash]));
 }
 
 function parseJson(text: unknown): unknown {
@@ -86,8 +91,8 @@ function parseJson(text: unknown): unknown {
   }
 }
 
-/** The row as a SeedRow, or why it cannot be used. */
-function readRow(r: Row): SeedRow | string {
+/** The row as a SeedRow, or why it cannot be used. `known`: the hash of this row as checked earlier in this build. */
+function readRow(r: Row, known?: string): SeedRow | string {
   const diagnostics = parseJson(r.diagnostics);
   const renderDiagnostics = parseJson(r.render_diagnostics);
   const files = parseJson(r.files);
@@ -108,7 +113,9 @@ function readRow(r: Row): SeedRow | string {
     renderDiagnostics: renderDiagnostics as Diagnostic[], files: files as Record<string, FileRecord>, modelHash: r.model_hash as string,
     listingHash: r.listing_hash as string,
   };
-  if (seal(row) !== r.hash) return 'it does not match its hash (edited or damaged)';
+  if (known !== r.hash && sealTexts(row, r.diagnostics as string, r.render_diagnostics as string, r.files as string) !== r.hash) {
+    return 'it does not match its hash (edited or damaged)';
+  }
   return row;
 }
 
@@ -149,6 +156,8 @@ export class BuildState {
   readonly #dropOrphan: BetterSqlite3.Statement;
   /** Rows found unusable this build, each warned about once and then taken as absent. */
   readonly #bad = new Set<string>();
+  /** The hash of each row this build checked or wrote: the collections read them again. */
+  readonly #verified = new Map<string, string>();
 
   constructor(db: Db, file: string, diagnostics: Diagnostic[]) {
     this.#db = db;
@@ -180,7 +189,10 @@ export class BuildState {
     const r = this.#get.get(seed) as Row | undefined;
     if (r === undefined) return undefined;
     const row = readRow(r);
-    if (typeof row !== 'string') return row;
+    if (typeof row !== 'string') {
+      this.#verified.set(seed, r.hash as string);
+      return row;
+    }
     this.#bad.add(seed);
     this.#warn(`ignored the entry of ${JSON.stringify(seed)}: ${row}`);
     return undefined;
@@ -211,7 +223,9 @@ export class BuildState {
    * row's modelHash and listingHash).
    */
   put(row: SeedRow, model: string, listing: string): void {
-    this.#put.run(this.#columns(row));
+    const columns = this.#columns(row);
+    this.#put.run(columns);
+    this.#verified.set(row.seed, columns.hash);
     this.#putModel.run(row.seed, listing, model);
     this.#bad.delete(row.seed);
   }
@@ -223,7 +237,9 @@ export class BuildState {
 
   /** Record a row whose model did not change (a new stat, slug, outputs or live flag). */
   update(row: SeedRow): void {
-    this.#update.run(this.#columns(row));
+    const columns = this.#columns(row);
+    this.#update.run(columns);
+    this.#verified.set(row.seed, columns.hash);
   }
 
   #columns(row: SeedRow) {
@@ -279,7 +295,7 @@ export class BuildState {
     const rows = this.#db.prepare(`SELECT ${LIGHT.split(', ').map((c) => `s.${c}`).join(', ')}, m.${listing ? 'listing' : 'model'} AS text
       FROM seeds s JOIN models m ON m.seed = s.seed WHERE s.live = 1 ORDER BY s.published DESC, s.slug LIMIT ?`).iterate(limit) as Iterable<Row>;
     for (const r of rows) {
-      const row = readRow(r);
+      const row = readRow(r, this.#verified.get(r.seed as string));
       if (typeof row === 'string') continue; // warned about when the build read it
       if (typeof r.text === 'string' && sha256(r.text) === (listing ? row.listingHash : row.modelHash)) {
         yield { row, model: JSON.parse(r.text) as Article };

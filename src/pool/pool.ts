@@ -139,8 +139,9 @@ export async function renderAll(articles: readonly Article[], formats: string[],
     await Promise.all(Array.from({ length: pool.options.maxThreads * 2 }, lane));
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    pool.off('error', onPoolError);
+    // A pool being destroyed keeps its listener: a thread's late result may still come as an 'error'.
     if (started === null || failure !== null) await destroy();
+    else pool.off('error', onPoolError);
   }
   if (failure !== null) throw failure.error;
 }

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeHostileSeeds } from './hostile-seeds.mjs';
 import { synthSeed, writeSynthSeeds } from './synth-seeds.mjs';
+import { measure } from './tree-rss.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -14,6 +15,9 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1,100,1000,10000' },
     samples: { type: 'string', default: '200' },
     'skip-hostile': { type: 'boolean', default: false },
+    // The archive rows: 100,000 articles (json,rss), first build and no-op rebuild. Minutes: off by default.
+    archive: { type: 'boolean', default: false },
+    'archive-size': { type: 'string', default: '100000' },
   },
 });
 // What a user runs (the startup snapshot, which hands batches to the compiled CLI), and the compiled CLI alone.
@@ -21,7 +25,7 @@ const BIN = resolve('bin/galley');
 const CLI = resolve('dist/cli/cli.js');
 const sizes = values.sizes.split(',').map(Number);
 const samples = Number(values.samples);
-const results = { hostile: [], scripts: {}, machine: `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`, exporters: {}, cold: null, batch: [], incremental: null };
+const results = { hostile: [], scripts: {}, machine: `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`, exporters: {}, cold: null, batch: [], incremental: null, noop: [], archive: null };
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const log = (s) => process.stderr.write(s + '\n');
@@ -135,33 +139,50 @@ function cold(command) {
 results.cold = { msWall: cold([BIN]), msWallWithoutSnapshot: cold([process.execPath, CLI]) };
 log(`cold start: ${results.cold.msWall.toFixed(0)} ms (bin/galley), ${results.cold.msWallWithoutSnapshot.toFixed(0)} ms (node dist/cli/cli.js)`);
 
-// 3. Full builds of N synthetic seeds, all formats, in a fresh out/ each: wall time and peak RSS.
-function timedBuild(seeds, out, extra = []) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', BIN, 'build', seeds, '--out', out, '--quiet', ...extra], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
-  const [wall, rssKb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
-  return { seconds: wall, peakRssMb: rssKb / 1024 };
+// 3. Full builds of N synthetic seeds, all formats, in a fresh out/ each: wall time and the peak RSS of
+// the whole process tree (bin/galley, the snapshot and the compiled CLI it hands a batch to, summed).
+async function timedBuild(seeds, out, extra = []) {
+  const r = await measure(BIN, ['build', seeds, '--out', out, '--quiet', ...extra]);
+  if (r.code !== 0) throw new Error(`build failed: ${r.stderr}`);
+  return { seconds: r.seconds, peakRssMb: r.peakRssMb };
 }
-let thousand = null;
+let largest = null;
 for (const n of sizes) {
   const root = mkdtempSync(join(tmpdir(), `galley-bench-${n}-`));
   writeSynthSeeds(join(root, 'seeds'), n);
-  const r = timedBuild(join(root, 'seeds'), join(root, 'out'));
+  const r = await timedBuild(join(root, 'seeds'), join(root, 'out'));
   const row = { articles: n, ...r, articlesPerSecond: n / r.seconds };
   results.batch.push(row);
   log(`batch ${n}: ${r.seconds.toFixed(2)} s, ${row.articlesPerSecond.toFixed(0)} articles/s, peak RSS ${r.peakRssMb.toFixed(0)} MB`);
-  if (n === 1000) thousand = root;
-  else rmSync(root, { recursive: true, force: true });
+  // 3b. A no-op rebuild: nothing changed, nothing is rendered.
+  const noop = await timedBuild(join(root, 'seeds'), join(root, 'out'));
+  results.noop.push({ articles: n, ...noop });
+  log(`no-op rebuild ${n}: ${noop.seconds.toFixed(2)} s, peak RSS ${noop.peakRssMb.toFixed(0)} MB`);
+  if (largest) rmSync(largest.root, { recursive: true, force: true });
+  largest = { root, n };
 }
 
-// 4. Incremental: change one seed of 1,000 and rebuild.
-if (thousand) {
-  const seed = join(thousand, 'seeds', 'synth-00500.txt');
+// 4. Incremental: change one seed of the largest batch and rebuild.
+if (largest) {
+  const seed = join(largest.root, 'seeds', `synth-${String(Math.floor(largest.n / 2)).padStart(5, '0')}.txt`);
   appendFileSync(seed, 'One more paragraph, added after a correction.\n');
-  const r = timedBuild(join(thousand, 'seeds'), join(thousand, 'out'));
-  results.incremental = { changed: 1, of: 1000, seconds: r.seconds };
-  log(`incremental 1 of 1000: ${r.seconds.toFixed(2)} s`);
-  rmSync(thousand, { recursive: true, force: true });
+  const r = await timedBuild(join(largest.root, 'seeds'), join(largest.root, 'out'));
+  results.incremental = { changed: 1, of: largest.n, seconds: r.seconds, peakRssMb: r.peakRssMb };
+  log(`incremental 1 of ${largest.n}: ${r.seconds.toFixed(2)} s`);
+  rmSync(largest.root, { recursive: true, force: true });
+}
+
+// 4b. The archive (--archive): N articles in json and rss, first build and no-op rebuild.
+if (values.archive) {
+  const n = Number(values['archive-size']);
+  const root = mkdtempSync(join(tmpdir(), `galley-bench-archive-`));
+  writeSynthSeeds(join(root, 'seeds'), n);
+  const extra = ['--formats', 'json,rss'];
+  const first = await timedBuild(join(root, 'seeds'), join(root, 'out'), extra);
+  const noop = await timedBuild(join(root, 'seeds'), join(root, 'out'), extra);
+  results.archive = { articles: n, first, noop };
+  log(`archive ${n} json,rss: ${first.seconds.toFixed(1)} s, peak RSS ${first.peakRssMb.toFixed(0)} MB; no-op ${noop.seconds.toFixed(2)} s, peak RSS ${noop.peakRssMb.toFixed(0)} MB`);
+  rmSync(root, { recursive: true, force: true });
 }
 
 // 5. Hostile seeds toward the 1 MiB limit, each built alone in all formats.
@@ -170,7 +191,7 @@ if (!values['skip-hostile']) {
   for (const { name, dir, bytes } of writeHostileSeeds(root)) {
     const config = join(dir, 'galley.config.json');
     const extra = existsSync(config) ? ['--config', config] : [];
-    const r = timedBuild(dir, join(root, `${name}-out`), extra);
+    const r = await timedBuild(dir, join(root, `${name}-out`), extra);
     results.hostile.push({ name, bytes, ...r, secondsPerMb: r.seconds / (bytes / 2 ** 20) });
     log(`hostile ${name}: ${bytes} bytes, ${r.seconds.toFixed(2)} s, peak RSS ${r.peakRssMb.toFixed(0)} MB`);
   }
@@ -187,11 +208,12 @@ const lines = [
   '',
   `seed PDF: ${results.seedPdfBytes} bytes; cold \`bin/galley build seeds\` (all formats): ${fmt(results.cold.msWall, 0)} ms (${fmt(results.cold.msWallWithoutSnapshot, 0)} ms as \`node dist/cli/cli.js\`, without the snapshot)`,
   '',
-  '| articles | wall s | articles/s | peak RSS MB |',
-  '| ---: | ---: | ---: | ---: |',
-  ...results.batch.map((b) => `| ${b.articles} | ${fmt(b.seconds, 2)} | ${fmt(b.articlesPerSecond, 0)} | ${fmt(b.peakRssMb, 0)} |`),
+  '| articles | wall s | articles/s | peak RSS MB (process tree) | no-op rebuild s | no-op peak RSS MB |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...results.batch.map((b, i) => `| ${b.articles} | ${fmt(b.seconds, 2)} | ${fmt(b.articlesPerSecond, 0)} | ${fmt(b.peakRssMb, 0)} | ${fmt(results.noop[i]?.seconds, 2)} | ${fmt(results.noop[i]?.peakRssMb, 0)} |`),
   '',
-  results.incremental ? `incremental rebuild, 1 of 1,000 seeds changed: ${fmt(results.incremental.seconds, 2)} s` : '',
+  results.incremental ? `incremental rebuild, 1 of ${results.incremental.of} seeds changed: ${fmt(results.incremental.seconds, 2)} s` : '',
+  results.archive ? `archive, ${results.archive.articles} articles (json,rss): first build ${fmt(results.archive.first.seconds, 1)} s, peak RSS ${fmt(results.archive.first.peakRssMb, 0)} MB; no-op rebuild ${fmt(results.archive.noop.seconds, 2)} s, peak RSS ${fmt(results.archive.noop.peakRssMb, 0)} MB` : '',
   '',
   '| script fixture | PDF ms per article (median, warm) |',
   '| --- | ---: |',

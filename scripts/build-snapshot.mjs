@@ -22,7 +22,8 @@ try {
     define: { 'import.meta.url': '__galley_url' },
     banner: { js: 'const __galley_url = require("node:url").pathToFileURL(__filename).href;' },
     // piscina starts its workers from a file beside its own code, so it must load from node_modules.
-    external: ['piscina'],
+    // better-sqlite3 is a native addon, which no snapshot can hold: required on first use, from node_modules.
+    external: ['piscina', 'better-sqlite3'],
     // epub-gen-memory can fetch remote images; Galley never gives it any, and node-fetch loads the http
     // module, which cannot go into a snapshot.
     alias: { 'node-fetch': './scripts/snapshot-stubs/node-fetch.cjs' },

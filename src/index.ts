@@ -159,6 +159,8 @@ export interface BuildOptions {
   force?: boolean;
   /** Called after each article, for progress. */
   onArticle?: (done: number, total: number) => void;
+  /** Called once when another build holds `outDir`'s build state: this one waits until it ends. */
+  onWait?: () => void;
   /** Aborting it stops the build between two files; build() then rejects with the signal's reason. */
   signal?: AbortSignal;
 }
@@ -175,9 +177,9 @@ export interface BuildOptions {
  * write, or a full disk; the signal's reason when `signal` is aborted.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const { seedsDir, outDir, force, onArticle, signal } = options;
+  const { seedsDir, outDir, force, onArticle, onWait, signal } = options;
   return buildOut({
-    seedsDir, outDir, force, onArticle, signal,
+    seedsDir, outDir, force, onArticle, onWait, signal,
     config: resolveConfig(options.config),
     formats: selectFormats(options.formats ?? null),
   });

@@ -174,56 +174,7 @@ describe('seeds that are not plain files', () => {
   });
 });
 
-describe('the build state is untrusted input', () => {
-  const CACHE = '.galley-cache.json';
-  type Entry = Record<string, unknown> & { hash: string; files: Record<string, unknown>; model: { title: string } };
-  const readState = (out: string) => JSON.parse(readFileSync(join(out, CACHE), 'utf8')) as { entries: Record<string, Entry>; orphans: string[] };
-  /** What a forger who knows the format writes: the entry's hash recomputed, so only the names are wrong. */
-  const reseal = (entry: Entry): Entry => {
-    const { hash: _, ...fields } = entry;
-    return { ...fields, hash: createHash('sha256').update(JSON.stringify(fields)).digest('hex') };
-  };
-
-  it('deletes no file outside out/ that an entry or the orphan list names, and warns about each', async () => {
-    const dirs = seeds({ 'a.txt': DATED('One') });
-    await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
-    const root = dirname(dirs.outDir);
-    const elsewhere = mkdtempSync(join(tmpdir(), 'galley-victim-'));
-    writeFileSync(join(root, 'victim.json'), '{"mine": true}');
-    writeFileSync(join(elsewhere, 'keep.epub'), 'mine');
-    const state = readState(dirs.outDir);
-    const files = { '../victim.json': { size: 1, mtimeMs: 1 }, [join(elsewhere, 'keep.epub')]: { size: 1, mtimeMs: 1 } };
-    state.entries['gone.txt'] = reseal({ ...state.entries['a.txt']!, files });
-    state.orphans = ['../victim.json', 'sub/x.json'];
-    writeFileSync(join(dirs.outDir, CACHE), JSON.stringify(state));
-
-    const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats: selectFormats(['json', 'epub']) });
-    expect(readFileSync(join(root, 'victim.json'), 'utf8')).toBe('{"mine": true}');
-    expect(readFileSync(join(elsewhere, 'keep.epub'), 'utf8')).toBe('mine');
-    expect(result.diagnostics.filter((d) => d.rule === 'cache/ignored').map((d) => [d.file.endsWith('out/.galley-cache.json'), d.message])).toEqual([
-      [true, 'ignored the entry of "gone.txt": "../victim.json" is not a file name Galley writes'],
-      [true, 'ignored the old file "../victim.json": not a file name Galley writes'],
-      [true, 'ignored the old file "sub/x.json": not a file name Galley writes'],
-    ]);
-    expect(readState(dirs.outDir).orphans).toEqual([]);
-  });
-
-  it('builds again, not publishes, a cached model edited in the state', async () => {
-    const dirs = seeds({ 'a.txt': DATED('One') });
-    await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
-    const state = readState(dirs.outDir);
-    state.entries['a.txt']!.model.title = 'Injected title from the cache';
-    writeFileSync(join(dirs.outDir, CACHE), JSON.stringify(state));
-    rmSync(join(dirs.outDir, 'one.json')); // so the model, not only the file, would reach out/
-
-    const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
-    expect(result.diagnostics.filter((d) => d.rule === 'cache/ignored').map((d) => d.message)).toEqual([
-      'ignored the entry of "a.txt": it does not match its hash (edited or damaged)',
-    ]);
-    expect(JSON.parse(readFileSync(join(dirs.outDir, 'one.json'), 'utf8')).title).toBe('One');
-    expect(readFileSync(join(dirs.outDir, CACHE), 'utf8')).not.toContain('Injected');
-  });
-
+describe('outputs replaced behind the build\'s back', () => {
   it('replaces, never follows, a symlink put in place of an output', async () => {
     const dirs = seeds({ 'a.txt': DATED('One') });
     await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });

@@ -129,7 +129,8 @@ describe('file-system faults: one line that names the path and what to do, exit 
     const dir = project(seeds);
     const r = galleySync(['build', '--formats', 'json'], dir, { ...process.env, GALLEY_FAULT: 'EACCES:*' }, FS_FAULT);
     expect([r.code, r.stderr]).toEqual([2, 'galley: out: cannot write: permission denied (EACCES); make it writable for this user, or give another --out\n']);
-    expect(readdirSync(join(dir, 'out'))).toEqual([]);
+    // The injected fault reaches Node's writes, not SQLite's: the hidden build state was made before the first output.
+    expect(readdirSync(join(dir, 'out')).filter((f) => f !== '.galley')).toEqual([]);
   });
 
   it('a full disk (ENOSPC part-way through a file, injected) names the file, and leaves only whole files', () => {

@@ -1,36 +1,53 @@
-// The build: the only code that reads seeds and writes out/. Normalize every seed, render every format, write atomically.
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
-import type { Dirent, Stats } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+// The build: the only code that reads seeds and writes out/. Each seed in order is found current from the
+// build state or normalized and rendered, in batches committed to the state; then the collections and the
+// removal of files no article owns any more. Memory holds one batch of models, never all of them.
+import { basename, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import type { Article } from '../model/article.js';
-import { articleJsonSchema } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { SeedError } from '../model/diagnostic.js';
 import { parseArticlePath } from '../exporters/registry.js';
-import type { CollectionFormat, Format } from '../exporters/registry.js';
-import type { CollectionRender } from '../exporters/types.js';
-import { CACHE_FILE, cacheKey, emptyManifest, fileRecord, inputKey, isCurrent, readManifest, sealEntry } from './state.js';
-import type { CacheEntry, Manifest } from './state.js';
-import { checkOutsideSeeds, displayPath, outputFault, seedsFault } from './fs-fault.js';
+import type { Format } from '../exporters/registry.js';
+import { checkOutsideSeeds, displayPath, outputFault } from './fs-fault.js';
 import { renderAll, startPool, WorkersUnavailable } from '../pool/pool.js';
-import { nfc } from '../normalize/decode.js';
+import type { Pool } from '../pool/pool.js';
+import type { RenderedArticle } from './render-article.js';
 import { normalize, withSlug } from '../normalize/index.js';
 import { uniqueSlug } from '../normalize/slug.js';
+import { contextKey, inputKey, outputKey, sha256 } from './cache-keys.js';
+import { writeCollections, reservedSlugs } from './collections.js';
 import { fallbackDate, gitDates } from './seed-date.js';
-import { removeStaleTempFiles, writeFileAtomic } from './write-atomic.js';
-
-export const SCHEMA_FILE = 'article.schema.json';
+import type { FallbackDate } from './seed-date.js';
+import { filesCurrent, fileRecord, removeOutput, sweeper, writeOut } from './outputs.js';
+import { placeDiagnostic } from './place-diagnostic.js';
+import { listSeeds, readSeed, seedStat } from './seeds.js';
+import type { SeedFile } from './seeds.js';
+import { collectGarbage } from './memory.js';
+import { seal } from './state.js';
+import { dropRowsBut, holdState, removeUnowned } from './prune.js';
+import { inShard, shardStateName } from './shard.js';
+import type { Shard } from './shard.js';
+import type { BuildState, SeedRow } from './state.js';
 
 export interface BuildOptions {
   seedsDir: string;
   outDir: string;
   config: SiteConfig;
   formats: readonly Format[];
-  /** Rebuild every article even where the cache says its outputs are current. */
+  /** Rebuild every article even where the state says its outputs are current. */
   force?: boolean;
   /** Called after each article, for progress. */
   onArticle?: (done: number, total: number) => void;
+  /** Called once when another build holds out/'s state: this one waits for it to end. */
+  onWait?: () => void;
+  /**
+   * Render only this shard's seeds (see shard.ts) and write no whole-build file: `collect` writes those from
+   * what every shard wrote. Every seed is still read, for slugs unique across the shards.
+   */
+  shard?: Shard;
   /**
    * Aborting it stops the build between two files: no file is written after that, the build state records
    * what was finished, and build() rejects with the signal's reason.
@@ -42,22 +59,55 @@ export interface BuildResult {
   /** Seeds read, in build order. */
   seeds: string[];
   built: { seed: string; slug: string }[];
-  /** How many of the built articles were rendered now rather than found current in the cache. */
+  /** How many of the built articles were rendered now rather than found current in the build state. */
   rendered: number;
   failed: string[];
   /** Every warning and error, in seed order; the CLI prints them. */
   diagnostics: Diagnostic[];
 }
 
-interface Loaded {
+/**
+ * Seeds planned, rendered and committed to the state together: a kill -9 loses at most one batch's work, and
+ * memory holds one batch's models. GALLEY_BATCH overrides it (the crash tests kill a build between batches).
+ */
+function batchSize(): number {
+  const set = Number(process.env.GALLEY_BATCH);
+  return Number.isInteger(set) && set > 0 ? set : 256;
+}
+
+/** One build under way: its options, its hold on the state, and what it has found so far. */
+interface Run {
+  options: BuildOptions;
+  formatNames: string[];
+  seeds: SeedFile[];
+  state: BuildState;
+  result: BuildResult;
+  context: string;
+  dates: Map<string, string>;
+  taken: Set<string>;
+  /** Files an article owned before this build rewrote it; deleted at the end unless some article owns them now. */
+  replaced: Set<string>;
+  /** Each seed's fallback date and stat, by its index, once found (see statOf). */
+  stats: ({ fallback: FallbackDate; stat: string } | undefined)[];
+  /** Every built article's row hash, in seed order: equal to the last build's, the collections are current. */
+  built: Hash;
+  write: (name: string, bytes: Uint8Array) => void;
+  pause: () => Promise<void>;
+}
+
+/** A seed whose outputs are not current: its article, and all the row needs once it is rendered. */
+interface Planned {
   seed: string;
+  path: string;
   display: string;
-  bytes: Uint8Array;
+  bytes: Uint8Array | null;
+  stat: string;
   input: string;
-  /** As normalized, before the slug was made unique; `article` is the one the build writes. */
   model: Article;
   diagnostics: Diagnostic[];
   article: Article;
+  key: string;
+  row: SeedRow | undefined;
 }
 
 /**
@@ -65,6 +115,38 @@ interface Loaded {
  * Throws a FileSystemFault for a folder it cannot read or write, and the signal's reason when stopped.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const run = await startRun(options);
+  try {
+    const pool = startPoolFor(run);
+    await renderAndWrite(run, pool);
+    dropRowsBut(run.state, new Set(run.result.seeds), run.replaced);
+    if (options.shard === undefined) {
+      await writeCollections(run.state, options, run.write, run.context, run.built.digest('hex'), run.result.diagnostics);
+    } else run.state.setMeta('context', run.context); // for collect, which checks that every shard built alike
+    // A shard deletes nothing: a file its article left may be another shard's article's now.
+    removeUnowned(run.state, options.outDir, run.formatNames, run.replaced, options.shard === undefined);
+  } catch (e) {
+    if (!(e instanceof WorkersUnavailable)) {
+      // Stopped by a signal or a fault: the finished batches are committed; the files replaced so far are
+      // recorded for a later build to delete. Best effort: a full disk may refuse it.
+      try {
+        dropRowsBut(run.state, new Set(run.result.seeds), run.replaced);
+        removeUnowned(run.state, options.outDir, run.formatNames, run.replaced, false);
+      } catch {}
+    }
+    throw e;
+  } finally {
+    run.state.close();
+  }
+  if (options.config.url === null && options.shard === undefined && options.formats.some((f) => f.kind === 'collection')) {
+    run.result.diagnostics.push({ severity: 'warning', file: displayPath(options.outDir), line: null, column: null, rule: 'feed/no-site-url',
+      message: 'no site URL: feed items have no links or enclosures; pass --site-url or set "url" in galley.config.json' });
+  }
+  return run.result;
+}
+
+/** List the seeds, make out/ and take its build state (waiting for another build that holds it). */
+async function startRun(options: BuildOptions): Promise<Run> {
   const { seedsDir, outDir, config, formats, signal } = options;
   const listed = listSeeds(seedsDir);
   checkOutsideSeeds(seedsDir, outDir);
@@ -73,313 +155,219 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } catch (e) {
     throw outputFault(e, outDir);
   }
-  // Each folder once per build: out/ itself now, an article page's folder when it is first written.
-  const swept = new Set<string>();
-  const sweep = (dir: string): void => {
-    if (swept.has(dir)) return;
-    swept.add(dir);
-    try {
-      removeStaleTempFiles(join(outDir, dir));
-    } catch (e) {
-      throw outputFault(e, join(outDir, dir));
-    }
-  };
-  for (const dir of ['.', ...formats.flatMap((f) => (f.kind === 'collection' ? [dirname(f.fileName)] : []))]) sweep(dir);
-  const seeds = listed.seeds.map((s) => s.name);
-  const result: BuildResult = { seeds, built: [], rendered: 0, failed: [], diagnostics: [...listed.skipped] };
-  const dates = gitDates(seedsDir);
-  // A slug may not take the name of a whole-build file: an article must never overwrite a feed. (A
-  // collection's further files are in folders of their own, page/2/..., which no article path reaches.)
-  const taken = new Set<string>(formats.flatMap((c) => {
-    const parsed = c.kind === 'collection' ? parseArticlePath(c.fileName) : null;
-    return parsed === null ? [] : [parsed.slug];
-  }));
-  const loaded: Loaded[] = [];
-  const { manifest, diagnostics: stateWarnings } = readManifest(outDir);
-  result.diagnostics.push(...stateWarnings);
-  const next = emptyManifest();
-  const pause = breather(signal);
-
-  const articleFormats = formats.filter((f) => f.kind === 'article').map((f) => f.name);
-  // What an article's files depend on: a web page links the feeds and the home page only when they are written.
+  const result: BuildResult = { seeds: listed.seeds.map((s) => s.name), built: [], rendered: 0, failed: [], diagnostics: [...listed.skipped] };
+  const state = await holdState(outDir, options, result.diagnostics, options.shard && shardStateName(options.shard));
+  const sweep = sweeper(outDir);
+  for (const f of formats) if (f.kind === 'collection') sweep(join(f.fileName, '..'));
+  sweep('.');
   const formatNames = formats.map((f) => f.name);
-  const inputs: ({ bytes: Uint8Array; fallback: ReturnType<typeof fallbackDate>; sourcePath: string; input: string } | { error: unknown })[] = [];
-  for (const { name: seed, path } of listed.seeds) {
-    await pause();
-    try {
-      const bytes = readSeed(path);
-      const fallback = fallbackDate(seedsDir, seed, dates);
-      const sourcePath = `${basename(resolve(seedsDir))}/${seed}`;
-      inputs.push({ bytes, fallback, sourcePath, input: inputKey(bytes, fallback, sourcePath, config) });
-    } catch (error) {
-      inputs.push({ error });
-    }
-  }
-  // Seeds that changed since the last build will be rendered: when they are a batch, the pool's threads
-  // start loading fonts and exporters now, while this thread normalizes.
-  const changed = inputs.filter((x, i) => !('error' in x) && (options.force || manifest.entries[seeds[i]!]?.input !== x.input)).length;
-  const pool = articleFormats.length > 0 ? startPool(changed, articleFormats, config) : null;
-
-  const sizes = new Map<string, Record<string, number>>();
-  const goodIndex: number[] = [];
-  const perArticle: Diagnostic[][] = [];
-  const todo: number[] = [];
-  const keys: string[] = [];
-  try {
-    for (const [i, seed] of seeds.entries()) {
-      await pause();
-      const display = displayPath(join(seedsDir, seed));
-      try {
-        const read = inputs[i]!;
-        if ('error' in read) throw read.error;
-        const { bytes, fallback, sourcePath, input } = read;
-        const cached = manifest.entries[seed];
-        const { article, diagnostics } = !options.force && cached?.input === input
-          ? { article: cached.model, diagnostics: cached.diagnostics.map((d) => ({ ...d, file: display })) }
-          : normalize(bytes, display, { config, fallbackDate: fallback, sourcePath });
-        result.diagnostics.push(...diagnostics);
-        const slug = uniqueSlug(article.slug, taken);
-        if (slug !== article.slug) {
-          result.diagnostics.push({ severity: 'warning', file: display, line: null, column: null, rule: 'slug/duplicate',
-            message: `slug "${article.slug}" is taken by an earlier seed; this article is written as "${slug}"` });
-        }
-        const written = withSlug(article, slug, config);
-        loaded.push({ seed, display, bytes, input, model: article, diagnostics, article: written });
-        keys.push(cacheKey(written, config, formatNames));
-        perArticle.push([]);
-      } catch (e) {
-        result.failed.push(seed);
-        result.diagnostics.push(asDiagnostic(e, display));
-      }
-    }
-    loaded.forEach((item, i) => {
-      const entry = manifest.entries[item.seed];
-      if (!options.force && isCurrent(entry, keys[i]!, outDir)) {
-        perArticle[i]!.push(...entry.renderDiagnostics.map((d) => ({ ...d, file: item.display })));
-        finish(i, entry.files);
-      }
-      else todo.push(i);
-    });
-  } catch (e) {
-    await pool?.destroy(); // stopped before rendering: the threads must not outlive the build
-    throw e;
-  }
-  let done = loaded.length - todo.length;
-
-  function finish(i: number, files: CacheEntry['files']): void {
-    const { article, seed, input, model, diagnostics } = loaded[i]!;
-    next.entries[seed] = sealEntry({ input, model, diagnostics, key: keys[i]!, renderDiagnostics: perArticle[i]!, files });
-    sizes.set(article.slug, Object.fromEntries(Object.entries(files).map(([name, f]) => [parseArticlePath(name)!.format.name, f.size])));
-    goodIndex.push(i);
-  }
-
-  // Every write checks the signal first: once the build is stopped, not one more file changes.
-  const write = (name: string, bytes: Uint8Array) => {
-    signal?.throwIfAborted();
-    // A folder of its own per article page: a killed build's temp files there go when the folder is next written.
-    sweep(dirname(name));
-    writeOut(outDir, name, bytes);
+  return {
+    options, formatNames, state, seeds: listed.seeds,
+    result,
+    context: contextKey(config, formatNames),
+    dates: gitDates(seedsDir),
+    taken: reservedSlugs(formats),
+    replaced: new Set(),
+    stats: [],
+    built: createHash('sha256'),
+    // Every write checks the signal first: once the build is stopped, not one more file changes. A folder of
+    // its own per article page: a killed build's temp files there go when the folder is next written.
+    write: (name, bytes) => {
+      signal?.throwIfAborted();
+      sweep(join(name, '..'));
+      writeOut(outDir, name, bytes);
+    },
+    pause: breather(signal),
   };
-  const writeState = () => writeOut(outDir, CACHE_FILE, new TextEncoder().encode(JSON.stringify(next) + '\n'));
-  try {
-    await renderAll(todo.map((i) => loaded[i]!.article), formatNames, config, async (j, rendered) => {
-      const i = todo[j]!;
-      const item = loaded[i]!;
-      if (rendered instanceof Error) {
-        result.failed.push(item.seed);
-        perArticle[i]!.push(asDiagnostic(rendered, item.display));
-      } else {
-        perArticle[i]!.push(...rendered.diagnostics.map((d) => placeDiagnostic(d, item)));
-        // Every file of the article was rendered before this point: a failure above leaves none of them.
-        for (const f of rendered.files) write(f.name, f.bytes);
-        result.rendered++;
-        finish(i, Object.fromEntries(rendered.files.map((f) => [f.name, fileRecord(join(outDir, f.name))])));
-      }
-      options.onArticle?.(++done, loaded.length);
-    }, pool, signal);
-    for (const d of perArticle) result.diagnostics.push(...d);
-    // Articles finish in any order; results and the feed's input follow seed order, so both are stable.
-    goodIndex.sort((a, b) => a - b);
-    const good: Article[] = goodIndex.map((i) => loaded[i]!.article);
-    result.built.push(...goodIndex.map((i) => ({ seed: loaded[i]!.seed, slug: loaded[i]!.article.slug })));
-
-    if (formats.some((f) => f.name === 'json')) {
-      write(SCHEMA_FILE, new TextEncoder().encode(JSON.stringify(articleJsonSchema(), null, 2) + '\n'));
-    }
-    for (const f of formats.filter((x): x is CollectionFormat => x.kind === 'collection')) {
-      const render: CollectionRender = await f.load();
-      const out = await render(good, { config, sizes, formats: formatNames });
-      result.diagnostics.push(...out.diagnostics);
-      write(f.fileName, out.bytes);
-      for (const more of out.more ?? []) write(more.name, more.bytes);
-    }
-  } catch (e) {
-    if (e instanceof WorkersUnavailable) throw e; // handed to another process before anything was written
-    // Stopped by a signal or a fault: record the articles that were finished, so the next build neither
-    // renders them again nor loses track of the files they replaced. Best effort: a full disk may refuse it.
-    settleState(outDir, seeds, manifest, next, formats, false);
-    try {
-      writeState();
-    } catch {}
-    throw e;
-  }
-  settleState(outDir, seeds, manifest, next, formats, true);
-  writeState();
-  if (config.url === null && formats.some((f) => f.kind === 'collection')) {
-    result.diagnostics.push({ severity: 'warning', file: displayPath(outDir), line: null, column: null, rule: 'feed/no-site-url',
-      message: 'no site URL: feed items have no links or enclosures; pass --site-url or set "url" in galley.config.json' });
-  }
-  return result;
 }
 
 /**
- * Complete the new build state: a seed that failed, or that a stopped build did not reach, keeps its entry
- * and its last good files. Then the outputs an earlier build wrote that no article owns now: a corrected
- * headline moves an article to a new slug, and the old files would otherwise stay published beside it.
- * A finished build (`remove`) deletes those of its formats; the others, and all of a stopped build's (the
- * feeds it did not rewrite still link them), are recorded for a later build to delete.
+ * Start the worker pool when many seeds changed since the last build, before any is read: its threads load
+ * fonts and exporters while this thread normalizes. A stat per seed, nothing read or parsed.
  */
-function settleState(outDir: string, seeds: readonly string[], before: Manifest, after: Manifest, formats: readonly Format[], remove: boolean): void {
-  for (const seed of seeds) {
-    const entry = before.entries[seed];
-    if (entry && !after.entries[seed]) after.entries[seed] = entry;
+function startPoolFor(run: Run): Pool | null {
+  const articleFormats = run.options.formats.filter((f) => f.kind === 'article').map((f) => f.name);
+  if (articleFormats.length === 0) return null;
+  let changed = 0;
+  const recorded = run.state.stats();
+  for (const [i, seed] of run.seeds.entries()) {
+    if (run.options.shard !== undefined && !inShard(seed.name, run.options.shard)) continue;
+    if (run.options.force || recorded.get(seed.name) !== statOf(run, i)) changed++;
   }
-  const owned = new Set(Object.values(after.entries).flatMap((e) => Object.keys(e.files)));
-  const selected = new Set(formats.map((f) => f.name));
-  const written = new Set([...Object.values(before.entries).flatMap((e) => Object.keys(e.files)), ...before.orphans]);
-  for (const name of written) {
-    if (owned.has(name)) continue;
-    if (remove && selected.has(parseArticlePath(name)?.format.name ?? '')) removeOutput(outDir, name);
-    else after.orphans.push(name);
-  }
+  return startPool(changed, articleFormats, run.options.config);
 }
 
 /**
- * Delete out/<name>: a file, or a symlink put in its place (the link, never what it points to); then the
- * folders it leaves empty (an old slug's `articles/<slug>/`), up to out/ itself.
+ * The seed's date for want of one (see seed-date.ts) and its stat, found once per build: by the pool's
+ * estimate, then by the seed's plan. Undefined when the seed cannot be stat'ed: its read reports why.
  */
-function removeOutput(outDir: string, name: string): void {
-  const path = join(outDir, name);
-  try {
-    const st = lstatSync(path, { throwIfNoEntry: false });
-    if (st !== undefined && !st.isDirectory()) unlinkSync(path);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw outputFault(e, path);
-  }
-  for (let dir = dirname(name); dir !== '.'; dir = dirname(dir)) {
+function statOf(run: Run, i: number): string | undefined {
+  if (!(i in run.stats)) {
+    const seed = run.seeds[i]!;
     try {
-      rmdirSync(join(outDir, dir));
+      const fallback = fallbackDate(run.options.seedsDir, seed.name, run.dates);
+      run.stats[i] = { fallback, stat: seedStat(seed.path, fallback) ?? '' };
     } catch {
-      return; // not empty (another build's temp file, a user's file), or gone: either way, left as it is
+      run.stats[i] = undefined;
     }
   }
+  return run.stats[i]?.stat;
 }
 
-/** A writer knows the text it lost, not the line: find that text in the seed. */
-function placeDiagnostic(d: Diagnostic, item: Loaded): Diagnostic {
-  const placed = { ...d, file: item.display };
-  if (d.line !== null || !d.excerpt) return placed;
-  const lines = seedLines(item);
-  const index = lines.findIndex((l) => l.includes(d.excerpt!));
-  if (index < 0) return placed;
-  const column = [...lines[index]!.slice(0, lines[index]!.indexOf(d.excerpt))].length + 1;
-  return { ...placed, line: index + 1, column };
-}
-
-// A seed's lines in NFC, as the writers saw its text: made once per seed, however many diagnostics it has
-// (a line of a thousand characters no font has gives a thousand), with the normalizer's linear NFC.
-const linesOf = new WeakMap<Loaded, string[]>();
-
-function seedLines(item: Loaded): string[] {
-  let lines = linesOf.get(item);
-  if (lines === undefined) {
-    lines = new TextDecoder().decode(item.bytes).split(/\r\n|\r|\n/).map(nfc);
-    linesOf.set(item, lines);
-  }
-  return lines;
-}
-
-function writeOut(outDir: string, name: string, bytes: Uint8Array): void {
-  const root = resolve(outDir);
-  const target = resolve(root, name);
-  // Slugs are [a-z0-9-] by schema; this guard keeps the promise that nothing lands outside out/ whatever names a format uses.
-  if (!target.startsWith(root + sep)) throw new Error(`refusing to write "${name}" outside ${outDir}`);
+/** Every seed in order, a batch at a time: planned, the batch's changed articles rendered and written, committed. */
+async function renderAndWrite(run: Run, pool: Pool | null): Promise<void> {
+  let done = 0;
+  // Progress counts the seeds that build, and is reported as articles are rendered: a current one only
+  // moves the count, and a failed one leaves the total, as it leaves the results.
+  const progress = () => run.options.onArticle?.(++done, run.seeds.length - run.result.failed.length);
   try {
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileAtomic(target, bytes);
-  } catch (e) {
-    throw outputFault(e, target);
-  }
-}
-
-interface SeedFile {
-  name: string;
-  /** The file to read: the seed itself, or the regular file its symlink points to. */
-  path: string;
-}
-
-/**
- * The *.txt seeds of `seedsDir` in code-unit order (the same on every machine and locale, so -2 suffixes
- * never move), and a warning naming each *.txt that is not read: a symlink is followed only to a regular
- * file inside the seeds folder, so a seed folder from elsewhere cannot publish /etc/passwd.
- */
-function listSeeds(seedsDir: string): { seeds: SeedFile[]; skipped: Diagnostic[] } {
-  let entries: Dirent[];
-  let root: string;
-  try {
-    entries = readdirSync(seedsDir, { withFileTypes: true });
-    root = realpathSync(seedsDir);
-  } catch (e) {
-    throw seedsFault(e, seedsDir);
-  }
-  const seeds: SeedFile[] = [];
-  const skipped: Diagnostic[] = [];
-  for (const e of entries.filter((x) => x.name.endsWith('.txt')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const path = join(seedsDir, e.name);
-    const skip = (why: string) => skipped.push({ severity: 'warning', file: displayPath(path), line: null, column: null,
-      rule: 'seed/skipped', message: `skipped: ${why}` });
-    if (e.isFile()) {
-      seeds.push({ name: e.name, path });
-    } else if (!e.isSymbolicLink()) {
-      skip(`${kindOf(e)}, not a file`);
-    } else {
-      let target: string;
-      let st: Stats;
+    const BATCH = batchSize();
+    for (let start = 0; start < run.seeds.length; start += BATCH) {
+      const commits: (() => void)[] = [];
+      const todo: Planned[] = [];
+      const built: { seed: string; slug: string; hash: string }[] = [];
       try {
-        target = realpathSync(path);
-        st = statSync(target);
-      } catch {
-        skip('a symbolic link to nothing');
-        continue;
+        let index = start;
+        for (const seed of run.seeds.slice(start, start + BATCH)) {
+          await run.pause();
+          const planned = planSeed(run, index++, commits, built);
+          if (planned === 'current' || planned === 'foreign') done++;
+          else if (planned !== 'failed') todo.push(planned);
+        }
+        await renderAll(todo.map((p) => p.article), run.formatNames, run.options.config, (i, rendered) => {
+          if (finishRender(run, todo[i]!, rendered, commits, built)) progress();
+        }, pool, run.options.signal);
+      } finally {
+        // What was finished is committed even when the batch was stopped part-way.
+        run.state.transaction(() => commits.forEach((c) => c()));
+        collectGarbage();
+        // Articles finish in any order; results and the collections' input follow seed order.
+        const order = new Map(run.seeds.slice(start, start + BATCH).map((s, i) => [s.name, i]));
+        built.sort((a, b) => order.get(a.seed)! - order.get(b.seed)!);
+        for (const b of built) {
+          run.result.built.push({ seed: b.seed, slug: b.slug });
+          run.built.update(b.hash);
+        }
       }
-      if (!target.startsWith(root + sep)) skip(`a symbolic link to ${displayPath(target)}, outside the seeds folder`);
-      else if (!st.isFile()) skip(`a symbolic link to ${kindOf(st)}`);
-      else seeds.push({ name: e.name, path: target });
     }
+  } finally {
+    // Terminated already when a batch failed or was stopped; a second destroy only waits for the first. A
+    // thread's late result during the destroy is an 'error' event piscina throws when nothing listens.
+    pool?.on('error', () => {});
+    await pool?.destroy().catch(() => {});
   }
-  return { seeds, skipped };
-}
-
-function kindOf(x: Dirent | Stats): string {
-  if (x.isDirectory()) return 'a folder';
-  if (x.isFIFO()) return 'a FIFO';
-  if (x.isSocket()) return 'a socket';
-  if (x.isBlockDevice() || x.isCharacterDevice()) return 'a device';
-  return 'a special file';
 }
 
 /**
- * Read a seed the listing found. No following a symlink and no blocking: a file swapped for a link or a
- * FIFO since the listing fails here, as its own seed's error, instead of being read or hanging the build.
+ * Decide one seed: current (its row, its outputs on disk, nothing read when its stat is unchanged), failed,
+ * or to render (its plan returned). Rows to write are queued on `commits`.
  */
-function readSeed(path: string): Uint8Array {
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+function planSeed(run: Run, index: number, commits: (() => void)[], built: { seed: string; slug: string; hash: string }[]): Planned | 'current' | 'failed' | 'foreign' {
+  const { seedsDir, config, force, shard } = run.options;
+  const seed = run.seeds[index]!;
+  // Another shard's seed is read for its slug only; that shard reports its warnings and errors.
+  const mine = shard === undefined || inShard(seed.name, shard);
+  const display = displayPath(join(seedsDir, seed.name));
+  const row = run.state.row(seed.name);
+  const reuse = force ? undefined : row;
   try {
-    if (!fstatSync(fd).isFile()) throw new Error(`${displayPath(path)} is no longer a regular file`);
-    return readFileSync(fd);
-  } finally {
-    closeSync(fd);
+    const stat = statOf(run, index) ?? '';
+    const fallback = run.stats[index]?.fallback ?? fallbackDate(seedsDir, seed.name, run.dates); // throws why it cannot
+    // The seed as the model names it: the seeds folder's own name and the file's.
+    const sourcePath = `${basename(resolve(seedsDir))}/${seed.name}`;
+    let bytes: Uint8Array | null = null;
+    let input: string;
+    let model: Article | undefined;
+    let diagnostics: Diagnostic[];
+    if (reuse !== undefined && reuse.stat === stat) {
+      input = reuse.input;
+    } else {
+      bytes = readSeed(seed.path);
+      input = inputKey(bytes, fallback, sourcePath, config);
+    }
+    if (reuse !== undefined && reuse.input === input) {
+      diagnostics = reuse.diagnostics.map((d) => ({ ...d, file: display }));
+    } else {
+      bytes ??= readSeed(seed.path);
+      ({ article: model, diagnostics } = normalize(bytes, display, { config, fallbackDate: fallback, sourcePath }));
+    }
+    if (mine) run.result.diagnostics.push(...diagnostics);
+    const baseSlug = model?.slug ?? reuse!.baseSlug;
+    const slug = uniqueSlug(baseSlug, run.taken);
+    if (!mine) {
+      if (model !== undefined) {
+        const texts = modelTexts(model);
+        const row = rowOf(seed.name, stat, input, model, withSlug(model, slug, config), '', false, diagnostics, [], {}, texts);
+        commits.push(() => run.state.put(row, texts.model, texts.listing));
+      } else if (reuse!.stat !== stat) commits.push(() => run.state.update({ ...reuse!, stat }));
+      return 'foreign';
+    }
+    if (slug !== baseSlug) {
+      run.result.diagnostics.push({ severity: 'warning', file: display, line: null, column: null, rule: 'slug/duplicate',
+        message: `slug "${baseSlug}" is taken by an earlier seed; this article is written as "${slug}"` });
+    }
+    const key = outputKey(run.context, input, slug);
+    if (model === undefined && reuse!.key === key && filesCurrent(run.options.outDir, reuse!.files)) {
+      run.result.diagnostics.push(...reuse!.renderDiagnostics.map((d) => ({ ...d, file: display })));
+      const current = { ...reuse!, stat, live: true };
+      if (reuse!.stat !== stat || !reuse!.live) commits.push(() => run.state.update(current));
+      built.push({ seed: seed.name, slug, hash: seal(current) });
+      return 'current';
+    }
+    if (model === undefined) {
+      model = run.state.model(reuse!);
+      if (model === undefined) {
+        bytes ??= readSeed(seed.path);
+        ({ article: model } = normalize(bytes, display, { config, fallbackDate: fallback, sourcePath }));
+      }
+    }
+    return { seed: seed.name, path: seed.path, display, bytes, stat, input, model, diagnostics, article: withSlug(model, slug, config), key, row };
+  } catch (e) {
+    if (!mine) return 'foreign';
+    fail(run, seed.name, asDiagnostic(e, display), row, commits);
+    return 'failed';
   }
+}
+
+/** The model as the state keeps it, and its listing: what the archive, sitemap and catalog read, without the body. */
+function modelTexts(model: Article): { model: string; listing: string } {
+  return { model: JSON.stringify(model), listing: JSON.stringify({ ...model, sections: [], related: [] }) };
+}
+
+function rowOf(seed: string, stat: string, input: string, model: Article, article: Article, key: string, live: boolean,
+  diagnostics: Diagnostic[], renderDiagnostics: Diagnostic[], files: SeedRow['files'], texts: { model: string; listing: string }): SeedRow {
+  return {
+    seed, stat, input, baseSlug: model.slug, slug: article.slug, published: Date.parse(article.published), key, live, diagnostics,
+    renderDiagnostics, files, modelHash: sha256(texts.model), listingHash: sha256(texts.listing),
+  };
+}
+
+/** A seed that failed keeps its row and its last good files, but is no longer in the collections. */
+function fail(run: Run, seed: string, diagnostic: Diagnostic, row: SeedRow | undefined, commits: (() => void)[]): void {
+  run.result.failed.push(seed);
+  run.result.diagnostics.push(diagnostic);
+  if (row?.live) commits.push(() => run.state.update({ ...row, live: false }));
+}
+
+/** Write a rendered article's files and queue its row; or record its failure. */
+function finishRender(run: Run, item: Planned, rendered: RenderedArticle | Error, commits: (() => void)[], built: { seed: string; slug: string; hash: string }[]): boolean {
+  if (rendered instanceof Error) {
+    fail(run, item.seed, asDiagnostic(rendered, item.display), item.row, commits);
+    return false;
+  }
+  const lines = () => (item.bytes ??= readSeed(item.path));
+  const renderDiagnostics = rendered.diagnostics.map((d) => placeDiagnostic(d, item.display, lines));
+  run.result.diagnostics.push(...renderDiagnostics);
+  // Every file of the article was rendered before this point: a failure above leaves none of them.
+  for (const f of rendered.files) run.write(f.name, f.bytes);
+  run.result.rendered++;
+  const files = Object.fromEntries(rendered.files.map((f) => [f.name, fileRecord(join(run.options.outDir, f.name))]));
+  for (const old of Object.keys(item.row?.files ?? {})) if (!(old in files)) run.replaced.add(old);
+  const texts = modelTexts(item.model);
+  const row = rowOf(item.seed, item.stat, item.input, item.model, item.article, item.key, true, item.diagnostics, renderDiagnostics, files, texts);
+  commits.push(() => run.state.put(row, texts.model, texts.listing));
+  built.push({ seed: item.seed, slug: item.article.slug, hash: seal(row) });
+  return true;
 }
 
 /** Give the event loop a turn every 50 ms of a long synchronous stretch, so a stop signal is handled within it. */
@@ -399,4 +387,3 @@ function asDiagnostic(e: unknown, file: string): Diagnostic {
   const message = e instanceof Error ? e.message : String(e);
   return { severity: 'error', file, line: null, column: null, rule: 'build/failed', message };
 }
-

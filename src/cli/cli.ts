@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // The galley command: arguments, progress, messages and exit codes. The work is in build.ts.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import { build } from '../build/build.js';
+import { collect, CollectError } from '../build/collect.js';
+import { parseShard } from '../build/shard.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { ConfigError, loadConfig } from '../build/config-file.js';
 import { FileSystemFault } from '../build/fs-fault.js';
 import { escapeControls, formatDiagnostic } from '../model/diagnostic.js';
@@ -19,10 +20,12 @@ const DEFAULT_PORT = 8080;
 
 const USAGE = `Usage: galley build [SEEDS_DIR] [options]
        galley serve [SEEDS_DIR] [--port N] [options]
+       galley collect --out DIR [options]
 
 Build every SEEDS_DIR/*.txt (default: seeds) into PDF, EPUB, JSON, feeds and web pages.
 serve builds, then previews the output folder at http://127.0.0.1:N/ and builds again when a seed
-changes, until Ctrl-C.
+changes, until Ctrl-C. A sharded build runs galley build --shard K/N for K from 1 to N (on as many
+machines as you like, into one output folder), then galley collect once they have all finished.
 
 Options:
   --out DIR          output folder (default: out)
@@ -32,6 +35,8 @@ Options:
   --force            rebuild every article, even those whose outputs are current
   --quiet            print errors only; no progress
   --port N           serve: the port on 127.0.0.1 (default: ${DEFAULT_PORT}; 0 picks a free one)
+  --shard K/N        build: render only shard K of N and no feed or page of the whole site
+                     (collect writes those; use the same --formats, --config, --site-url)
   -h, --help         show this help
   -v, --version      show the version
 
@@ -64,6 +69,7 @@ async function main(argv: string[], signal: AbortSignal): Promise<number> {
         quiet: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         port: { type: 'string' },
+        shard: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -82,9 +88,12 @@ async function main(argv: string[], signal: AbortSignal): Promise<number> {
     return 0;
   }
   const [command, seedsDir = 'seeds', ...extra] = positionals;
-  if (command !== 'build' && command !== 'serve') return usage(command === undefined ? 'no command given' : `unknown command "${command}"`);
-  if (extra.length > 0) return usage(`unexpected argument "${extra[0]}"`);
-  if (command === 'build' && values.port !== undefined) return usage('--port is an option of galley serve');
+  if (command !== 'build' && command !== 'serve' && command !== 'collect') return usage(command === undefined ? 'no command given' : `unknown command "${command}"`);
+  if (extra.length > 0 || (command === 'collect' && positionals.length > 1)) return usage(`unexpected argument "${command === 'collect' ? seedsDir : extra[0]}"`);
+  if (command !== 'serve' && values.port !== undefined) return usage('--port is an option of galley serve');
+  if (command !== 'build' && values.shard !== undefined) return usage('--shard is an option of galley build');
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (shard === null) return usage(`--shard takes K/N with 1 <= K <= N, not "${values.shard}"`);
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!/^\d{1,5}$/.test(values.port ?? '0') || port > 65535) return usage(`--port takes a number from 0 to 65535, not "${values.port}"`);
 
@@ -92,19 +101,30 @@ async function main(argv: string[], signal: AbortSignal): Promise<number> {
     const formats = selectFormats(values.formats === undefined ? null : values.formats.split(',').map((s) => s.trim()).filter(Boolean));
     if (formats.length === 0) throw new UsageError('--formats names no format');
     const config = loadConfig(values.config ?? null, { url: values['site-url'] });
+    const onWait = () => process.stderr.write(`galley: another galley build is writing into ${escapeControls(values.out)}; waiting for it to finish\n`);
+    const report = (diagnostics: readonly Diagnostic[]) => {
+      for (const d of diagnostics) {
+        if (d.severity === 'error' || !values.quiet) process.stderr.write(formatDiagnostic(d) + '\n');
+      }
+    };
+    if (command === 'collect') {
+      const result = await collect({ outDir: values.out, config, formats, onWait, signal });
+      report(result.diagnostics);
+      if (!values.quiet) process.stderr.write(`galley: collected ${result.articles} articles of ${result.shards} shards into ${escapeControls(values.out)}\n`);
+      return 0;
+    }
     const buildOnce = async (force: boolean, stop: AbortSignal): Promise<number> => {
       const mode = values.quiet ? 'off' : process.stderr.isTTY ? 'bar' : 'lines';
       const onArticle = progressReporter(mode, process.stderr);
-      const result = await build({ seedsDir, outDir: values.out, config, formats, force, onArticle, signal: stop })
+      const result = await build({ seedsDir, outDir: values.out, config, formats, force, onArticle, onWait, signal: stop, ...(shard && { shard }) })
         .finally(() => onArticle.interrupt());
-      for (const d of result.diagnostics) {
-        if (d.severity === 'error' || !values.quiet) process.stderr.write(formatDiagnostic(d) + '\n');
-      }
+      report(result.diagnostics);
       if (!values.quiet) {
         const failed = result.failed.length ? `, ${result.failed.length} failed` : '';
         const cached = result.built.length - result.rendered;
         const current = cached > 0 ? ` (${cached} already current)` : '';
-        process.stderr.write(`galley: built ${result.built.length} of ${result.seeds.length} articles into ${escapeControls(values.out)}${current}${failed}\n`);
+        const of = shard === undefined ? `of ${result.seeds.length} articles` : `articles, shard ${shard.index}/${shard.count} of ${result.seeds.length} seeds,`;
+        process.stderr.write(`galley: built ${result.built.length} ${of} into ${escapeControls(values.out)}${current}${failed}\n`);
       }
       return result.failed.length > 0 ? 1 : 0;
     };
@@ -113,7 +133,7 @@ async function main(argv: string[], signal: AbortSignal): Promise<number> {
     await serveAndRebuild(seedsDir, values.out, port, buildOnce, signal);
     throw signal.reason;
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof FileSystemFault || e instanceof PortTaken) return usage(e.message, false);
+    if (e instanceof ConfigError || e instanceof FileSystemFault || e instanceof PortTaken || e instanceof CollectError) return usage(e.message, false);
     if (e instanceof UsageError || (e instanceof Error && e.message.startsWith('unknown format'))) return usage(e.message);
     throw e;
   }
@@ -176,8 +196,11 @@ function endBy(signal: NodeJS.Signals): void {
   process.kill(process.pid, signal);
 }
 
-/** Set by runCompiledCli in the child's environment: the pid whose end must end the child's build too. */
+/** Set by bin/galley for the snapshot it starts: the pid whose end must end the snapshot's build too. */
 const PARENT_ENV = 'GALLEY_PARENT_PID';
+
+/** The status by which a run from the snapshot asks bin/galley to run the compiled CLI instead (see there). */
+export const HAND_OFF = 75;
 
 /** Run the command with these arguments (without node and script) and set the process's exit code. */
 export async function run(argv: string[]): Promise<void> {
@@ -206,10 +229,9 @@ export async function run(argv: string[]): Promise<void> {
       process.stderr.write(`galley: stopped by ${signal}; every file written is whole, and the next build finishes the rest\n`);
       endBy(signal);
     } else if (e instanceof WorkersUnavailable) {
-      // Started from the snapshot, with a batch to render: the compiled CLI, which can start the pool,
-      // does the whole build (nothing has been written yet). Its own trap is set before this one goes,
-      // so no signal falls between the two.
-      runCompiledCli(fileURLToPath(new URL('./cli.js', import.meta.url)), argv);
+      // Started from the snapshot, with a batch to render: nothing has been written, and the state is let
+      // go of. bin/galley then runs the compiled CLI, which can start the pool, in this process's place.
+      process.exitCode = HAND_OFF;
     } else {
       process.stderr.write(`galley: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
       process.exitCode = 70;
@@ -217,26 +239,6 @@ export async function run(argv: string[]): Promise<void> {
   } finally {
     release();
   }
-}
-
-/**
- * Run the command in a new process of the compiled CLI at `cliFile`, and end as it ends. A stop signal sent
- * to this process alone is passed on, so the child stops too instead of writing on after this one ended.
- */
-export function runCompiledCli(cliFile: string, argv: string[]): void {
-  const child = spawn(process.execPath, [cliFile, ...argv], { stdio: 'inherit', env: { ...process.env, [PARENT_ENV]: String(process.pid) } });
-  const release = trapStopSignals((signal) => child.kill(signal));
-  child.on('error', (e) => {
-    release();
-    process.stderr.write(`galley: internal error: cannot start ${cliFile}: ${e.message}\n`);
-    process.exitCode = 70;
-  });
-  child.on('exit', (code, signal) => {
-    release();
-    // A child ended by a signal: end the same way, so callers see the signal, not an exit code.
-    if (signal) endBy(signal);
-    else process.exitCode = code ?? 1;
-  });
 }
 
 // Run when started as a script. While the startup snapshot is built this module is only loaded: the

@@ -2,10 +2,10 @@
 // exporter, render a small article in every format so fonts and layout tables are decoded, then freeze
 // the heap. The CLI then starts from it in a fraction of the time a cold process takes.
 import { NativeTextDecoder } from './snapshot-prelude.js';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
-import { run, runCompiledCli } from './cli.js';
+import { HAND_OFF, run } from './cli.js';
 import { FORMATS } from '../exporters/registry.js';
 import { DEFAULT_CONFIG } from '../model/config.js';
 import { forgetIntl } from '../exporters/shared/intl.js';
@@ -30,16 +30,11 @@ void prepare().then(() => {
     const argv = process.argv.slice(1);
     const blob = process.execArgv[process.execArgv.indexOf('--snapshot-blob') + 1];
     const dist = blob === undefined ? BUILT_IN : dirname(resolve(blob));
-    if (dist !== BUILT_IN) {
-      // The project was moved or copied since `npm run build`: the paths in the heap are stale, so run
-      // the compiled CLI next to this blob instead.
-      runCompiledCli(join(dist, 'cli.js'), argv);
-      return;
-    }
-    if (argv[0] === 'serve') {
-      // A preview runs for hours, so a quick start is worth little; and its HTTP server and file watcher
-      // are not in the snapshot. The compiled CLI serves, with the worker pool for large rebuilds.
-      runCompiledCli(join(dist, 'cli.js'), argv);
+    if (dist !== BUILT_IN || argv[0] === 'serve') {
+      // The project was moved or copied since `npm run build`: the paths in the heap are stale. Or a
+      // preview, whose server and watcher are not in the snapshot (bin/galley does not start one for it).
+      // Either way bin/galley runs the compiled CLI next to this blob instead.
+      process.exitCode = HAND_OFF;
       return;
     }
     forbidWorkers();

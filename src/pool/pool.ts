@@ -59,15 +59,31 @@ export function startPool(expected: number, formats: readonly string[], config: 
   return new Piscina<RenderTask, RenderedArticle>({
     filename: WORKER, maxThreads: threads(), minThreads: threads(), idleTimeout: 1000,
     workerData: { formats: [...formats], config } satisfies WorkerData,
+    resourceLimits: THREAD_HEAP,
   });
 }
 
 /**
+ * Each thread's heap, capped. V8 lets an uncapped heap grow far past what is live before it collects (an
+ * isolate's limit is sized to the machine), and each thread is an isolate: memory then grew with the batch.
+ * Capped, it collects instead; the exporters' caches are bounded well below the cap. An article too large
+ * for it (a hostile seed) ends its thread with ERR_WORKER_OUT_OF_MEMORY and is rendered again in the main
+ * thread, which has no cap. GALLEY_THREAD_HEAP_MB overrides the old generation's cap.
+ */
+const THREAD_HEAP = {
+  maxOldGenerationSizeMb: Number(process.env.GALLEY_THREAD_HEAP_MB) || 192,
+  maxYoungGenerationSizeMb: 8,
+};
+
+const outOfMemory = (e: Error) => (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+
+/**
  * Render every article and hand each result (or its Error) to `done` as soon as it is ready. At most a few
  * tasks per thread are in flight, so a batch of thousands never holds more than a handful of PDFs in memory.
- * A pool passed in is used (or started here when there is none and the batch is large) and destroyed.
- * An abort of `signal`, or the first error `done` throws (a file-system fault), ends the batch: `done` is
- * not called again, the pool's threads are terminated, and that reason or error is thrown.
+ * A pool passed in is used, and left running for the caller's next batch; one started here (none passed,
+ * and the batch is large) is destroyed at the end. An abort of `signal`, or the first error `done` throws
+ * (a file-system fault), ends the batch: `done` is not called again, the pool's threads are terminated
+ * (a pool passed in too), and that reason or error is thrown.
  */
 export async function renderAll(articles: readonly Article[], formats: string[], config: SiteConfig,
   done: (index: number, result: RenderedArticle | Error) => Promise<void> | void, started: Pool | null = null,
@@ -108,7 +124,10 @@ export async function renderAll(articles: readonly Article[], formats: string[],
     const lane = async (): Promise<void> => {
       while (failure === null && next < articles.length) {
         const i = next++;
-        const rendered = await pool.run({ article: articles[i]!, formats, config }).catch(toError);
+        let rendered = await pool.run({ article: articles[i]!, formats, config }).catch(toError);
+        if (rendered instanceof Error && outOfMemory(rendered) && failure === null) {
+          rendered = await renderArticle(articles[i]!, formats, config).catch(toError);
+        }
         if (failure !== null) return;
         try {
           await done(i, rendered);
@@ -120,7 +139,9 @@ export async function renderAll(articles: readonly Article[], formats: string[],
     await Promise.all(Array.from({ length: pool.options.maxThreads * 2 }, lane));
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    await destroy();
+    // A pool being destroyed keeps its listener: a thread's late result may still come as an 'error'.
+    if (started === null || failure !== null) await destroy();
+    else pool.off('error', onPoolError);
   }
   if (failure !== null) throw failure.error;
 }

@@ -31,10 +31,10 @@ export function binSpawn(args: readonly string[], env: NodeJS.ProcessEnv = proce
   return spawn(BIN, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
 }
 
-/** Every visible file under a folder, relative path to bytes (the hidden cache manifest and temp files aside). */
+/** Every visible file under a folder, relative path to bytes (the hidden build state and temp files aside). */
 export function snapshot(dir: string): Map<string, Buffer> {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && !e.name.startsWith('.'))
+    .filter((e) => e.isFile() && !relative(dir, join(e.parentPath, e.name)).split(sep).some((part) => part.startsWith('.')))
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
     .sort();
   return new Map(files.map((f) => [f, readFileSync(join(dir, f))]));

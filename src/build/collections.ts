@@ -1,0 +1,120 @@
+// The whole-build files (feeds, home page and archive, sitemap, OPDS catalog, the model's JSON Schema), made
+// from the build state's live rows by indexed queries: the feeds from the newest few models, the lists from
+// every article without its body. Skipped when no article changed since they were written.
+import { lstatSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Article } from '../model/article.js';
+import { articleJsonSchema } from '../model/article.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { parseArticlePath } from '../exporters/registry.js';
+import type { CollectionFormat, Format } from '../exporters/registry.js';
+import { withSlug } from '../normalize/index.js';
+import type { SiteConfig } from '../model/config.js';
+import { sha256 } from './cache-keys.js';
+import { fileRecord, filesCurrent } from './outputs.js';
+import { collectGarbage } from './memory.js';
+import type { BuildState, FileRecord, SeedRow } from './state.js';
+
+export const SCHEMA_FILE = 'article.schema.json';
+
+/** The formats that read only the newest `feedLimit` articles; the others list every one. */
+const FEEDS = new Set(['rss', 'jsonfeed']);
+
+/**
+ * Slugs no article may take: the name of a whole-build file (an article must never overwrite a feed). A
+ * collection's further files are in folders of their own, page/2/..., which no article path reaches.
+ */
+export function reservedSlugs(formats: readonly Format[]): Set<string> {
+  return new Set(formats.flatMap((c) => {
+    const parsed = c.kind === 'collection' ? parseArticlePath(c.fileName) : null;
+    return parsed === null ? [] : [parsed.slug];
+  }));
+}
+
+interface Recorded {
+  key: string;
+  files: Record<string, FileRecord>;
+  diagnostics: Diagnostic[];
+}
+
+const META = 'collections';
+
+function recorded(state: BuildState): Recorded | null {
+  try {
+    const r = JSON.parse(state.meta(META) ?? 'null') as Recorded | null;
+    return r !== null && typeof r.key === 'string' && typeof r.files === 'object' && Array.isArray(r.diagnostics) ? r : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface CollectionOptions {
+  outDir: string;
+  config: SiteConfig;
+  formats: readonly Format[];
+}
+
+/**
+ * Write the collections from the state's live rows. `built` stands for every article this build built (each
+ * row's hash, in seed order): when it and the context equal those of the last write, and its files are on
+ * disk as written, nothing is rendered and the last diagnostics are given again.
+ */
+export async function writeCollections(state: BuildState, options: CollectionOptions, write: (name: string, bytes: Uint8Array) => void,
+  context: string, built: string, diagnostics: Diagnostic[]): Promise<void> {
+  const { outDir, config, formats } = options;
+  const key = sha256(JSON.stringify([context, built]));
+  const last = recorded(state);
+  if (last !== null && last.key === key && filesCurrent(outDir, last.files)) {
+    diagnostics.push(...last.diagnostics);
+    return;
+  }
+  const made: Recorded = { key, files: {}, diagnostics: [] };
+  // An archive of thousands has a thousand pages, and one new article changes a few: the others are
+  // left as they are, not renamed over with the same bytes.
+  const put = (name: string, bytes: Uint8Array) => {
+    if (!holds(join(outDir, name), bytes)) write(name, bytes);
+    made.files[name] = fileRecord(join(outDir, name));
+  };
+  if (formats.some((f) => f.name === 'json')) put(SCHEMA_FILE, new TextEncoder().encode(JSON.stringify(articleJsonSchema(), null, 2) + '\n'));
+  const formatNames = formats.map((f) => f.name);
+  let lists: { articles: Article[]; sizes: Map<string, Record<string, number>> } | null = null;
+  for (const f of formats.filter((x): x is CollectionFormat => x.kind === 'collection')) {
+    const input = FEEDS.has(f.name) ? newest(state, config, Math.max(0, config.feedLimit), false) : (lists ??= newest(state, config, -1, true));
+    const out = await (await f.load())(input.articles, { config, sizes: input.sizes, formats: formatNames });
+    made.diagnostics.push(...out.diagnostics);
+    put(f.fileName, out.bytes);
+    for (const more of out.more ?? []) put(more.name, more.bytes);
+    collectGarbage();
+  }
+  diagnostics.push(...made.diagnostics);
+  state.setMeta(META, JSON.stringify(made));
+}
+
+/**
+ * The live articles as written (unique slug), newest first, `limit` of them (-1: all), with the sizes of their
+ * files. `bare`: without sections and related reading, which no list shows, so an archive of many thousands
+ * is held in memory as titles and summaries only.
+ */
+function newest(state: BuildState, config: SiteConfig, limit: number, bare: boolean) {
+  const articles: Article[] = [];
+  const sizes = new Map<string, Record<string, number>>();
+  for (const { row, model } of state.newest(limit, bare)) {
+    articles.push(withSlug(model, row.slug, config));
+    sizes.set(row.slug, sizesOf(row));
+  }
+  return { articles, sizes };
+}
+
+/** True when `path` is a regular file (not a link) of exactly these bytes. Any fault is the write's to report. */
+function holds(path: string, bytes: Uint8Array): boolean {
+  try {
+    const st = lstatSync(path, { throwIfNoEntry: false });
+    return st !== undefined && st.isFile() && st.size === bytes.byteLength && readFileSync(path).equals(bytes);
+  } catch {
+    return false;
+  }
+}
+
+function sizesOf(row: SeedRow): Record<string, number> {
+  return Object.fromEntries(Object.entries(row.files).map(([name, f]) => [parseArticlePath(name)!.format.name, f.size]));
+}

@@ -1,0 +1,56 @@
+// Taking the build state, and letting go of what it no longer owns: the rows of seeds that went, and the
+// files no article owns any more.
+import { parseArticlePath } from '../exporters/registry.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { removeOutput } from './outputs.js';
+import { openState, StateBusy } from './state.js';
+import type { BuildState } from './state.js';
+
+/**
+ * The state of `outDir` (or its state file `name`), waiting while another build holds it: `onWait` is called
+ * once, and `signal` stops the wait.
+ */
+export async function holdState(outDir: string, options: { onWait?: () => void; signal?: AbortSignal }, diagnostics: Diagnostic[],
+  name?: string): Promise<BuildState> {
+  for (let told = false; ; await new Promise((r) => setTimeout(r, 100))) {
+    options.signal?.throwIfAborted();
+    try {
+      return openState(outDir, diagnostics, name);
+    } catch (e) {
+      if (!(e instanceof StateBusy)) throw e;
+      if (!told) options.onWait?.();
+      told = true;
+    }
+  }
+}
+
+/** The rows of seeds not in `kept` go; their files are added to `replaced`, for removeUnowned. */
+export function dropRowsBut(state: BuildState, kept: ReadonlySet<string>, replaced: Set<string>): void {
+  const gone = [...state.seeds()].filter((s) => !kept.has(s));
+  state.transaction(() => {
+    for (const seed of gone) {
+      for (const name of Object.keys(state.row(seed)?.files ?? {})) replaced.add(name);
+      state.remove(seed);
+    }
+  });
+}
+
+/**
+ * The outputs an earlier build wrote that no article owns now (`replaced`, and the state's recorded
+ * orphans): a corrected headline moves an article to a new slug, and the old files would otherwise stay
+ * published beside it. A finished build (`finished`) deletes those of its formats; the others, and all of a
+ * stopped build's (the feeds it did not rewrite still link them), are recorded for a later build to delete.
+ */
+export function removeUnowned(state: BuildState, outDir: string, formats: readonly string[], replaced: ReadonlySet<string>, finished: boolean): void {
+  const selected = new Set(formats);
+  const candidates = new Set([...state.orphans(), ...replaced]);
+  state.transaction(() => {
+    for (const name of candidates) {
+      if (state.owns(name)) state.dropOrphan(name);
+      else if (finished && selected.has(parseArticlePath(name)?.format.name ?? '')) {
+        removeOutput(outDir, name);
+        state.dropOrphan(name);
+      } else state.addOrphan(name);
+    }
+  });
+}

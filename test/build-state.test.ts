@@ -1,0 +1,175 @@
+// The build state (out/.galley/state.db) is untrusted input: sealed rows, names kept inside out/, a damaged or
+// foreign file replaced with a warning, and one build at a time.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/build/build.js';
+import { openState, seal } from '../src/build/state.js';
+import type { SeedRow } from '../src/build/state.js';
+import { selectFormats } from '../src/exporters/registry.js';
+import { DEFAULT_CONFIG } from '../src/model/config.js';
+
+const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+const DATED = (title: string) => `---\ndate: 2024-06-19\n---\n${title}\nA paragraph.\n`;
+const json = selectFormats(['json']);
+
+function seeds(files: Record<string, string>): { seedsDir: string; outDir: string } {
+  const root = mkdtempSync(join(tmpdir(), 'galley-state-'));
+  const seedsDir = join(root, 'seeds');
+  mkdirSync(seedsDir);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(seedsDir, name), text);
+  return { seedsDir, outDir: join(root, 'out') };
+}
+
+const stateFile = (out: string) => join(out, '.galley', 'state.db');
+const visible = (dir: string) => readdirSync(dir).filter((f) => !f.startsWith('.')).sort();
+const ignored = (r: { diagnostics: { rule: string; file: string; message: string }[] }) =>
+  r.diagnostics.filter((d) => d.rule === 'cache/ignored').map((d) => [d.file.endsWith('out/.galley/state.db'), d.message]);
+
+/** Change the state as someone with write access to out/ would, outside any build. */
+function edit(out: string, work: (db: BetterSqlite3.Database) => void): void {
+  const db = new Database(stateFile(out));
+  try {
+    work(db);
+  } finally {
+    db.close();
+  }
+}
+
+type Raw = Record<string, unknown>;
+/** A row as a forger who knows the format rewrites it: fields changed, the seal recomputed. */
+function reseal(db: BetterSqlite3.Database, seed: string, change: (row: SeedRow) => SeedRow, as = seed): void {
+  const r = db.prepare('SELECT * FROM seeds WHERE seed = ?').get(seed) as Raw;
+  const row = change({
+    seed: as, stat: r.stat as string, input: r.input as string, baseSlug: r.base_slug as string, slug: r.slug as string,
+    published: r.published as number, key: r.key as string, live: r.live === 1, diagnostics: JSON.parse(r.diagnostics as string),
+    renderDiagnostics: JSON.parse(r.render_diagnostics as string), files: JSON.parse(r.files as string), modelHash: r.model_hash as string,
+    listingHash: r.listing_hash as string,
+  });
+  db.prepare(`INSERT OR REPLACE INTO seeds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(row.seed, row.stat, row.input, row.baseSlug,
+    row.slug, row.published, row.key, row.live ? 1 : 0, JSON.stringify(row.diagnostics), JSON.stringify(row.renderDiagnostics),
+    JSON.stringify(row.files), row.modelHash, row.listingHash, seal(row));
+  db.prepare('INSERT OR REPLACE INTO models SELECT ?, listing, model FROM models WHERE seed = ?').run(as, seed);
+}
+
+describe('the build state is untrusted input', () => {
+  it('deletes no file outside out/ that a row or the orphan list names, and warns about each', async () => {
+    const dirs = seeds({ 'a.txt': DATED('One') });
+    await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    const root = dirname(dirs.outDir);
+    const elsewhere = mkdtempSync(join(tmpdir(), 'galley-victim-'));
+    writeFileSync(join(root, 'victim.json'), '{"mine": true}');
+    writeFileSync(join(elsewhere, 'keep.epub'), 'mine');
+    edit(dirs.outDir, (db) => {
+      const files = { '../victim.json': { size: 1, mtimeMs: 1 }, [join(elsewhere, 'keep.epub')]: { size: 1, mtimeMs: 1 } };
+      reseal(db, 'a.txt', (row) => ({ ...row, files }), 'gone.txt');
+      for (const name of ['../victim.json', 'sub/x.json']) db.prepare('INSERT INTO orphans VALUES (?)').run(name);
+    });
+
+    const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats: selectFormats(['json', 'epub']) });
+    expect(readFileSync(join(root, 'victim.json'), 'utf8')).toBe('{"mine": true}');
+    expect(readFileSync(join(elsewhere, 'keep.epub'), 'utf8')).toBe('mine');
+    expect(ignored(result)).toEqual([
+      [true, 'ignored the entry of "gone.txt": "../victim.json" is not a file name Galley writes'],
+      [true, 'ignored the old file "../victim.json": not a file name Galley writes'],
+      [true, 'ignored the old file "sub/x.json": not a file name Galley writes'],
+    ]);
+    edit(dirs.outDir, (db) => {
+      expect(db.prepare('SELECT name FROM orphans').pluck().all()).toEqual([]);
+      expect(db.prepare('SELECT seed FROM seeds').pluck().all()).toEqual(['a.txt']);
+    });
+  });
+
+  it('builds again, not publishes, a cached model edited in the state', async () => {
+    const dirs = seeds({ 'a.txt': DATED('One') });
+    await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    edit(dirs.outDir, (db) => db.prepare("UPDATE models SET model = replace(model, '\"title\":\"One\"', '\"title\":\"Injected title\"')").run());
+    rmSync(join(dirs.outDir, 'one.json')); // so the model, not only the file, would reach out/
+
+    const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    expect(ignored(result)).toEqual([[true, 'ignored the entry of "a.txt": its model does not match its hash (edited or damaged)']]);
+    expect(JSON.parse(readFileSync(join(dirs.outDir, 'one.json'), 'utf8')).title).toBe('One');
+    edit(dirs.outDir, (db) => expect(db.prepare('SELECT model FROM models').pluck().get()).not.toContain('Injected'));
+  });
+
+  it('builds again an article whose row was edited (its slug), and names the row', async () => {
+    const dirs = seeds({ 'a.txt': DATED('One') });
+    await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    edit(dirs.outDir, (db) => db.prepare("UPDATE seeds SET slug = 'other'").run());
+    const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    expect(ignored(result)).toEqual([[true, 'ignored the entry of "a.txt": it does not match its hash (edited or damaged)']]);
+    expect([result.rendered, visible(dirs.outDir)]).toEqual([1, ['article.schema.json', 'one.json']]);
+  });
+
+  it.each([
+    ['damaged', (file: string) => writeFileSync(file, 'SQLite format 3\u0000 but then nothing a database holds'.repeat(200)),
+      /^ignored: unreadable \(.+\); every article is built again$/],
+    ['foreign', (file: string) => {
+      const db = new Database(file);
+      db.exec('CREATE TABLE photos (id INTEGER PRIMARY KEY)');
+      db.close();
+    }, /^ignored: not a build state Galley wrote; every article is built again$/],
+    ['from a newer Galley', (file: string) => {
+      const db = new Database(file);
+      db.pragma('user_version = 99');
+      db.close();
+    }, /^ignored: written by a newer Galley \(state version 99; this one reads 1\); every article is built again$/],
+  ])('replaces a %s state file with a warning, builds every article again, and keeps out/', async (_, spoil, message) => {
+    const dirs = seeds({ 'a.txt': DATED('One'), 'b.txt': DATED('Two') });
+    await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    const before = visible(dirs.outDir);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(stateFile(dirs.outDir) + suffix, { force: true });
+    spoil(stateFile(dirs.outDir));
+
+    const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    const warnings = ignored(result);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]![0]).toBe(true);
+    expect(warnings[0]![1]).toMatch(message);
+    expect([result.rendered, visible(dirs.outDir)]).toEqual([2, before]);
+    const again = await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    expect([again.rendered, ignored(again)]).toEqual([0, []]);
+  });
+
+  it('removes the JSON manifest of older Galleys, which no build reads', async () => {
+    const dirs = seeds({ 'a.txt': DATED('One') });
+    mkdirSync(dirs.outDir);
+    writeFileSync(join(dirs.outDir, '.galley-cache.json'), '{"version": 3}');
+    await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    expect(existsSync(join(dirs.outDir, '.galley-cache.json'))).toBe(false);
+  });
+});
+
+describe('two builds into one out/', () => {
+  it('the second waits for the first to let go of the state, says so once, then builds', async () => {
+    const dirs = seeds({ 'a.txt': DATED('One') });
+    await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
+    const held = openState(dirs.outDir);
+    let waits = 0;
+    let finished = false;
+    const second = build({ ...dirs, config: DEFAULT_CONFIG, formats: json, force: true, onWait: () => waits++ }).then((r) => {
+      finished = true;
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 400));
+    expect([waits, finished]).toEqual([1, false]);
+    held.close();
+    const result = await second;
+    expect([waits, result.rendered]).toEqual([1, 1]);
+  });
+
+  it('a waiting build stops at once on its signal', async () => {
+    const dirs = seeds({ 'a.txt': DATED('One') });
+    mkdirSync(dirs.outDir);
+    const held = openState(dirs.outDir);
+    const stop = new AbortController();
+    const reason = new Error('stopped by SIGTERM');
+    const waiting = build({ ...dirs, config: DEFAULT_CONFIG, formats: json, signal: stop.signal, onWait: () => stop.abort(reason) });
+    await expect(waiting).rejects.toBe(reason);
+    held.close();
+    expect(visible(dirs.outDir)).toEqual([]);
+  });
+});

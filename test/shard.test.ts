@@ -1,0 +1,84 @@
+// Sharded builds: four `galley build --shard K/4` processes, two at a time into one out/, then `galley collect`,
+// give out/ byte for byte as one plain build does, slugs unique across the shards included.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { synthSeed } from '../scripts/synth-seeds.mjs';
+import { inShard } from '../src/build/shard.js';
+import { CLI, galleySync, snapshot } from './support/cli.js';
+
+const SITE = ['--site-url', 'https://example.org/news'];
+const SAME = '---\ndate: 2024-06-19\n---\nCouncil approves the budget\nA paragraph.\n';
+
+/** Two seed names of the same headline that fall in different shards of four. */
+function splitPair(): [string, string] {
+  const names = Array.from({ length: 40 }, (_, i) => `same-${String(i).padStart(2, '0')}.txt`);
+  const first = names[0]!;
+  const k = [1, 2, 3, 4].find((index) => inShard(first, { index, count: 4 }))!;
+  return [first, names.find((n) => !inShard(n, { index: k, count: 4 }))!];
+}
+
+function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => resolve({ code, stderr }));
+  });
+}
+
+describe('sharded builds', () => {
+  it('4 shards run two at a time, then collect, equal one build byte for byte; slugs stay unique across shards', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'galley-shard-'));
+    const seeds = join(root, 'seeds');
+    mkdirSync(seeds);
+    for (let i = 0; i < 12; i++) writeFileSync(join(seeds, `synth-${String(i).padStart(2, '0')}.txt`), synthSeed(i));
+    const pair = splitPair();
+    for (const name of pair) writeFileSync(join(seeds, name), SAME);
+
+    const one = galleySync(['build', seeds, '--out', join(root, 'one'), '--quiet', ...SITE]);
+    expect(one.code, one.stderr).toBe(0);
+    const out = join(root, 'sharded');
+    for (const wave of [[1, 2], [3, 4]]) {
+      const runs = await Promise.all(wave.map((k) => run(['build', seeds, '--out', out, '--quiet', '--shard', `${k}/4`, ...SITE])));
+      for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    }
+    for (const whole of ['feed.xml', 'feeds/feed.json', 'index.html', 'sitemap.xml', 'opds/catalog.xml', 'article.schema.json']) {
+      expect(existsSync(join(out, whole)), `${whole} before collect`).toBe(false);
+    }
+    const collected = galleySync(['collect', '--out', out, ...SITE]);
+    expect([collected.code, collected.stderr]).toEqual([0, `galley: collected 14 articles of 4 shards into ${out}\n`]);
+
+    const expected = snapshot(join(root, 'one'));
+    expect([...snapshot(out).keys()]).toEqual([...expected.keys()]);
+    expect(snapshot(out)).toEqual(expected);
+    expect(expected.has('council-approves-the-budget.json') && expected.has('council-approves-the-budget-2.json')).toBe(true);
+
+    // Collected again with nothing changed: the same files, and a plain build over it finds every article current.
+    expect(galleySync(['collect', '--out', out, '--quiet', ...SITE]).code).toBe(0);
+    expect(snapshot(out)).toEqual(expected);
+    const plain = galleySync(['build', seeds, '--out', out, ...SITE]);
+    expect(plain.stderr).toContain('built 14 of 14 articles into');
+    expect(plain.stderr).toContain('(14 already current)');
+  }, 180_000);
+
+  it('collect refuses, exit 2, while a shard is missing, and with other options than the shards were built with', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'galley-shard-'));
+    const seeds = join(root, 'seeds');
+    mkdirSync(seeds);
+    for (let i = 0; i < 3; i++) writeFileSync(join(seeds, `s${i}.txt`), synthSeed(i));
+    const out = join(root, 'out');
+    expect(galleySync(['collect', '--out', out]).stderr).toBe(`galley: ${out}: no shard was built into it; run galley build SEEDS --out ${out} --shard K/N for K from 1 to N first\n`);
+    expect(galleySync(['build', seeds, '--out', out, '--shard', '1/2', '--formats', 'json,rss']).code).toBe(0);
+    expect(galleySync(['collect', '--out', out, '--formats', 'json,rss'])).toMatchObject({ code: 2, stderr: `galley: ${out}: shard 2/2 has not been built into it\n` });
+    const second = galleySync(['build', seeds, '--out', out, '--shard', '2/2', '--formats', 'json,rss']);
+    const mine = ['s0.txt', 's1.txt', 's2.txt'].filter((n) => inShard(n, { index: 2, count: 2 })).length;
+    expect([second.code, second.stderr.split('\n').at(-2)]).toEqual([0, `galley: built ${mine} articles, shard 2/2 of 3 seeds, into ${out}`]);
+    expect(galleySync(['collect', '--out', out])).toMatchObject({ code: 2,
+      stderr: `galley: ${out}: shard 1/2 was built with other formats, config or Galley code; collect with the options the shards were built with\n` });
+    expect(galleySync(['collect', '--out', out, '--formats', 'json,rss']).code).toBe(0);
+    expect(galleySync(['build', seeds, '--shard', '3/2'])).toMatchObject({ code: 2, stderr: 'galley: --shard takes K/N with 1 <= K <= N, not "3/2"\nTry \'galley --help\'.\n' });
+  }, 60_000);
+});

@@ -55,12 +55,15 @@ export interface BuildOptions {
   signal?: AbortSignal;
 }
 
+/** What one build did: what `build()` resolves to, and what the CLI reports and takes its exit code from. */
 export interface BuildResult {
   /** Seeds read, in build order. */
   seeds: string[];
+  /** Each seed whose article is in `out/` after this build (rendered now or found current), with its slug. */
   built: { seed: string; slug: string }[];
   /** How many of the built articles were rendered now rather than found current in the build state. */
   rendered: number;
+  /** Seeds that failed with an error (the CLI then exits 1). */
   failed: string[];
   /** Every warning and error, in seed order; the CLI prints them. */
   diagnostics: Diagnostic[];

@@ -4,6 +4,7 @@ import { SiteConfig } from '../model/config.js';
 
 export const DEFAULT_CONFIG_FILE = 'galley.config.json';
 
+/** A site configuration that cannot be read or is not valid, named by its file: the CLI's exit 2. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }

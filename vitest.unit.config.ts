@@ -10,7 +10,7 @@ export default defineConfig({
       'test/{api,config,labels,render,golden}.test.ts',
       'test/{epub,epub-cover,epub-png,epub-raster,epub-gen-memory}.test.ts',
       'test/{feed,node-rss,opds,web}.test.ts',
-      'test/{pdf,pdf-units,fontkit}.test.ts',
+      'test/{pdf,pdf-units,fontkit,recent}.test.ts',
     ],
     env: { GALLEY_UNIT: '1' },
   },

@@ -8,6 +8,7 @@ import type { TextStyle } from './style.js';
 import { embedFont, usePageFont, type EmbeddedFont } from './pdfkit.js';
 import { fastSubset } from './subset.js';
 import { hidden, needsActualText, textLayer } from './textlayer.js';
+import { Recent } from '../shared/recent.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -58,7 +59,8 @@ const num = (n: number): string => {
 
 // Text widths in em with the fallback split applied, shared by every document: a paragraph is measured
 // piece by piece, and the same pieces recur across paragraphs and articles.
-const measures = new Map<string, Map<string, { em: number; chars: number }>>();
+const measures = new Map<string, Recent<string, { em: number; chars: number }>>();
+const MEASURES_LIMIT = 10_000;
 
 const SHY = '\u00AD';
 
@@ -124,7 +126,7 @@ export class Canvas {
   private readonly faces = new Map<FaceName, DocFace>();
   /** What the fallback faces depend on besides the text: the measure cache is shared per key. */
   private readonly fallbackKey: string;
-  private readonly measured = new Map<FaceName, Map<string, { em: number; chars: number }>>();
+  private readonly measured = new Map<FaceName, Recent<string, { em: number; chars: number }>>();
 
   constructor(doc: Doc, language: string) {
     this.doc = doc;
@@ -140,11 +142,11 @@ export class Canvas {
   /** Width of text set in a style, in points (fallback faces included; nothing drawn). */
   width(text: string, style: TextStyle): number {
     let byText = this.measured.get(style.face);
-    if (byText === undefined || byText.size > 100_000) {
+    if (byText === undefined) {
       const key = `${style.face}:${this.fallbackKey}`;
       byText = measures.get(key);
-      if (byText === undefined || byText.size > 100_000) {
-        byText = new Map();
+      if (byText === undefined) {
+        byText = new Recent(MEASURES_LIMIT);
         measures.set(key, byText);
       }
       this.measured.set(style.face, byText);

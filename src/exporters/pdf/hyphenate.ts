@@ -1,6 +1,7 @@
 // Hyphenation by language with the `hyphen` package's TeX patterns: soft hyphens mark where a word may break.
 import { createRequire } from 'node:module';
 import english from 'hyphen/en/index.js';
+import { Recent } from '../shared/recent.js';
 
 const require = createRequire(import.meta.url);
 
@@ -25,6 +26,7 @@ const AVAILABLE = new Set(
 export type Hyphenator = (word: string) => string;
 
 const loaded = new Map<string, Hyphenator | null>();
+const MEMO_LIMIT = 10_000;
 
 /**
  * The hyphenator for a BCP 47 tag ("en", "en-GB", "de-CH", ...), trying ever shorter prefixes of the tag;
@@ -46,12 +48,11 @@ export function hyphenatorFor(language: string): Hyphenator | null {
 
 function cached(module: Patterns): Hyphenator {
   // Pattern matching costs ~30 µs a word; articles repeat their words, and a process renders many articles.
-  const memo = new Map<string, string>();
+  const memo = new Recent<string, string>(MEMO_LIMIT);
   return (word) => {
     let out = memo.get(word);
     if (out === undefined) {
       out = module.hyphenateSync(word);
-      if (memo.size > 100_000) memo.clear();
       memo.set(word, out);
     }
     return out;
@@ -66,7 +67,7 @@ const URL_LIKE = /[:/@]|\.\p{L}/u;
 export function hyphenateToken(token: string, hyphenate: Hyphenator): string {
   let memo = tokens.get(hyphenate);
   if (memo === undefined) {
-    memo = new Map();
+    memo = new Recent(MEMO_LIMIT);
     tokens.set(hyphenate, memo);
   }
   let out = memo.get(token);
@@ -74,10 +75,9 @@ export function hyphenateToken(token: string, hyphenate: Hyphenator): string {
     // The pattern matcher's time grows with the square of a word's length, and no word of any language
     // runs past MAX_WORD letters: a longer run is a string of letters, cut anywhere when it overflows.
     out = URL_LIKE.test(token) ? token : token.replace(LETTERS, (run) => (run.length >= 5 && run.length <= MAX_WORD ? hyphenate(run) : run));
-    if (memo.size > 100_000) memo.clear();
     memo.set(token, out);
   }
   return out;
 }
 
-const tokens = new WeakMap<Hyphenator, Map<string, string>>();
+const tokens = new WeakMap<Hyphenator, Recent<string, string>>();

@@ -7,6 +7,7 @@ import type { Line } from './flow.js';
 import { hyphenateToken, type Hyphenator } from './hyphenate.js';
 import { breakLines, type BreakWord } from './linebreak.js';
 import type { TextStyle } from './style.js';
+import { Recent } from '../shared/recent.js';
 
 /** How to set one text: the measure, first-line indent, justification, hyphenation, balancing. */
 export interface SetOptions {
@@ -69,7 +70,7 @@ export function setLines(canvas: Canvas, value: string, style: TextStyle, o: Set
 
 // A token's parts, split at its soft hyphens and after its dashes, shared by every document: the same
 // words recur, and the lookbehind split is the costliest step of setting a paragraph.
-const cuts = new Map<string, { parts: string[]; soft: boolean[] }>();
+const cuts = new Recent<string, { parts: string[]; soft: boolean[] }>(10_000);
 
 /** `soft[i]`: a break after part i is at a soft hyphen (it adds a hyphen). */
 function breakPoints(marked: string): { parts: string[]; soft: boolean[] } {
@@ -84,7 +85,6 @@ function breakPoints(marked: string): { parts: string[]; soft: boolean[] } {
         cut.soft.push(pi === parts.length - 1 && si < segments.length - 1);
       }
     }
-    if (cuts.size > 100_000) cuts.clear();
     cuts.set(marked, cut);
   }
   return cut;

@@ -6,6 +6,7 @@ import { mirrored } from './bidi.js';
 import { familiesFor, familyFace, fontFile, scriptFamily } from './fonts.js';
 import { openFont } from './fontkit.js';
 import type { FaceName } from './fonts.js';
+import { Recent } from './recent.js';
 
 // The fontkit pdfkit itself imports (its ESM build): pdfkit accepts a Font object only by duck typing, and
 // the subsetter it calls must understand the object, so both sides use the one copy. (Loading the CommonJS
@@ -28,14 +29,14 @@ export function openFace(name: FaceName): FontkitFont {
 
 // Widths and shaped runs, shared by every document: shaping is the dear step of setting a word, and the
 // same words recur across paragraphs and articles.
-const widthCaches = new Map<FaceName, Map<string, number>>();
-const CACHE_LIMIT = 50_000;
+const widthCaches = new Map<FaceName, Recent<string, number>>();
+const CACHE_LIMIT = 8_000;
 
 /** Advance width of `text` in one face, in em units (shaped: kerning and ligatures included). */
 export function emWidth(name: FaceName, text: string): number {
   let cache = widthCaches.get(name);
-  if (cache === undefined || cache.size > CACHE_LIMIT) {
-    cache = new Map();
+  if (cache === undefined) {
+    cache = new Recent(CACHE_LIMIT);
     widthCaches.set(name, cache);
   }
   let width = cache.get(text);
@@ -225,7 +226,7 @@ export interface ShapedRun {
   positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[];
 }
 
-const shapedCaches = new Map<FaceName, Map<string, ShapedRun>>();
+const shapedCaches = new Map<FaceName, Recent<string, ShapedRun>>();
 
 /**
  * `text` shaped in one face and direction, shared by every document: joining forms, ligatures, Indic
@@ -234,8 +235,8 @@ const shapedCaches = new Map<FaceName, Map<string, ShapedRun>>();
  */
 export function shaped(name: FaceName, text: string, rtl: boolean): ShapedRun {
   let cache = shapedCaches.get(name);
-  if (cache === undefined || cache.size > CACHE_LIMIT) {
-    cache = new Map();
+  if (cache === undefined) {
+    cache = new Recent(CACHE_LIMIT);
     shapedCaches.set(name, cache);
   }
   const key = rtl ? `\u0001${text}` : text;

@@ -13,9 +13,10 @@ import { DEFAULT_CONFIG } from '../src/model/config.js';
 import { normalize } from '../src/normalize/index.js';
 import { describeWithTools } from './support/tools.js';
 
-// Ace's puppeteer runner on Debian's chromium: the default runner needs Electron, which cannot be installed here.
+// Ace's command line (@daisy/ace-cli) runs axe in puppeteer, on Debian's chromium; the @daisy/ace bundle would
+// also install Electron, which downloads a browser of its own.
 const CHROMIUM = '/usr/bin/chromium';
-const ACE = 'node_modules/@daisy/ace/bin/ace-puppeteer.js';
+const ACE = 'node_modules/@daisy/ace-cli/bin/ace.js';
 
 const SEEDS = { english: 'seeds/putin-north-korea.txt', arabic: 'test/fixtures/scripts/ar-floods.txt' } as const;
 

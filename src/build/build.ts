@@ -9,7 +9,6 @@ import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { SeedError } from '../model/diagnostic.js';
-import { parseArticlePath } from '../exporters/registry.js';
 import type { Format } from '../exporters/registry.js';
 import { checkOutsideSeeds, displayPath, outputFault } from './fs-fault.js';
 import { renderAll, startPool, WorkersUnavailable } from '../pool/pool.js';
@@ -21,7 +20,7 @@ import { contextKey, inputKey, outputKey, sha256 } from './cache-keys.js';
 import { writeCollections, reservedSlugs } from './collections.js';
 import { fallbackDate, gitDates } from './seed-date.js';
 import type { FallbackDate } from './seed-date.js';
-import { filesCurrent, fileRecord, removeOutput, sweeper, writeOut } from './outputs.js';
+import { filesCurrent, fileRecord, sweeper, writeOut } from './outputs.js';
 import { placeDiagnostic } from './place-diagnostic.js';
 import { listSeeds, readSeed, seedStat } from './seeds.js';
 import type { SeedFile } from './seeds.js';
@@ -230,10 +229,9 @@ async function renderAndWrite(run: Run, pool: Pool | null): Promise<void> {
       const todo: Planned[] = [];
       const built: { seed: string; slug: string; hash: string }[] = [];
       try {
-        let index = start;
-        for (const seed of run.seeds.slice(start, start + BATCH)) {
+        for (let index = start; index < Math.min(start + BATCH, run.seeds.length); index++) {
           await run.pause();
-          const planned = planSeed(run, index++, commits, built);
+          const planned = planSeed(run, index, commits, built);
           if (planned === 'current' || planned === 'foreign') done++;
           else if (planned !== 'failed') todo.push(planned);
         }

@@ -20,7 +20,7 @@ import { contextKey, inputKey, outputKey, sha256 } from './cache-keys.js';
 import { writeCollections, reservedSlugs } from './collections.js';
 import { fallbackDate, gitDates } from './seed-date.js';
 import type { FallbackDate } from './seed-date.js';
-import { filesCurrent, fileRecord, sweeper, writeOut } from './outputs.js';
+import { filesCurrent, fileRecord, outputWriter, sweeper } from './outputs.js';
 import { placeDiagnostic } from './place-diagnostic.js';
 import { listSeeds, readSeed, seedStat } from './seeds.js';
 import type { SeedFile } from './seeds.js';
@@ -172,13 +172,7 @@ async function startRun(options: BuildOptions): Promise<Run> {
     replaced: new Set(),
     stats: [],
     built: createHash('sha256'),
-    // Every write checks the signal first: once the build is stopped, not one more file changes. A folder of
-    // its own per article page: a killed build's temp files there go when the folder is next written.
-    write: (name, bytes) => {
-      signal?.throwIfAborted();
-      sweep(join(name, '..'));
-      writeOut(outDir, name, bytes);
-    },
+    write: outputWriter(outDir, signal, sweep),
     pause: breather(signal),
   };
 }

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { contextKey } from './cache-keys.js';
 import { writeCollections } from './collections.js';
 import { displayPath } from './fs-fault.js';
-import { sweeper, writeOut } from './outputs.js';
+import { outputWriter } from './outputs.js';
 import { dropRowsBut, holdState, removeUnowned } from './prune.js';
 import { inShard, SHARD_STATE_NAME } from './shard.js';
 import type { Shard } from './shard.js';
@@ -71,13 +71,7 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
     built.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const hash = createHash('sha256');
     for (const [, h] of built) hash.update(h);
-    const sweep = sweeper(outDir);
-    const write = (file: string, bytes: Uint8Array) => {
-      signal?.throwIfAborted();
-      sweep(join(file, '..'));
-      writeOut(outDir, file, bytes);
-    };
-    await writeCollections(state, options, write, context, hash.digest('hex'), diagnostics);
+    await writeCollections(state, options, outputWriter(outDir, signal), context, hash.digest('hex'), diagnostics);
     removeUnowned(state, outDir, formatNames, replaced, true);
   } finally {
     state.close();

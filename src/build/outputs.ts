@@ -35,6 +35,18 @@ export function sweeper(outDir: string): (dir: string) => void {
 }
 
 /**
+ * The build's one way to write into out/: the stop signal checked first, so that once a build is stopped not
+ * one more file changes; a killed build's temp files in the file's folder swept on its first write there.
+ */
+export function outputWriter(outDir: string, signal: AbortSignal | undefined, sweep = sweeper(outDir)): (name: string, bytes: Uint8Array) => void {
+  return (name, bytes) => {
+    signal?.throwIfAborted();
+    sweep(join(name, '..'));
+    writeOut(outDir, name, bytes);
+  };
+}
+
+/**
  * Delete out/<name>: a file, or a symlink put in its place (the link, never what it points to); then the
  * folders it leaves empty (an old slug's `articles/<slug>/`), up to out/ itself.
  */

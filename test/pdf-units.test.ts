@@ -2,7 +2,7 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { exportPdf } from '../src/exporters/pdf.js';
-import { openFace, shape, splitRuns, type FaceName } from '../src/exporters/shared/faces.js';
+import { openFace, shape, shaped, splitRuns, type FaceName } from '../src/exporters/shared/faces.js';
 import { hyphenateToken, hyphenatorFor } from '../src/exporters/pdf/hyphenate.js';
 import { breakLines, type BreakWord } from '../src/exporters/pdf/linebreak.js';
 import { fastSubset } from '../src/exporters/pdf/subset.js';
@@ -155,6 +155,32 @@ describe('shape', () => {
         expect(got.positions, `${face}: ${text}`).toEqual(expected.positions);
       }
     }
+  });
+});
+
+describe('shaped', () => {
+  it('shares one object per distinct glyph and per distinct placement between runs, with fontkit\'s values', () => {
+    const font = openFace('regular');
+    const scale = 1000 / font.unitsPerEm;
+    // "AV" is kerned and "AB" is not: the two A's are one glyph placed two ways.
+    const av = shaped('regular', 'AV', false);
+    const ab = shaped('regular', 'AB', false);
+    const again = shaped('regular', 'BAV', false);
+    expect(av.glyphs[0]).toBe(ab.glyphs[0]);
+    expect(av.glyphs[0]).toBe(again.glyphs[1]);
+    expect(av.positions[0]).not.toBe(ab.positions[0]);
+    expect(av.positions[0]).toBe(again.positions[1]);
+    for (const text of ['AV', 'AB', 'BAV']) {
+      const expected = font.layout(text);
+      const got = shaped('regular', text, false);
+      expect(got.glyphs.map((g) => [g.id, g.advanceWidth, g.codePoints])).toEqual(expected.glyphs.map((g) => [g.id, g.advanceWidth, g.codePoints]));
+      expect(got.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset])).toEqual(
+        expected.positions.map((p) => [p.xAdvance * scale, p.yAdvance * scale, p.xOffset * scale, p.yOffset * scale]));
+    }
+    expect(av.positions[0]!.xAdvance).toBeLessThan(ab.positions[0]!.xAdvance);
+    // A glyph read as other characters (a mirrored bracket in a right-to-left run) is a glyph of its own.
+    expect(shaped('regular', '(', true).glyphs[0]!.codePoints).toEqual([0x28]);
+    expect(shaped('regular', ')', false).glyphs[0]).not.toBe(shaped('regular', '(', true).glyphs[0]);
   });
 });
 

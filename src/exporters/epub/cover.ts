@@ -7,6 +7,7 @@ import type { FaceName } from '../shared/fonts.js';
 import { breakToken } from '../shared/breaks.js';
 import { graphemeEnds } from '../shared/graphemes.js';
 import { type FontkitFont, openFace, shaped, splitRuns } from '../shared/faces.js';
+import { Recent } from '../shared/recent.js';
 import { encodeIndexedPng } from './png.js';
 import { CLOSE, CUBIC, LINE, MOVE, type Outline, outlineBounds, QUAD, stamp } from './sprites.js';
 
@@ -140,12 +141,15 @@ interface LineLayout {
   dropped: readonly number[];
 }
 
-// Bounded, so a long batch cannot grow them without end; no result depends on what they hold.
-const CACHE_LIMIT = 20_000;
+// Line layouts of recent covers: fitting a headline lays out each candidate line, and a few lines (the site
+// title) recur on every cover, but most are one headline's prefixes and never recur. Each holds an object
+// per glyph, so it is kept small: a large one was the biggest thing in a render thread's heap, for nothing.
+// No result depends on what it holds.
+const LAYOUTS_LIMIT = 1_000;
 // UTF-16 units: a line of the cover is at most 19 ems wide, and 1,000 characters fit in that only as marks
 // stacked on one letter, which are cut off.
 const LONGEST_LINE = 1024;
-const lineLayouts = new Map<string, LineLayout>();
+const lineLayouts = new Recent<string, LineLayout>(LAYOUTS_LIMIT);
 
 /** How one text is set: its style's face, its language and its paragraph direction. */
 class Setting {
@@ -157,14 +161,7 @@ class Setting {
 
   /** A line of text in visual order: bidi runs left to right, each cut into runs of one face and shaped. */
   layout(text: string): LineLayout {
-    const key = this.#key + text;
-    let line = lineLayouts.get(key);
-    if (line === undefined) {
-      line = this.#layout(text);
-      if (lineLayouts.size >= CACHE_LIMIT) lineLayouts.clear();
-      lineLayouts.set(key, line);
-    }
-    return line;
+    return lineLayouts.obtain(this.#key + text, () => this.#layout(text));
   }
 
   /**

@@ -3,21 +3,14 @@ import type PDFDocument from 'pdfkit';
 import { visualRuns, type Direction } from '../shared/bidi.js';
 import { hanFamily, languageFamily } from '../shared/fonts.js';
 import { sameCodePoints } from '../shared/fontkit.js';
-import { emWidth, openFace, shaped, splitRuns, type FaceName, type ShapedGlyph, type ShapedRun } from '../shared/faces.js';
+import { emWidth, openFace, shaped, splitRuns, type FaceName, type GlyphPosition, type ShapedGlyph, type ShapedRun } from '../shared/faces.js';
 import type { TextStyle } from './style.js';
 import { embedFont, usePageFont, type EmbeddedFont } from './pdfkit.js';
 import { fastSubset } from './subset.js';
 import { hidden, needsActualText, textLayer } from './textlayer.js';
-import { Recent } from '../shared/recent.js';
+import { Recent, recentIn } from '../shared/recent.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
-
-interface GlyphPosition {
-  xAdvance: number;
-  advanceWidth: number;
-  xOffset: number;
-  yOffset: number;
-}
 
 /**
  * A face as one document uses it: pdfkit's font, the hex code of its space, and subset codes by glyph id
@@ -41,7 +34,7 @@ interface DocFace {
 }
 interface EncodedWord {
   glyphs: string[];
-  positions: GlyphPosition[];
+  positions: readonly GlyphPosition[];
   /** The word's text, where the text layer must be given it whole (see textlayer.ts). */
   actual: string | null;
 }
@@ -143,23 +136,17 @@ export class Canvas {
   width(text: string, style: TextStyle): number {
     let byText = this.measured.get(style.face);
     if (byText === undefined) {
-      const key = `${style.face}:${this.fallbackKey}`;
-      byText = measures.get(key);
-      if (byText === undefined) {
-        byText = new Recent(MEASURES_LIMIT);
-        measures.set(key, byText);
-      }
+      byText = recentIn(measures, `${style.face}:${this.fallbackKey}`, MEASURES_LIMIT);
       this.measured.set(style.face, byText);
     }
-    let measured = byText.get(text);
-    if (measured === undefined) {
-      measured = { em: 0, chars: 0 };
+    const measured = byText.obtain(text, () => {
+      const sum = { em: 0, chars: 0 };
       for (const run of splitRuns(text, style.face, this.language, new Set())) {
-        measured.em += emWidth(run.face, run.text);
-        measured.chars += [...run.text].length;
+        sum.em += emWidth(run.face, run.text);
+        sum.chars += [...run.text].length;
       }
-      byText.set(text, measured);
-    }
+      return sum;
+    });
     return measured.em * style.size + measured.chars * this.tracking(text, style);
   }
 

@@ -1,7 +1,7 @@
 // Hyphenation by language with the `hyphen` package's TeX patterns: soft hyphens mark where a word may break.
 import { createRequire } from 'node:module';
 import english from 'hyphen/en/index.js';
-import { Recent } from '../shared/recent.js';
+import { Recent, recentIn } from '../shared/recent.js';
 
 const require = createRequire(import.meta.url);
 
@@ -49,14 +49,7 @@ export function hyphenatorFor(language: string): Hyphenator | null {
 function cached(module: Patterns): Hyphenator {
   // Pattern matching costs ~30 µs a word; articles repeat their words, and a process renders many articles.
   const memo = new Recent<string, string>(MEMO_LIMIT);
-  return (word) => {
-    let out = memo.get(word);
-    if (out === undefined) {
-      out = module.hyphenateSync(word);
-      memo.set(word, out);
-    }
-    return out;
-  };
+  return (word) => memo.obtain(word, () => module.hyphenateSync(word));
 }
 
 const LETTERS = /\p{L}+/gu;
@@ -65,19 +58,10 @@ const URL_LIKE = /[:/@]|\.\p{L}/u;
 
 /** Soft hyphens in the letter runs of a space-free token; URLs and e-mail addresses are left whole. */
 export function hyphenateToken(token: string, hyphenate: Hyphenator): string {
-  let memo = tokens.get(hyphenate);
-  if (memo === undefined) {
-    memo = new Recent(MEMO_LIMIT);
-    tokens.set(hyphenate, memo);
-  }
-  let out = memo.get(token);
-  if (out === undefined) {
-    // The pattern matcher's time grows with the square of a word's length, and no word of any language
-    // runs past MAX_WORD letters: a longer run is a string of letters, cut anywhere when it overflows.
-    out = URL_LIKE.test(token) ? token : token.replace(LETTERS, (run) => (run.length >= 5 && run.length <= MAX_WORD ? hyphenate(run) : run));
-    memo.set(token, out);
-  }
-  return out;
+  // The pattern matcher's time grows with the square of a word's length, and no word of any language
+  // runs past MAX_WORD letters: a longer run is a string of letters, cut anywhere when it overflows.
+  return recentIn(tokens, hyphenate, MEMO_LIMIT).obtain(token, () =>
+    URL_LIKE.test(token) ? token : token.replace(LETTERS, (run) => (run.length >= 5 && run.length <= MAX_WORD ? hyphenate(run) : run)));
 }
 
 const tokens = new WeakMap<Hyphenator, Recent<string, string>>();

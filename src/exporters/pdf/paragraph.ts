@@ -74,9 +74,8 @@ const cuts = new Recent<string, { parts: string[]; soft: boolean[] }>(10_000);
 
 /** `soft[i]`: a break after part i is at a soft hyphen (it adds a hyphen). */
 function breakPoints(marked: string): { parts: string[]; soft: boolean[] } {
-  let cut = cuts.get(marked);
-  if (cut === undefined) {
-    cut = { parts: [], soft: [] };
+  return cuts.obtain(marked, () => {
+    const cut = { parts: [] as string[], soft: [] as boolean[] };
     const segments = marked.split(SHY).filter((s) => s !== '');
     for (let si = 0; si < segments.length; si++) {
       const parts = segments[si]!.split(HARD_BREAK);
@@ -85,9 +84,8 @@ function breakPoints(marked: string): { parts: string[]; soft: boolean[] } {
         cut.soft.push(pi === parts.length - 1 && si < segments.length - 1);
       }
     }
-    cuts.set(marked, cut);
-  }
-  return cut;
+    return cut;
+  });
 }
 
 /**

@@ -6,7 +6,7 @@ import { mirrored } from './bidi.js';
 import { familiesFor, familyFace, fontFile, scriptFamily } from './fonts.js';
 import { openFont } from './fontkit.js';
 import type { FaceName } from './fonts.js';
-import { Recent } from './recent.js';
+import { Recent, recentIn } from './recent.js';
 
 // The fontkit pdfkit itself imports (its ESM build): pdfkit accepts a Font object only by duck typing, and
 // the subsetter it calls must understand the object, so both sides use the one copy. (Loading the CommonJS
@@ -34,18 +34,10 @@ const CACHE_LIMIT = 8_000;
 
 /** Advance width of `text` in one face, in em units (shaped: kerning and ligatures included). */
 export function emWidth(name: FaceName, text: string): number {
-  let cache = widthCaches.get(name);
-  if (cache === undefined) {
-    cache = new Recent(CACHE_LIMIT);
-    widthCaches.set(name, cache);
-  }
-  let width = cache.get(text);
-  if (width === undefined) {
+  return recentIn(widthCaches, name, CACHE_LIMIT).obtain(text, () => {
     const font = openFace(name);
-    width = shape(name, text, (features) => font.layout(text, features)).advanceWidth / font.unitsPerEm;
-    cache.set(text, width);
-  }
-  return width;
+    return shape(name, text, (features) => font.layout(text, features)).advanceWidth / font.unitsPerEm;
+  });
 }
 
 // Mark positioning (the GPOS `mark` and `mkmk` features) only ever moves mark glyphs, yet fontkit decodes
@@ -213,20 +205,47 @@ function fallback(char: string, cp: number, primary: FaceName, current: FaceName
   return covers('emoji', cp) ? 'emoji' : null;
 }
 
-/** A glyph of a shaped run, with the characters this occurrence stands for. */
+/** A glyph of a shaped run, with the characters this occurrence stands for. Shared between runs: never changed. */
 export interface ShapedGlyph {
-  id: number;
-  advanceWidth: number;
-  codePoints: number[];
+  readonly id: number;
+  readonly advanceWidth: number;
+  readonly codePoints: readonly number[];
+}
+
+/** Where a shaped glyph goes, in thousandths of an em. Shared between runs: never changed. */
+export interface GlyphPosition {
+  readonly xAdvance: number;
+  readonly yAdvance: number;
+  readonly xOffset: number;
+  readonly yOffset: number;
+  readonly advanceWidth: number;
 }
 
 /** A run shaped in one face, in visual order, positions in thousandths of an em (as pdfkit keeps them). */
 export interface ShapedRun {
-  glyphs: ShapedGlyph[];
-  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[];
+  readonly glyphs: readonly ShapedGlyph[];
+  readonly positions: readonly GlyphPosition[];
 }
 
 const shapedCaches = new Map<FaceName, Recent<string, ShapedRun>>();
+
+// The glyphs and positions of every cached run, one object each per face however many runs hold it: a
+// word's run is then two short arrays of references. An object per glyph of every run made the shaped
+// runs most of a render thread's heap. Bounded like the runs; a glyph dropped here is only made again.
+const glyphObjects = new Map<FaceName, Recent<string, ShapedGlyph | GlyphPosition>>();
+const OBJECTS_LIMIT = 20_000;
+
+function interned<T extends ShapedGlyph | GlyphPosition>(name: FaceName, key: string, make: () => T): T {
+  return recentIn(glyphObjects, name, OBJECTS_LIMIT).obtain(key, make) as T;
+}
+
+function glyphOf(name: FaceName, id: number, advanceWidth: number, codePoints: number[]): ShapedGlyph {
+  return interned(name, `g${id}:${codePoints.join(',')}`, () => ({ id, advanceWidth, codePoints }));
+}
+
+function positionOf(name: FaceName, xAdvance: number, yAdvance: number, xOffset: number, yOffset: number, advanceWidth: number): GlyphPosition {
+  return interned(name, `p${xAdvance},${yAdvance},${xOffset},${yOffset},${advanceWidth}`, () => ({ xAdvance, yAdvance, xOffset, yOffset, advanceWidth }));
+}
 
 /**
  * `text` shaped in one face and direction, shared by every document: joining forms, ligatures, Indic
@@ -234,14 +253,7 @@ const shapedCaches = new Map<FaceName, Recent<string, ShapedRun>>();
  * mirrored characters ("(" drawn as ")") swapped before shaping, and its code points swapped back.
  */
 export function shaped(name: FaceName, text: string, rtl: boolean): ShapedRun {
-  let cache = shapedCaches.get(name);
-  if (cache === undefined) {
-    cache = new Recent(CACHE_LIMIT);
-    shapedCaches.set(name, cache);
-  }
-  const key = rtl ? `\u0001${text}` : text;
-  let run = cache.get(key);
-  if (run === undefined) {
+  return recentIn(shapedCaches, name, CACHE_LIMIT).obtain(rtl ? `\u0001${text}` : text, () => {
     const font = openFace(name);
     const scale = 1000 / font.unitsPerEm;
     const soft = text === '\u00AD' ? font.glyphForCodePoint(0xad) : null;
@@ -250,26 +262,15 @@ export function shaped(name: FaceName, text: string, rtl: boolean): ShapedRun {
       // soft hyphen in the text layer (so extraction and screen readers see the whole word): the font's
       // own U+00AD glyph draws a hyphen.
       const advance = soft.advanceWidth * scale;
-      run = {
-        glyphs: [{ id: soft.id, advanceWidth: soft.advanceWidth, codePoints: [0xad] }],
-        positions: [{ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance }],
-      };
-    } else {
-      const input = rtl ? [...text].map(mirrored).join('') : text;
-      const layout = shape(name, input, (features) => font.layout(input, features, undefined, undefined, rtl ? 'rtl' : 'ltr'));
-      run = {
-        glyphs: layout.glyphs.map((g) => ({
-          id: g.id,
-          advanceWidth: g.advanceWidth,
-          codePoints: rtl ? g.codePoints.map((cp) => mirrored(String.fromCodePoint(cp)).codePointAt(0)!) : [...g.codePoints],
-        })),
-        positions: layout.positions.map((p, i) => ({
-          xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale,
-          advanceWidth: layout.glyphs[i]!.advanceWidth * scale,
-        })),
-      };
+      return { glyphs: [glyphOf(name, soft.id, soft.advanceWidth, [0xad])], positions: [positionOf(name, advance, 0, 0, 0, advance)] };
     }
-    cache.set(key, run);
-  }
-  return run;
+    const input = rtl ? [...text].map(mirrored).join('') : text;
+    const layout = shape(name, input, (features) => font.layout(input, features, undefined, undefined, rtl ? 'rtl' : 'ltr'));
+    return {
+      glyphs: layout.glyphs.map((g) => glyphOf(name, g.id, g.advanceWidth,
+        rtl ? g.codePoints.map((cp) => mirrored(String.fromCodePoint(cp)).codePointAt(0)!) : [...g.codePoints])),
+      positions: layout.positions.map((p, i) => positionOf(name, p.xAdvance * scale, p.yAdvance * scale, p.xOffset * scale,
+        p.yOffset * scale, layout.glyphs[i]!.advanceWidth * scale)),
+    };
+  });
 }

@@ -20,6 +20,16 @@ export class Recent<K, V> {
     return old;
   }
 
+  /** The value kept for `key`, or the one `make` returns, kept from now on. */
+  obtain(key: K, make: () => V): V {
+    let value = this.get(key);
+    if (value === undefined) {
+      value = make();
+      this.set(key, value);
+    }
+    return value;
+  }
+
   set(key: K, value: V): void {
     if (this.newer.size >= this.limit) {
       this.older = this.newer;
@@ -27,4 +37,14 @@ export class Recent<K, V> {
     }
     this.newer.set(key, value);
   }
+}
+
+/** The memo kept under `key` in `memos` (one per face, per hyphenator...), made with `limit` when first asked for. */
+export function recentIn<G, K, V>(memos: { get(key: G): Recent<K, V> | undefined; set(key: G, memo: Recent<K, V>): unknown }, key: G, limit: number): Recent<K, V> {
+  let memo = memos.get(key);
+  if (memo === undefined) {
+    memo = new Recent(limit);
+    memos.set(key, memo);
+  }
+  return memo;
 }

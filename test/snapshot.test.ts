@@ -1,7 +1,7 @@
 // bin/galley starts from the startup snapshot (dist/cli/galley.blob): the same files as the compiled CLI, in
 // the thread, in the pool it hands large batches to, and for every script and fallback font of the corpus.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +42,28 @@ describeWithSnapshot('bin/galley from the startup snapshot', () => {
     expect(snapshot(fromSnapshot)).toEqual(expected);
     expect(snapshot(pooled)).toEqual(expected);
   }, 180_000);
+
+  it('hands a rebuild to the pool when the config changed every article, though no seed changed', () => {
+    // Run from the blob directly, a batch that needs the pool ends with bin/galley's hand-off status.
+    const HAND_OFF = 75;
+    const root = mkdtempSync(join(tmpdir(), 'galley-context-'));
+    const seeds = join(root, 'seeds');
+    mkdirSync(seeds);
+    for (let i = 0; i < 4; i++) writeFileSync(join(seeds, `s${i}.txt`), `---\ndate: 2024-06-1${i}\n---\nHeadline ${i}\nA paragraph.\n`);
+    const config = join(root, 'galley.config.json');
+    writeFileSync(config, JSON.stringify({ title: 'First' }));
+    const args = ['build', seeds, '--out', join(root, 'out'), '--config', config, '--formats', 'json,pdf', '--quiet'];
+    // Batches of 2, under the pool's minimum of 3: only the whole build's estimate can start the pool.
+    const env = { ...process.env, GALLEY_POOL_MIN: '3', GALLEY_BATCH: '2' };
+    const fromBlob = () => spawnSync(process.execPath, ['--snapshot-blob', BLOB, '--', ...args], { env, encoding: 'utf8' }).status;
+    expect(binSync(args, env).code).toBe(0);
+    expect(fromBlob()).toBe(0); // nothing to render: no pool
+    writeFileSync(config, JSON.stringify({ title: 'Second' }));
+    expect(fromBlob()).toBe(HAND_OFF);
+    expect(binSync(args, env).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(root, 'out', 'headline-0.json'), 'utf8'))).toMatchObject({ title: 'Headline 0' });
+    expect(fromBlob()).toBe(0);
+  }, 120_000);
 
   it('runs the compiled CLI beside the blob when the project was moved after the build', () => {
     // A project built in one folder, then renamed: the heap's paths (the lazily opened Hangul and emoji

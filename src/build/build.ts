@@ -122,9 +122,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const pool = startPoolFor(run);
     await renderAndWrite(run, pool);
     dropRowsBut(run.state, new Set(run.result.seeds), run.replaced);
+    // What every row is now current with: the next build's pool estimate, and collect's check that every
+    // shard built alike.
+    run.state.setMeta('context', run.context);
     if (options.shard === undefined) {
       await writeCollections(run.state, options, run.write, run.context, run.built.digest('hex'), run.result.diagnostics);
-    } else run.state.setMeta('context', run.context); // for collect, which checks that every shard built alike
+    }
     // A shard deletes nothing: a file its article left may be another shard's article's now.
     removeUnowned(run.state, options.outDir, run.formatNames, run.replaced, options.shard === undefined);
   } catch (e) {
@@ -179,19 +182,23 @@ async function startRun(options: BuildOptions): Promise<Run> {
 
 /**
  * Start the worker pool when many seeds changed since the last build, before any is read: its threads load
- * fonts and exporters while this thread normalizes. A stat per seed, nothing read or parsed.
+ * fonts and exporters while this thread normalizes. A stat per seed, nothing read or parsed. Every seed
+ * counts as changed when the last build that finished had another context (Galley's code, the config or
+ * the formats): then every article is rendered again.
  */
 function startPoolFor(run: Run): Pool | null {
-  const articleFormats = run.options.formats.filter((f) => f.kind === 'article').map((f) => f.name);
-  if (articleFormats.length === 0) return null;
+  if (articleFormats(run).length === 0) return null;
+  const all = run.options.force || run.state.meta('context') !== run.context;
   let changed = 0;
   const recorded = run.state.stats();
   for (const [i, seed] of run.seeds.entries()) {
     if (run.options.shard !== undefined && !inShard(seed.name, run.options.shard)) continue;
-    if (run.options.force || recorded.get(seed.name) !== statOf(run, i)) changed++;
+    if (all || recorded.get(seed.name) !== statOf(run, i)) changed++;
   }
-  return startPool(changed, articleFormats, run.options.config);
+  return startPool(changed, articleFormats(run), run.options.config);
 }
+
+const articleFormats = (run: Run) => run.options.formats.filter((f) => f.kind === 'article').map((f) => f.name);
 
 /**
  * The seed's date for want of one (see seed-date.ts) and its stat, found once per build: by the pool's
@@ -210,8 +217,13 @@ function statOf(run: Run, i: number): string | undefined {
   return run.stats[i]?.stat;
 }
 
-/** Every seed in order, a batch at a time: planned, the batch's changed articles rendered and written, committed. */
-async function renderAndWrite(run: Run, pool: Pool | null): Promise<void> {
+/**
+ * Every seed in order, a batch at a time: planned, the batch's changed articles rendered and written,
+ * committed. A batch that turns out to need the pool (outputs deleted behind the state's back: no stat
+ * told) starts it, and it serves every later batch too.
+ */
+async function renderAndWrite(run: Run, started: Pool | null): Promise<void> {
+  let pool = started;
   let done = 0;
   // Progress counts the seeds that build, and is reported as articles are rendered: a current one only
   // moves the count, and a failed one leaves the total, as it leaves the results.
@@ -229,6 +241,7 @@ async function renderAndWrite(run: Run, pool: Pool | null): Promise<void> {
           if (planned === 'current' || planned === 'foreign') done++;
           else if (planned !== 'failed') todo.push(planned);
         }
+        pool ??= todo.length > 0 ? startPool(todo.length, articleFormats(run), run.options.config) : null;
         await renderAll(todo.map((p) => p.article), run.formatNames, run.options.config, (i, rendered) => {
           if (finishRender(run, todo[i]!, rendered, commits, built)) progress();
         }, pool, run.options.signal);

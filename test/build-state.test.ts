@@ -52,7 +52,8 @@ function reseal(db: BetterSqlite3.Database, seed: string, change: (row: SeedRow)
   db.prepare(`INSERT OR REPLACE INTO seeds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(row.seed, row.stat, row.input, row.baseSlug,
     row.slug, row.published, row.key, row.live ? 1 : 0, JSON.stringify(row.diagnostics), JSON.stringify(row.renderDiagnostics),
     JSON.stringify(row.files), row.modelHash, row.listingHash, seal(row));
-  db.prepare('INSERT OR REPLACE INTO models SELECT ?, listing, model FROM models WHERE seed = ?').run(as, seed);
+  db.prepare('INSERT OR REPLACE INTO models SELECT ?, model FROM models WHERE seed = ?').run(as, seed);
+  db.prepare('INSERT OR REPLACE INTO listings SELECT ?, listing FROM listings WHERE seed = ?').run(as, seed);
 }
 
 describe('the build state is untrusted input', () => {
@@ -116,7 +117,7 @@ describe('the build state is untrusted input', () => {
       const db = new Database(file);
       db.pragma('user_version = 99');
       db.close();
-    }, /^ignored: written by a newer Galley \(state version 99; this one reads 1\); every article is built again$/],
+    }, /^ignored: written by a newer Galley \(state version 99; this one reads 2\); every article is built again$/],
   ])('replaces a %s state file with a warning, builds every article again, and keeps out/', async (_, spoil, message) => {
     const dirs = seeds({ 'a.txt': DATED('One'), 'b.txt': DATED('Two') });
     await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
@@ -132,6 +133,41 @@ describe('the build state is untrusted input', () => {
     expect([result.rendered, visible(dirs.outDir)]).toEqual([2, before]);
     const again = await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });
     expect([again.rendered, ignored(again)]).toEqual([0, []]);
+  });
+
+  it('carries the rows of a state of version 1 over: nothing is built again', async () => {
+    const dirs = seeds({ 'a.txt': DATED('One'), 'b.txt': DATED('Two') });
+    const formats = selectFormats(['json', 'site']);
+    await build({ ...dirs, config: DEFAULT_CONFIG, formats });
+    // Back to version 1's tables, rows kept: rows WITHOUT ROWID, the listings beside the models.
+    edit(dirs.outDir, (db) => db.exec(`
+      CREATE TABLE v1 (seed TEXT PRIMARY KEY, stat TEXT NOT NULL, input TEXT NOT NULL, base_slug TEXT NOT NULL, slug TEXT NOT NULL,
+        published INTEGER NOT NULL, key TEXT NOT NULL, live INTEGER NOT NULL, diagnostics TEXT NOT NULL, render_diagnostics TEXT NOT NULL,
+        files TEXT NOT NULL, model_hash TEXT NOT NULL, listing_hash TEXT NOT NULL, hash TEXT NOT NULL) WITHOUT ROWID;
+      INSERT INTO v1 SELECT * FROM seeds;
+      DROP TABLE seeds;
+      ALTER TABLE v1 RENAME TO seeds;
+      CREATE INDEX seeds_newest ON seeds (live, published DESC, slug);
+      CREATE INDEX seeds_slug ON seeds (slug);
+      CREATE TABLE m1 (seed TEXT PRIMARY KEY, listing TEXT NOT NULL, model TEXT NOT NULL);
+      INSERT INTO m1 SELECT m.seed, l.listing, m.model FROM models m JOIN listings l ON l.seed = m.seed;
+      DROP TABLE models;
+      DROP TABLE listings;
+      ALTER TABLE m1 RENAME TO models;
+      PRAGMA user_version = 1;`));
+
+    const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats });
+    expect([result.rendered, result.built.length, ignored(result)]).toEqual([0, 2, []]);
+    edit(dirs.outDir, (db) => {
+      expect(db.pragma('user_version', { simple: true })).toBe(2);
+      expect(db.prepare('SELECT count(*) FROM listings').pluck().get()).toBe(2);
+      expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'seeds'").pluck().get()).not.toMatch(/WITHOUT ROWID/);
+    });
+    // The archive lists the carried-over listing of a beside the new one of b.
+    writeFileSync(join(dirs.seedsDir, 'b.txt'), DATED('Three'));
+    expect((await build({ ...dirs, config: DEFAULT_CONFIG, formats })).rendered).toBe(1);
+    const home = readFileSync(join(dirs.outDir, 'index.html'), 'utf8');
+    expect([...home.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1]).sort()).toEqual(['One', 'Three']);
   });
 
   it('removes the JSON manifest of older Galleys, which no build reads', async () => {

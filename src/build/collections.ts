@@ -13,7 +13,7 @@ import type { SiteConfig } from '../model/config.js';
 import { sha256 } from './cache-keys.js';
 import { fileRecord, filesCurrent } from './outputs.js';
 import { collectGarbage } from './memory.js';
-import type { BuildState, FileRecord, SeedRow } from './state.js';
+import type { BuildState, FileRecord } from './state.js';
 
 export const SCHEMA_FILE = 'article.schema.json';
 
@@ -98,9 +98,9 @@ export async function writeCollections(state: BuildState, options: CollectionOpt
 function newest(state: BuildState, config: SiteConfig, limit: number, bare: boolean) {
   const articles: Article[] = [];
   const sizes = new Map<string, Record<string, number>>();
-  for (const { row, model } of state.newest(limit, bare)) {
-    articles.push(withSlug(model, row.slug, config));
-    sizes.set(row.slug, sizesOf(row));
+  for (const { slug, files, model } of state.newest(limit, bare)) {
+    articles.push(withSlug(model, slug, config));
+    sizes.set(slug, sizesOf(files));
   }
   return { articles, sizes };
 }
@@ -115,6 +115,6 @@ function holds(path: string, bytes: Uint8Array): boolean {
   }
 }
 
-function sizesOf(row: SeedRow): Record<string, number> {
-  return Object.fromEntries(Object.entries(row.files).map(([name, f]) => [parseArticlePath(name)!.format.name, f.size]));
+function sizesOf(files: Record<string, FileRecord>): Record<string, number> {
+  return Object.fromEntries(Object.entries(files).map(([name, f]) => [parseArticlePath(name)!.format.name, f.size]));
 }

@@ -33,6 +33,37 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX seeds_slug ON seeds (slug);
    CREATE TABLE orphans (name TEXT PRIMARY KEY) WITHOUT ROWID;
    CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;`,
+  // A row of seeds is near a kilobyte: past what a WITHOUT ROWID page keeps in place, so each one took a page
+  // and an overflow page, and looking seeds up cost two reads a row. An ordinary table packs several rows to
+  // a page. The listings get a table of their own, so the lists read them without the models' pages.
+  `CREATE TABLE seeds_v2 (
+     seed TEXT PRIMARY KEY,
+     stat TEXT NOT NULL,
+     input TEXT NOT NULL,
+     base_slug TEXT NOT NULL,
+     slug TEXT NOT NULL,
+     published INTEGER NOT NULL,
+     key TEXT NOT NULL,
+     live INTEGER NOT NULL,
+     diagnostics TEXT NOT NULL,
+     render_diagnostics TEXT NOT NULL,
+     files TEXT NOT NULL,
+     model_hash TEXT NOT NULL,
+     listing_hash TEXT NOT NULL,
+     hash TEXT NOT NULL
+   );
+   INSERT INTO seeds_v2 SELECT seed, stat, input, base_slug, slug, published, key, live, diagnostics, render_diagnostics, files,
+     model_hash, listing_hash, hash FROM seeds;
+   DROP TABLE seeds;
+   ALTER TABLE seeds_v2 RENAME TO seeds;
+   CREATE INDEX seeds_newest ON seeds (live, published DESC, slug);
+   CREATE INDEX seeds_slug ON seeds (slug);
+   CREATE TABLE listings (seed TEXT PRIMARY KEY, listing TEXT NOT NULL);
+   INSERT INTO listings SELECT seed, listing FROM models;
+   CREATE TABLE models_v2 (seed TEXT PRIMARY KEY, model TEXT NOT NULL);
+   INSERT INTO models_v2 SELECT seed, model FROM models;
+   DROP TABLE models;
+   ALTER TABLE models_v2 RENAME TO models;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -103,9 +103,12 @@ function readRow(r: Row, known?: string): SeedRow | string {
     || !Array.isArray(renderDiagnostics) || !isObject(files)) {
     return 'a field is missing or of the wrong type';
   }
-  for (const [name, f] of Object.entries(files)) {
-    if (!isArticleFileName(name)) return `${JSON.stringify(name)} is not a file name Galley writes`;
-    if (!isObject(f) || typeof f.size !== 'number' || typeof f.mtimeMs !== 'number') return `the record of ${JSON.stringify(name)} is malformed`;
+  // A row checked earlier in this build (the same hash) had its file names checked then.
+  if (known !== r.hash) {
+    for (const [name, f] of Object.entries(files)) {
+      if (!isArticleFileName(name)) return `${JSON.stringify(name)} is not a file name Galley writes`;
+      if (!isObject(f) || typeof f.size !== 'number' || typeof f.mtimeMs !== 'number') return `the record of ${JSON.stringify(name)} is malformed`;
+    }
   }
   const row: SeedRow = {
     seed: r.seed as string, stat: r.stat as string, input: r.input as string, baseSlug: r.base_slug as string, slug: r.slug as string,
@@ -149,6 +152,8 @@ export class BuildState {
   readonly #update: BetterSqlite3.Statement;
   readonly #remove: BetterSqlite3.Statement;
   readonly #removeModel: BetterSqlite3.Statement;
+  readonly #putListing: BetterSqlite3.Statement;
+  readonly #removeListing: BetterSqlite3.Statement;
   readonly #model: BetterSqlite3.Statement;
   readonly #texts: BetterSqlite3.Statement;
   readonly #bySlug: BetterSqlite3.Statement;
@@ -166,14 +171,16 @@ export class BuildState {
     this.#get = db.prepare(`SELECT ${LIGHT} FROM seeds WHERE seed = ?`);
     this.#put = db.prepare(`INSERT OR REPLACE INTO seeds (${LIGHT}) VALUES (@seed, @stat, @input, @baseSlug, @slug, @published, @key, @live,
       @diagnostics, @renderDiagnostics, @files, @modelHash, @listingHash, @hash)`);
-    this.#putModel = db.prepare('INSERT OR REPLACE INTO models (seed, listing, model) VALUES (?, ?, ?)');
+    this.#putModel = db.prepare('INSERT OR REPLACE INTO models (seed, model) VALUES (?, ?)');
+    this.#putListing = db.prepare('INSERT OR REPLACE INTO listings (seed, listing) VALUES (?, ?)');
     this.#update = db.prepare(`UPDATE seeds SET stat = @stat, input = @input, base_slug = @baseSlug, slug = @slug, published = @published,
       key = @key, live = @live, diagnostics = @diagnostics, render_diagnostics = @renderDiagnostics, files = @files, hash = @hash
       WHERE seed = @seed AND model_hash = @modelHash`);
     this.#remove = db.prepare('DELETE FROM seeds WHERE seed = ?');
     this.#removeModel = db.prepare('DELETE FROM models WHERE seed = ?');
+    this.#removeListing = db.prepare('DELETE FROM listings WHERE seed = ?');
     this.#model = db.prepare('SELECT model FROM models WHERE seed = ?').pluck();
-    this.#texts = db.prepare('SELECT model, listing FROM models WHERE seed = ?');
+    this.#texts = db.prepare('SELECT m.model, l.listing FROM models m JOIN listings l ON l.seed = m.seed WHERE m.seed = ?');
     this.#bySlug = db.prepare('SELECT files FROM seeds WHERE slug = ?').pluck();
     this.#addOrphan = db.prepare('INSERT OR IGNORE INTO orphans (name) VALUES (?)');
     this.#dropOrphan = db.prepare('DELETE FROM orphans WHERE name = ?');
@@ -199,7 +206,7 @@ export class BuildState {
   }
 
   /** The model a verified row stands for, or undefined when its text is not the one sealed with the row. */
-  model(row: SeedRow): Article | undefined {
+  model(row: Pick<SeedRow, 'seed' | 'modelHash'>): Article | undefined {
     const text = this.#model.get(row.seed) as string | undefined;
     if (text === undefined || sha256(text) !== row.modelHash) {
       this.#bad.add(row.seed);
@@ -226,7 +233,8 @@ export class BuildState {
     const columns = this.#columns(row);
     this.#put.run(columns);
     this.#verified.set(row.seed, columns.hash);
-    this.#putModel.run(row.seed, listing, model);
+    this.#putModel.run(row.seed, model);
+    this.#putListing.run(row.seed, listing);
     this.#bad.delete(row.seed);
   }
 
@@ -253,6 +261,7 @@ export class BuildState {
   remove(seed: string): void {
     this.#remove.run(seed);
     this.#removeModel.run(seed);
+    this.#removeListing.run(seed);
   }
 
   /** Every seed the state has a row for, whole or not. */
@@ -287,18 +296,23 @@ export class BuildState {
   }
 
   /**
-   * The live rows, newest first (the feeds' and the archive's order: publication time, then slug), `limit`
-   * of them (-1: all), each with its model, or only its listing (`listing`: no sections, no related reading).
-   * A row or text that fails its hash is left out with a warning.
+   * The live articles, newest first (the feeds' and the archive's order: publication time, then slug), `limit`
+   * of them (-1: all), each with its slug, its files and its model, or only its listing (`listing`: no
+   * sections, no related reading). A row or text that fails its hash is left out with a warning.
    */
-  *newest(limit: number, listing: boolean): Generator<{ row: SeedRow; model: Article }> {
-    const rows = this.#db.prepare(`SELECT ${LIGHT.split(', ').map((c) => `s.${c}`).join(', ')}, m.${listing ? 'listing' : 'model'} AS text
-      FROM seeds s JOIN models m ON m.seed = s.seed WHERE s.live = 1 ORDER BY s.published DESC, s.slug LIMIT ?`).iterate(limit) as Iterable<Row>;
+  *newest(limit: number, listing: boolean): Generator<{ slug: string; files: Record<string, FileRecord>; model: Article }> {
+    const rows = this.#db.prepare(`SELECT ${LIGHT.split(', ').map((c) => `s.${c}`).join(', ')}, t.${listing ? 'listing' : 'model'} AS text
+      FROM seeds s JOIN ${listing ? 'listings' : 'models'} t ON t.seed = s.seed WHERE s.live = 1 ORDER BY s.published DESC, s.slug LIMIT ?`)
+      .iterate(limit) as Iterable<Row>;
     for (const r of rows) {
-      const row = readRow(r, this.#verified.get(r.seed as string));
+      // A row this build checked (every row of its seeds) is read for what the lists need, nothing more.
+      const row = this.#verified.get(r.seed as string) === r.hash
+        ? { seed: r.seed as string, slug: r.slug as string, files: JSON.parse(r.files as string) as Record<string, FileRecord>,
+          modelHash: r.model_hash as string, listingHash: r.listing_hash as string }
+        : readRow(r);
       if (typeof row === 'string') continue; // warned about when the build read it
       if (typeof r.text === 'string' && sha256(r.text) === (listing ? row.listingHash : row.modelHash)) {
-        yield { row, model: JSON.parse(r.text) as Article };
+        yield { slug: row.slug, files: row.files, model: JSON.parse(r.text) as Article };
         continue;
       }
       if (!listing) {
@@ -307,7 +321,7 @@ export class BuildState {
       }
       this.#warn(`ignored the listing of ${JSON.stringify(row.seed)}: it does not match its hash (edited or damaged); the model stands in`);
       const model = this.model(row);
-      if (model !== undefined) yield { row, model: { ...model, sections: [], related: [] } };
+      if (model !== undefined) yield { slug: row.slug, files: row.files, model: { ...model, sections: [], related: [] } };
     }
   }
 
@@ -343,11 +357,13 @@ function foreignOrNewer(db: Db): string | null {
   return null;
 }
 
-function migrate(db: Db): void {
+/** Bring the schema up to date; true when rows of an older version were carried over. */
+function migrate(db: Db): boolean {
   const from = db.pragma('user_version', { simple: true }) as number;
   for (let v = from; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
   db.pragma(`application_id = ${APPLICATION_ID}`);
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  return from > 0 && from < SCHEMA_VERSION;
 }
 
 /**
@@ -377,8 +393,10 @@ export function openState(outDir: string, diagnostics: Diagnostic[] = [], name =
       db.exec('BEGIN EXCLUSIVE');
       const fault = foreignOrNewer(db);
       if (fault !== null) throw Object.assign(new Error(fault), { code: 'GALLEY_FOREIGN' });
-      migrate(db);
+      const carried = migrate(db);
       db.exec('COMMIT');
+      // A migration copies tables: the pages of the old ones would stay in the file, free, until reused.
+      if (carried) db.exec('VACUUM');
       return new BuildState(db, file, diagnostics);
     } catch (e) {
       db?.close();

@@ -63,15 +63,20 @@ export function articleFilePath(name: 'json' | 'pdf' | 'epub' | 'html', slug: st
  * the caller checks it is one.
  */
 export function parseArticlePath(name: string): { format: ArticleFormat; slug: string } | null {
-  for (const format of FORMATS) {
-    if (format.kind !== 'article') continue;
-    const [before, after] = (format.path ?? `${SLUG}.${format.extension}`).split(SLUG) as [string, string];
+  for (const { format, before, after } of ARTICLE_PATHS) {
     if (name.length > before.length + after.length && name.startsWith(before) && name.endsWith(after)) {
       return { format, slug: name.slice(before.length, name.length - after.length) };
     }
   }
   return null;
 }
+
+// What stands before and after the slug in each article format's path: a build parses every recorded file
+// name of every article through it.
+const ARTICLE_PATHS = FORMATS.filter((f): f is ArticleFormat => f.kind === 'article').map((format) => {
+  const [before, after] = (format.path ?? `${SLUG}.${format.extension}`).split(SLUG) as [string, string];
+  return { format, before, after };
+});
 
 /** The formats named, in registry order; throws on a name no exporter has. */
 export function selectFormats(names: readonly string[] | null): Format[] {

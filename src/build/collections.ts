@@ -7,11 +7,12 @@ import type { Article } from '../model/article.js';
 import { articleJsonSchema } from '../model/article.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { parseArticlePath } from '../exporters/registry.js';
+import { isLaterPage } from '../exporters/shared/site.js';
 import type { CollectionFormat, Format } from '../exporters/registry.js';
 import { withSlug } from '../normalize/index.js';
 import type { SiteConfig } from '../model/config.js';
 import { sha256 } from './cache-keys.js';
-import { fileRecord, filesCurrent } from './outputs.js';
+import { fileRecord, filesCurrent, removeOutput } from './outputs.js';
 import { collectGarbage } from './memory.js';
 import type { BuildState, FileRecord } from './state.js';
 
@@ -31,9 +32,12 @@ export function reservedSlugs(formats: readonly Format[]): Set<string> {
   }));
 }
 
+/** A file as written, and for a page of a paged list the key of what it was rendered from. */
+type Written = FileRecord & { key?: string };
+
 interface Recorded {
   key: string;
-  files: Record<string, FileRecord>;
+  files: Record<string, Written>;
   diagnostics: Diagnostic[];
 }
 
@@ -69,23 +73,32 @@ export async function writeCollections(state: BuildState, options: CollectionOpt
     return;
   }
   const made: Recorded = { key, files: {}, diagnostics: [] };
-  // An archive of thousands has a thousand pages, and one new article changes a few: the others are
-  // left as they are, not renamed over with the same bytes.
-  const put = (name: string, bytes: Uint8Array) => {
+  // An archive of thousands has a thousand pages, and one new article changes a few: a page rendered from
+  // the same inputs as last time, and on disk as written then, is not rendered again (the exporters key
+  // their pages); a file rendered to the same bytes is left as it is, not renamed over.
+  const put = (name: string, bytes: Uint8Array, pageKey?: string) => {
     if (!holds(join(outDir, name), bytes)) write(name, bytes);
-    made.files[name] = fileRecord(join(outDir, name));
+    made.files[name] = { ...fileRecord(join(outDir, name)), ...(pageKey === undefined ? {} : { key: pageKey }) };
+  };
+  const written = (name: string, pageKey: string): boolean => {
+    const was = last?.files[name];
+    if (was === undefined || was.key !== pageKey || !filesCurrent(outDir, { [name]: was })) return false;
+    made.files[name] = was;
+    return true;
   };
   if (formats.some((f) => f.name === 'json')) put(SCHEMA_FILE, new TextEncoder().encode(JSON.stringify(articleJsonSchema(), null, 2) + '\n'));
   const formatNames = formats.map((f) => f.name);
   let lists: { articles: Article[]; sizes: Map<string, Record<string, number>> } | null = null;
   for (const f of formats.filter((x): x is CollectionFormat => x.kind === 'collection')) {
     const input = FEEDS.has(f.name) ? newest(state, config, Math.max(0, config.feedLimit), false) : (lists ??= newest(state, config, -1, true));
-    const out = await (await f.load())(input.articles, { config, sizes: input.sizes, formats: formatNames });
+    const out = await (await f.load())(input.articles, { config, sizes: input.sizes, formats: formatNames, written });
     made.diagnostics.push(...out.diagnostics);
     put(f.fileName, out.bytes);
-    for (const more of out.more ?? []) put(more.name, more.bytes);
+    for (const more of out.more ?? []) put(more.name, more.bytes, more.key);
     collectGarbage();
   }
+  // Pages past the end of a list that got shorter: they would list, and link, articles that are gone.
+  for (const name of Object.keys(last?.files ?? {})) if (!(name in made.files) && isLaterPage(name)) removeOutput(outDir, name);
   diagnostics.push(...made.diagnostics);
   state.setMeta(META, JSON.stringify(made));
 }

@@ -4,8 +4,8 @@ import type { Article } from '../model/article.js';
 import { uuidV5 } from '../normalize/uuid.js';
 import { isoSeconds } from './shared/dates.js';
 import {
-  articlePagePath, catalogPagePath, folderOf, itemDate, newestFirst, newestItemDate, OPDS_ACQUISITION_TYPE, pageCount as countPages, pageOf,
-  relativeLink, siteBase,
+  articlePagePath, catalogPagePath, folderOf, itemDate, newestFirst, newestItemDate, OPDS_ACQUISITION_TYPE, pageCount as countPages, pageFile,
+  pageOf, relativeLink, siteBase,
 } from './shared/site.js';
 import { escapeXml } from './shared/xml.js';
 import { articleFilePath } from './registry.js';
@@ -22,9 +22,14 @@ const encode = (text: string) => new TextEncoder().encode(text);
 export const exportOpds: CollectionRender = (articles, ctx) => {
   const sorted = newestFirst(articles);
   const pages = countPages(sorted.length);
-  const files: OutputFile[] = [];
-  for (let n = 1; n <= pages; n++) files.push({ name: catalogPagePath(n), bytes: encode(catalogPage(pageOf(sorted, n), n, pages, ctx)) });
-  return { bytes: files[0]!.bytes, diagnostics: [], more: files.slice(1) };
+  const more: OutputFile[] = [];
+  for (let n = 2; n <= pages; n++) {
+    const items = pageOf(sorted, n);
+    const page = pageFile(catalogPagePath(n), items, n, pages, ctx, () => catalogPage(items, n, pages, ctx));
+    if (page !== null) more.push(page);
+  }
+  // The first page is the format's own file (`bytes`), always rendered.
+  return { bytes: encode(catalogPage(pageOf(sorted, 1), 1, pages, ctx)), diagnostics: [], more };
 };
 
 function catalogPage(items: readonly Article[], n: number, pages: number, ctx: CollectionContext): string {

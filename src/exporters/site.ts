@@ -4,7 +4,7 @@ import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import { isoSeconds } from './shared/dates.js';
 import {
-  articlePagePath, folderOf, itemDate, newestFirst, newestItemDate, pageCount as countPages, pageOf, relativeLink, siteFileUrl,
+  articlePagePath, folderOf, itemDate, newestFirst, newestItemDate, pageCount as countPages, pageFile, pageOf, relativeLink, siteFileUrl, archivePagePath,
 } from './shared/site.js';
 import { timeXhtml } from './shared/xhtml.js';
 import { escapeXml } from './shared/xml.js';
@@ -13,11 +13,6 @@ import {
   chromeLang, downloadLinks, FAVICON_SVG, has, languageSwitch, pageHead, siteFooter, WEB_FILES,
 } from './shared/page.js';
 import type { Siblings } from './shared/page.js';
-
-/** The path under out/ of archive page `n` (1 is the home page). */
-function archivePagePath(n: number): string {
-  return n === 1 ? WEB_FILES.home : `page/${n}/index.html`;
-}
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -29,7 +24,8 @@ export const exportSite: CollectionRender = (articles, ctx) => {
   const pages: OutputFile[] = [];
   for (let n = 1; n <= pageCount; n++) {
     const items = pageOf(sorted, n);
-    pages.push({ name: archivePagePath(n), bytes: encode(archivePage(items, n, pageCount, ctx, siblings)) });
+    const page = pageFile(archivePagePath(n), items, n, pageCount, ctx, () => archivePage(items, n, pageCount, ctx, siblings));
+    if (page !== null) pages.push(page);
   }
   return {
     bytes: encode(sitemap(sorted, pageCount, ctx.config, siblings)),

@@ -23,6 +23,12 @@ export interface CollectionContext extends ExportContext {
   sizes: ReadonlyMap<string, Readonly<Record<string, number>>>;
   /** The names of every format this build writes; absent: none but this one. */
   formats?: readonly string[];
+  /**
+   * The caller's memo of the files it wrote before (the build's): true when out/<name> still holds what was
+   * rendered from inputs of this `key`. A collection of many pages then leaves such a page out of `more`,
+   * and the caller keeps the file. Absent: every file is rendered.
+   */
+  written?: (name: string, key: string) => boolean;
 }
 
 export interface ExportOutput {
@@ -35,6 +41,8 @@ export interface ExportOutput {
 export interface OutputFile {
   name: string;
   bytes: Uint8Array;
+  /** A hash of everything the file was rendered from, where its format keys its files (see `written`). */
+  key?: string;
 }
 
 /** A collection's files: `bytes` is its registered `fileName`; `more` are the others (later pages, an icon). */

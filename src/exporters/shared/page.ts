@@ -4,12 +4,12 @@ import type { Article } from '../../model/article.js';
 import type { SiteConfig } from '../../model/config.js';
 import { articleFilePath } from '../registry.js';
 import { languageDirection } from './direction.js';
-import { catalogPagePath, FEED_FILES, OPDS_ACQUISITION_TYPE, relativeLink } from './site.js';
+import { archivePagePath, catalogPagePath, FEED_FILES, OPDS_ACQUISITION_TYPE, relativeLink } from './site.js';
 import { escapeXml, xmlSafe } from './xml.js';
 
 /** Where the site's shared files are under out/. */
 export const WEB_FILES = {
-  home: 'index.html',
+  home: archivePagePath(1),
   favicon: 'favicon.svg',
   rss: FEED_FILES.rss,
   jsonFeed: FEED_FILES.jsonFeed,

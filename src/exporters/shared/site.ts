@@ -1,5 +1,7 @@
 // Where out/ is published and how the site lists its articles: one answer for the feeds, the pages and the catalog.
+import { createHash } from 'node:crypto';
 import type { Article } from '../../model/article.js';
+import type { CollectionContext, OutputFile } from '../types.js';
 
 /**
  * The site URL as a base for files in out/, which is published at the site's root: always ends in "/",
@@ -70,11 +72,37 @@ export function pageCount(count: number): number {
 }
 
 /**
+ * Page `n` of a paged list as a file, keyed by all it is rendered from; or null where the caller's memo
+ * holds it already (see CollectionContext.written): one edit in an archive of thousands renders the pages
+ * it touched, not every page again.
+ */
+export function pageFile(name: string, items: readonly Article[], n: number, pages: number, ctx: CollectionContext,
+  render: () => string): OutputFile | null {
+  if (ctx.written === undefined) return { name, bytes: new TextEncoder().encode(render()) };
+  const sizes = items.map((a) => ctx.sizes.get(a.slug) ?? null);
+  const key = createHash('sha256').update(JSON.stringify([name, n, pages, ctx.config, ctx.formats ?? null, items, sizes])).digest('hex');
+  return ctx.written(name, key) ? null : { name, bytes: new TextEncoder().encode(render()), key };
+}
+
+/**
  * Where the OPDS catalog's pages are under out/: page 1 is the catalog a reader app is given.
  * Atom, so beside the feeds' XML, in a folder of its own.
  */
 export function catalogPagePath(n: number): string {
   return n === 1 ? 'opds/catalog.xml' : `opds/catalog-${n}.xml`;
+}
+
+/** The path under out/ of archive page `n` (1 is the home page, out/index.html). */
+export function archivePagePath(n: number): string {
+  return n === 1 ? 'index.html' : `page/${n}/index.html`;
+}
+
+/**
+ * True for a later page of the archive or the catalog (from 2): the files a shorter list no longer has,
+ * which the build then deletes. Only these names: the build's record of what it wrote is untrusted.
+ */
+export function isLaterPage(name: string): boolean {
+  return /^(page\/[1-9]\d*\/index\.html|opds\/catalog-[1-9]\d*\.xml)$/.test(name);
 }
 
 /**

@@ -1,0 +1,89 @@
+// The archive pages and the catalog of a large site are rendered page by page as they change: a page is kept
+// when it would be rendered from what it was rendered from last time, and a list that got shorter loses the
+// pages past its end. Whatever the build keeps, out/ equals a build from scratch.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { synthSeed } from '../scripts/synth-seeds.mjs';
+import { build } from '../src/build/build.js';
+import { exportOpds } from '../src/exporters/opds.js';
+import { exportSite } from '../src/exporters/site.js';
+import { selectFormats } from '../src/exporters/registry.js';
+import type { CollectionContext } from '../src/exporters/types.js';
+import { DEFAULT_CONFIG } from '../src/model/config.js';
+import type { Article } from '../src/model/article.js';
+import { normalize } from '../src/normalize/index.js';
+import { snapshot } from './support/cli.js';
+
+const config = { ...DEFAULT_CONFIG, url: 'https://example.org/news' };
+let freshBuilds = 0;
+const formats = selectFormats(['json', 'site', 'opds', 'rss']);
+
+describe('a site kept up to date page by page', () => {
+  it('equals a site built from scratch after edits, removals and additions, and loses the pages past its end', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'galley-pages-'));
+    const seedsDir = join(root, 'seeds');
+    mkdirSync(seedsDir);
+    const put = (i: number, text = synthSeed(i)) => writeFileSync(join(seedsDir, `s${String(i).padStart(3, '0')}.txt`), text);
+    for (let i = 0; i < 70; i++) put(i);
+    const outDir = join(root, 'out');
+    const run = async () => expect((await build({ seedsDir, outDir, config, formats })).failed).toEqual([]);
+    const fromScratch = async () => {
+      const fresh = join(root, `fresh-${++freshBuilds}`);
+      cpSync(seedsDir, join(fresh, 'seeds'), { recursive: true });
+      // The model names its seed by folder: the same folder name as the kept site's.
+      await build({ seedsDir: join(fresh, 'seeds'), outDir: join(fresh, 'out'), config, formats });
+      return snapshot(join(fresh, 'out'));
+    };
+    await run();
+    expect(existsSync(join(outDir, 'page/4/index.html'))).toBe(true);
+
+    put(33, synthSeed(33).replace(/^(---\n[\s\S]*?\n---\n)[^\n]+/, '$1A headline edited on page two'));
+    await run();
+    const archive = [...snapshot(outDir)].filter(([name]) => name === 'index.html' || name.startsWith('page/'));
+    expect(archive.filter(([, bytes]) => bytes.includes('A headline edited on page two'))).toHaveLength(1);
+    expect(snapshot(outDir)).toEqual(await fromScratch());
+
+    for (let i = 0; i < 45; i++) rmSync(join(seedsDir, `s${String(i).padStart(3, '0')}.txt`));
+    await run();
+    expect(['page/2/index.html', 'page/3/index.html', 'page/4/index.html', 'opds/catalog-2.xml', 'opds/catalog-4.xml']
+      .map((page) => existsSync(join(outDir, page)))).toEqual([true, false, false, true, false]);
+    expect(existsSync(join(outDir, 'page/3'))).toBe(false);
+    expect(snapshot(outDir)).toEqual(await fromScratch());
+
+    for (let i = 100; i < 110; i++) put(i);
+    await run();
+    expect(snapshot(outDir)).toEqual(await fromScratch());
+  }, 60_000);
+});
+
+describe('pages keyed by what they are rendered from', () => {
+  const articles: Article[] = Array.from({ length: 45 }, (_, i) =>
+    normalize(synthSeed(i), `s${i}.txt`, { config, fallbackDate: null }).article);
+  const sizes = new Map(articles.map((a) => [a.slug, { pdf: 1000, epub: 2000 }]));
+
+  it.each([['site', exportSite, 'page/2/index.html'], ['opds', exportOpds, 'opds/catalog-2.xml']] as const)(
+    '%s leaves out the pages the memo holds, and keys the others by their own articles only', async (_, render, second) => {
+      const keys = async (list: readonly Article[], written: CollectionContext['written'] = () => false) => {
+        const out = await render(list, { config, sizes, formats: ['json', 'site', 'opds'], written });
+        return new Map((out.more ?? []).filter((f) => f.key !== undefined).map((f) => [f.name, f.key!]));
+      };
+      const before = await keys(articles);
+      expect(before.size).toBeGreaterThanOrEqual(2);
+      expect(before.has(second)).toBe(true);
+      // Without a memo, nothing is keyed: a library caller gets every page.
+      const plain = await render(articles, { config, sizes });
+      expect(plain.more?.every((f) => f.key === undefined)).toBe(true);
+      // The memo holds page 2: it is left out, the others are rendered.
+      const held = await keys(articles, (name, key) => name === second && key === before.get(second));
+      expect([...held.keys()]).toEqual([...before.keys()].filter((n) => n !== second));
+      // An article of the last page changed: the last page's key moves, page 2's does not.
+      const newestFirst = [...articles].sort((a, b) => Date.parse(b.published) - Date.parse(a.published) || (a.slug < b.slug ? -1 : 1));
+      const last = newestFirst.at(-1)!;
+      const after = await keys(articles.map((a) => (a === last ? { ...a, title: 'Changed' } : a)));
+      const lastPage = [...before.keys()].at(-1)!;
+      expect(after.get(second)).toBe(before.get(second));
+      expect(after.get(lastPage)).not.toBe(before.get(lastPage));
+    });
+});

@@ -65,6 +65,24 @@ describeWithSnapshot('bin/galley from the startup snapshot', () => {
     expect(fromBlob()).toBe(0);
   }, 120_000);
 
+  it('says that it replaced a damaged state file once, when it hands the rebuild to the pool', () => {
+    const root = mkdtempSync(join(tmpdir(), 'galley-damaged-'));
+    const seeds = join(root, 'seeds');
+    mkdirSync(seeds);
+    for (let i = 0; i < 4; i++) writeFileSync(join(seeds, `s${i}.txt`), `---\ndate: 2024-06-1${i}\n---\nHeadline ${i}\nA paragraph.\n`);
+    const out = join(root, 'out');
+    const args = ['build', seeds, '--out', out, '--formats', 'json'];
+    const env = { ...process.env, GALLEY_POOL_MIN: '3' };
+    expect(binSync(args, env).code).toBe(0);
+    const state = join(out, '.galley', 'state.db');
+    for (const suffix of ['', '-wal', '-shm']) rmSync(state + suffix, { force: true });
+    writeFileSync(state, 'not a database at all'.repeat(300));
+    const r = binSync(args, env);
+    expect(r.code).toBe(0);
+    expect(r.stderr.match(/\[cache\/ignored\]/g)).toHaveLength(1);
+    expect(r.stderr).toMatch(/state\.db: warning: ignored: unreadable .*; every article is built again/);
+  }, 120_000);
+
   it('runs the compiled CLI beside the blob when the project was moved after the build', () => {
     // A project built in one folder, then renamed: the heap's paths (the lazily opened Hangul and emoji
     // fonts, the worker, package.json) point at a folder that is gone.

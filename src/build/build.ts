@@ -131,7 +131,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // A shard deletes nothing: a file its article left may be another shard's article's now.
     removeUnowned(run.state, options.outDir, run.formatNames, run.replaced, options.shard === undefined);
   } catch (e) {
-    if (!(e instanceof WorkersUnavailable)) {
+    // The state warnings: a damaged state file is replaced, a damaged row rewritten, before the process
+    // that takes the build over opens it; it would have nothing left to warn about.
+    if (e instanceof WorkersUnavailable) e.diagnostics = run.result.diagnostics.filter((d) => d.rule === 'cache/ignored');
+    else {
       // Stopped by a signal or a fault: the finished batches are committed; the files replaced so far are
       // recorded for a later build to delete. Best effort: a full disk may refuse it.
       try {

@@ -117,6 +117,10 @@ async function main(argv: string[], signal: AbortSignal): Promise<number> {
       const mode = values.quiet ? 'off' : process.stderr.isTTY ? 'bar' : 'lines';
       const onArticle = progressReporter(mode, process.stderr);
       const result = await build({ seedsDir, outDir: values.out, config, formats, force, onArticle, onWait, signal: stop, ...(shard && { shard }) })
+        .catch((e: unknown) => {
+          if (e instanceof WorkersUnavailable) report(e.diagnostics);
+          throw e;
+        })
         .finally(() => onArticle.interrupt());
       report(result.diagnostics);
       if (!values.quiet) {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Piscina } from 'piscina';
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { renderArticle } from '../build/render-article.js';
 import type { RenderedArticle } from '../build/render-article.js';
 import type { RenderTask, WorkerData } from './worker.js';
@@ -26,6 +27,8 @@ const WORKER = fileURLToPath(new URL('../pool/worker.js', import.meta.url));
 /** Thrown where a batch needs the pool but this process cannot start worker threads (see snapshot.ts). */
 export class WorkersUnavailable extends Error {
   override name = 'WorkersUnavailable';
+  /** What the build found before it needed the pool that the process it hands over to will not find again. */
+  diagnostics: Diagnostic[] = [];
 }
 
 let workersAllowed = true;

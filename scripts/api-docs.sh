@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 check=false
 [[ "${1:-}" == "--check" ]] && check=true
 
-npx tsc -p tsconfig.build.json
+# The whole build, not tsc alone: a dist/ newer than the startup snapshot makes bin/galley run without it.
+npm run --silent build
 npx api-extractor run -c scripts/api-extractor.json
 fresh=$(mktemp -d)
 trap 'rm -rf "$fresh" "$fresh.log"' EXIT

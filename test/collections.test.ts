@@ -1,12 +1,17 @@
 // The archive pages and the catalog of a large site are rendered page by page as they change: a page is kept
 // when it would be rendered from what it was rendered from last time, and a list that got shorter loses the
 // pages past its end. Whatever the build keeps, out/ equals a build from scratch.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { synthSeed } from '../scripts/synth-seeds.mjs';
 import { build } from '../src/build/build.js';
+import { writeCollections } from '../src/build/collections.js';
+import { outputWriter } from '../src/build/outputs.js';
+import { openState } from '../src/build/state.js';
+import { pageFile } from '../src/exporters/shared/site.js';
+import type { CollectionFormat } from '../src/exporters/registry.js';
 import { exportOpds } from '../src/exporters/opds.js';
 import { exportSite } from '../src/exporters/site.js';
 import { selectFormats } from '../src/exporters/registry.js';
@@ -86,4 +91,37 @@ describe('pages keyed by what they are rendered from', () => {
       expect(after.get(second)).toBe(before.get(second));
       expect(after.get(lastPage)).not.toBe(before.get(lastPage));
     });
+});
+
+describe('the build\'s memo of pages', () => {
+  it('keeps a page only within one context: another (Galley\'s code, config, formats) renders every page again', async () => {
+    let template = 'old';
+    // A paged format whose pages show the template: a stand-in for a change to an exporter's code.
+    const stub: CollectionFormat = {
+      kind: 'collection', name: 'stub', fileName: 'stub/1.txt', load: async () => (articles, ctx) => {
+        const more = [2, 3].map((n) => pageFile(`stub/${n}.txt`, articles.slice(n - 1, n), n, 3, ctx, () => `${template} ${n}`));
+        return { bytes: new TextEncoder().encode(template), diagnostics: [], more: more.filter((f) => f !== null) };
+      },
+    };
+    const root = mkdtempSync(join(tmpdir(), 'galley-memo-'));
+    mkdirSync(join(root, 'seeds'));
+    for (let i = 0; i < 3; i++) writeFileSync(join(root, 'seeds', `s${i}.txt`), synthSeed(i));
+    const outDir = join(root, 'out');
+    await build({ seedsDir: join(root, 'seeds'), outDir, config, formats: selectFormats(['json']) });
+    const write = async (context: string, built: string) => {
+      const state = openState(outDir);
+      try {
+        await writeCollections(state, { outDir, config, formats: [stub] }, outputWriter(outDir, undefined), context, built, []);
+      } finally {
+        state.close();
+      }
+    };
+    const page2 = () => readFileSync(join(outDir, 'stub/2.txt'), 'utf8');
+    await write('context one', 'a');
+    template = 'new';
+    await write('context one', 'b'); // the same inputs in the same context: the page is kept
+    expect([page2(), readFileSync(join(outDir, 'stub/1.txt'), 'utf8')]).toEqual(['old 2', 'new']);
+    await write('context two', 'b');
+    expect(page2()).toBe('new 2');
+  });
 });

@@ -76,13 +76,15 @@ export async function writeCollections(state: BuildState, options: CollectionOpt
   // An archive of thousands has a thousand pages, and one new article changes a few: a page rendered from
   // the same inputs as last time, and on disk as written then, is not rendered again (the exporters key
   // their pages); a file rendered to the same bytes is left as it is, not renamed over.
+  // A page's key names its inputs; with the context, Galley's code too (a changed template renders every page).
+  const memoKey = (pageKey: string) => sha256(context + pageKey);
   const put = (name: string, bytes: Uint8Array, pageKey?: string) => {
     if (!holds(join(outDir, name), bytes)) write(name, bytes);
-    made.files[name] = { ...fileRecord(join(outDir, name)), ...(pageKey === undefined ? {} : { key: pageKey }) };
+    made.files[name] = { ...fileRecord(join(outDir, name)), ...(pageKey === undefined ? {} : { key: memoKey(pageKey) }) };
   };
   const written = (name: string, pageKey: string): boolean => {
     const was = last?.files[name];
-    if (was === undefined || was.key !== pageKey || !filesCurrent(outDir, { [name]: was })) return false;
+    if (was === undefined || was.key !== memoKey(pageKey) || !filesCurrent(outDir, { [name]: was })) return false;
     made.files[name] = was;
     return true;
   };

@@ -10,12 +10,12 @@ import { build } from '../src/build/build.js';
 import { writeCollections } from '../src/build/collections.js';
 import { outputWriter } from '../src/build/outputs.js';
 import { openState } from '../src/build/state.js';
-import { pageFile } from '../src/exporters/shared/site.js';
+import { pageFile, sitePages } from '../src/exporters/shared/site.js';
 import type { CollectionFormat } from '../src/exporters/registry.js';
 import { exportOpds } from '../src/exporters/opds.js';
 import { exportSite } from '../src/exporters/site.js';
 import { selectFormats } from '../src/exporters/registry.js';
-import type { CollectionContext } from '../src/exporters/types.js';
+import type { ArticlePages, CollectionContext, CollectionRender } from '../src/exporters/types.js';
 import { DEFAULT_CONFIG } from '../src/model/config.js';
 import type { Article } from '../src/model/article.js';
 import { normalize } from '../src/normalize/index.js';
@@ -93,13 +93,36 @@ describe('pages keyed by what they are rendered from', () => {
     });
 });
 
+describe('articles given a page at a time', () => {
+  it.each(['site', 'opds', 'rss', 'jsonfeed'] as const)('%s writes the same files from pages as from the whole list', async (name) => {
+    const articles: Article[] = Array.from({ length: 47 }, (_, i) =>
+      normalize(synthSeed(i), `s${i}.txt`, { config, fallbackDate: null }).article);
+    const sizes = new Map(articles.map((a) => [a.slug, { pdf: 1000 + a.slug.length, epub: 2000 }]));
+    const sorted = [...articles].sort((a, b) => Date.parse(b.published) - Date.parse(a.published) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+    const pages: ArticlePages = {
+      count: sorted.length,
+      *pages(size) {
+        for (let i = 0; i < sorted.length; i += size) yield sorted.slice(i, i + size);
+      },
+    };
+    const render = await selectFormats([name])[0]!.load() as CollectionRender;
+    const ctx = { config, sizes, formats: ['json', 'pdf', 'epub', 'html', 'site', 'opds'] };
+    const whole = await render(articles, ctx);
+    const paged = await render(pages, ctx);
+    expect(Buffer.from(paged.bytes).toString()).toBe(Buffer.from(whole.bytes).toString());
+    expect((paged.more ?? []).map((f) => [f.name, Buffer.from(f.bytes).toString()])).toEqual((whole.more ?? []).map((f) => [f.name, Buffer.from(f.bytes).toString()]));
+    if (name === 'site' || name === 'opds') expect(whole.more!.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe('the build\'s memo of pages', () => {
   it('keeps a page only within one context: another (Galley\'s code, config, formats) renders every page again', async () => {
     let template = 'old';
     // A paged format whose pages show the template: a stand-in for a change to an exporter's code.
     const stub: CollectionFormat = {
       kind: 'collection', name: 'stub', fileName: 'stub/1.txt', load: async () => (articles, ctx) => {
-        const more = [2, 3].map((n) => pageFile(`stub/${n}.txt`, articles.slice(n - 1, n), n, 3, ctx, () => `${template} ${n}`));
+        const list = [...sitePages(articles).pages].flat();
+        const more = [2, 3].map((n) => pageFile(`stub/${n}.txt`, list.slice(n - 1, n), n, 3, ctx, () => `${template} ${n}`));
         return { bytes: new TextEncoder().encode(template), diagnostics: [], more: more.filter((f) => f !== null) };
       },
     };

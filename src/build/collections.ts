@@ -1,6 +1,6 @@
 // The whole-build files (feeds, home page and archive, sitemap, OPDS catalog, the model's JSON Schema), made
-// from the build state's live rows by indexed queries: the feeds from the newest few models, the lists from
-// every article without its body. Skipped when no article changed since they were written.
+// from the build state's live rows by indexed queries: the feeds from the newest few models, the lists a page
+// at a time from every article without its body. Skipped when no article changed since they were written.
 import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../model/article.js';
@@ -9,6 +9,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { parseArticlePath } from '../exporters/registry.js';
 import { isLaterPage } from '../exporters/shared/site.js';
 import type { CollectionFormat, Format } from '../exporters/registry.js';
+import type { ArticlePages } from '../exporters/types.js';
 import { withSlug } from '../normalize/index.js';
 import type { SiteConfig } from '../model/config.js';
 import { sha256 } from './cache-keys.js';
@@ -90,9 +91,8 @@ export async function writeCollections(state: BuildState, options: CollectionOpt
   };
   if (formats.some((f) => f.name === 'json')) put(SCHEMA_FILE, new TextEncoder().encode(JSON.stringify(articleJsonSchema(), null, 2) + '\n'));
   const formatNames = formats.map((f) => f.name);
-  let lists: { articles: Article[]; sizes: Map<string, Record<string, number>> } | null = null;
   for (const f of formats.filter((x): x is CollectionFormat => x.kind === 'collection')) {
-    const input = FEEDS.has(f.name) ? newest(state, config, Math.max(0, config.feedLimit), false) : (lists ??= newest(state, config, -1, true));
+    const input = FEEDS.has(f.name) ? newest(state, config, Math.max(0, config.feedLimit), false) : listed(state, config);
     const out = await (await f.load())(input.articles, { config, sizes: input.sizes, formats: formatNames, written });
     made.diagnostics.push(...out.diagnostics);
     put(f.fileName, out.bytes);
@@ -117,6 +117,42 @@ function newest(state: BuildState, config: SiteConfig, limit: number, bare: bool
     articles.push(withSlug(model, slug, config));
     sizes.set(slug, sizesOf(files));
   }
+  return { articles, sizes };
+}
+
+/**
+ * Every live article, as listed (without its body), a page at a time from the state's index: an archive of a
+ * million articles is never held whole. `sizes` holds the sizes of the page being read.
+ */
+function listed(state: BuildState, config: SiteConfig): { articles: ArticlePages; sizes: Map<string, Record<string, number>> } {
+  const sizes = new Map<string, Record<string, number>>();
+  const count = state.liveCount();
+  const articles: ArticlePages = {
+    count,
+    *pages(size) {
+      let page: Article[] = [];
+      let yielded = 0;
+      const take = () => {
+        yielded++;
+        const full = page;
+        page = [];
+        return full;
+      };
+      for (const { slug, files, model } of state.newest(-1, true)) {
+        if (page.length === 0) sizes.clear();
+        page.push(withSlug(model, slug, config));
+        sizes.set(slug, sizesOf(files));
+        if (page.length === size) yield take();
+      }
+      if (page.length > 0 || yielded === 0) yield take();
+      // A row the state could not give (damaged, warned about) leaves the count short: the pages it
+      // announced are there all the same, so no page links one that does not exist.
+      while (yielded < Math.ceil(count / size)) {
+        sizes.clear();
+        yield take();
+      }
+    },
+  };
   return { articles, sizes };
 }
 

@@ -329,6 +329,11 @@ export class BuildState {
     }
   }
 
+  /** How many rows are live: the articles the collections list. */
+  liveCount(): number {
+    return this.#db.prepare('SELECT count(*) FROM seeds WHERE live = 1').pluck().get() as number;
+  }
+
   meta(name: string): string | undefined {
     return this.#db.prepare('SELECT value FROM meta WHERE name = ?').pluck().get(name) as string | undefined;
   }

@@ -4,8 +4,8 @@ import type { Article } from '../model/article.js';
 import { uuidV5 } from '../normalize/uuid.js';
 import { isoSeconds } from './shared/dates.js';
 import {
-  articlePagePath, catalogPagePath, folderOf, itemDate, newestFirst, newestItemDate, OPDS_ACQUISITION_TYPE, pageCount as countPages, pageFile,
-  pageOf, relativeLink, siteBase,
+  articlePagePath, catalogPagePath, folderOf, itemDate, newestItemDate, OPDS_ACQUISITION_TYPE, pageCount as countPages, pageFile,
+  relativeLink, siteBase, sitePages,
 } from './shared/site.js';
 import { escapeXml } from './shared/xml.js';
 import { articleFilePath } from './registry.js';
@@ -20,16 +20,21 @@ const encode = (text: string) => new TextEncoder().encode(text);
 
 /** opds/catalog.xml (the render's first file), then catalog-2.xml, ... */
 export const exportOpds: CollectionRender = (articles, ctx) => {
-  const sorted = newestFirst(articles);
-  const pages = countPages(sorted.length);
+  const { count, pages: list } = sitePages(articles);
+  const pages = countPages(count);
   const more: OutputFile[] = [];
-  for (let n = 2; n <= pages; n++) {
-    const items = pageOf(sorted, n);
-    const page = pageFile(catalogPagePath(n), items, n, pages, ctx, () => catalogPage(items, n, pages, ctx));
-    if (page !== null) more.push(page);
+  let first = '';
+  let n = 0;
+  for (const items of list) {
+    const at = ++n;
+    // The first page is the format's own file (`bytes`), always rendered.
+    if (at === 1) first = catalogPage(items, 1, pages, ctx);
+    else {
+      const page = pageFile(catalogPagePath(at), items, at, pages, ctx, () => catalogPage(items, at, pages, ctx));
+      if (page !== null) more.push(page);
+    }
   }
-  // The first page is the format's own file (`bytes`), always rendered.
-  return { bytes: encode(catalogPage(pageOf(sorted, 1), 1, pages, ctx)), diagnostics: [], more };
+  return { bytes: encode(first), diagnostics: [], more };
 };
 
 function catalogPage(items: readonly Article[], n: number, pages: number, ctx: CollectionContext): string {

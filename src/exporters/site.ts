@@ -4,7 +4,7 @@ import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import { isoSeconds } from './shared/dates.js';
 import {
-  articlePagePath, folderOf, itemDate, newestFirst, newestItemDate, pageCount as countPages, pageFile, pageOf, relativeLink, siteFileUrl, archivePagePath,
+  archivePagePath, articlePagePath, folderOf, itemDate, newestItemDate, pageCount as countPages, pageFile, relativeLink, siteFileUrl, sitePages,
 } from './shared/site.js';
 import { timeXhtml } from './shared/xhtml.js';
 import { escapeXml } from './shared/xml.js';
@@ -19,16 +19,19 @@ const encode = (text: string) => new TextEncoder().encode(text);
 /** sitemap.xml (the render's first file), then index.html, page/2/index.html, ..., favicon.svg. */
 export const exportSite: CollectionRender = (articles, ctx) => {
   const siblings: Siblings = { formats: ctx.formats ?? [] };
-  const sorted = newestFirst(articles);
-  const pageCount = countPages(sorted.length);
+  const { count, pages: list } = sitePages(articles);
+  const pageCount = countPages(count);
   const pages: OutputFile[] = [];
-  for (let n = 1; n <= pageCount; n++) {
-    const items = pageOf(sorted, n);
-    const page = pageFile(archivePagePath(n), items, n, pageCount, ctx, () => archivePage(items, n, pageCount, ctx, siblings));
+  const sitemap = new Sitemap(ctx.config, has(siblings, 'html'));
+  let n = 0;
+  for (const items of list) {
+    const at = ++n;
+    const page = pageFile(archivePagePath(at), items, at, pageCount, ctx, () => archivePage(items, at, pageCount, ctx, siblings));
     if (page !== null) pages.push(page);
+    sitemap.add(at, items);
   }
   return {
-    bytes: encode(sitemap(sorted, pageCount, ctx.config, siblings)),
+    bytes: encode(sitemap.xml()),
     diagnostics: [],
     more: [...pages, { name: WEB_FILES.favicon, bytes: encode(FAVICON_SVG) }],
   };
@@ -94,27 +97,38 @@ function pageLinks(n: number, pageCount: number, path: string, language: string)
 
 /**
  * The sitemap protocol's urlset: the home page, the archive pages and every article page, each with the
- * date it last changed. A sitemap takes absolute URLs only: without a site URL it lists none.
+ * date it last changed. A sitemap takes absolute URLs only: without a site URL it lists none. Made a page
+ * of the archive at a time: what it keeps of each article is its entry.
  */
-function sitemap(sorted: readonly Article[], pageCount: number, config: SiteConfig, siblings: Siblings): string {
-  const entries: { path: string; lastmod: string | null }[] = [];
-  for (let n = 1; n <= pageCount; n++) {
-    entries.push({ path: folderOf(archivePagePath(n)), lastmod: newestItemDate(pageOf(sorted, n)) });
+class Sitemap {
+  readonly #pages: string[] = [];
+  readonly #articles: string[] = [];
+
+  constructor(private readonly config: SiteConfig, private readonly articlePages: boolean) {}
+
+  add(n: number, items: readonly Article[]): void {
+    if (this.config.url === null) return;
+    this.#pages.push(this.#entry(folderOf(archivePagePath(n)), newestItemDate(items)));
+    if (this.articlePages) for (const article of items) this.#articles.push(this.#entry(folderOf(articlePagePath(article.slug)), itemDate(article)));
   }
-  if (has(siblings, 'html')) {
-    for (const article of sorted) entries.push({ path: folderOf(articlePagePath(article.slug)), lastmod: itemDate(article) });
+
+  xml(): string {
+    return [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+      ...this.#pages,
+      ...this.#articles,
+      '</urlset>',
+      '',
+    ].join('\n');
   }
-  const urls = config.url === null ? [] : entries.map(({ path, lastmod }) => [
-    '<url>',
-    `<loc>${escapeXml(siteFileUrl(config.url, path)!)}</loc>`,
-    ...(lastmod === null ? [] : [`<lastmod>${isoSeconds(lastmod)}</lastmod>`]),
-    '</url>',
-  ].join(''));
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ...urls,
-    '</urlset>',
-    '',
-  ].join('\n');
+
+  #entry(path: string, lastmod: string | null): string {
+    return [
+      '<url>',
+      `<loc>${escapeXml(siteFileUrl(this.config.url, path)!)}</loc>`,
+      ...(lastmod === null ? [] : [`<lastmod>${isoSeconds(lastmod)}</lastmod>`]),
+      '</url>',
+    ].join('');
+  }
 }

@@ -18,6 +18,17 @@ export interface ArticleContext extends ExportContext {
   sizes?: Readonly<Record<string, number>>;
 }
 
+/**
+ * A long list of articles in the site's order (newest `published` first, ties by slug), read a page at a
+ * time: what the build gives the collections, so that no list of every article is held in memory. While a
+ * page is read, the context's `sizes` holds the sizes of that page's articles.
+ */
+export interface ArticlePages {
+  readonly count: number;
+  /** The articles, `size` a page, as many pages as `count` makes (one at least, empty for none). */
+  pages(size: number): Iterable<readonly Article[]>;
+}
+
 export interface CollectionContext extends ExportContext {
   /** Byte length of each article's written outputs, by slug then format name (the feed's enclosure length). */
   sizes: ReadonlyMap<string, Readonly<Record<string, number>>>;
@@ -53,5 +64,5 @@ export interface CollectionOutput extends ExportOutput {
 /** One output file per article, at the path its format names (out/<slug>.<extension> by default). */
 export type ArticleRender = (article: Article, ctx: ArticleContext) => ExportOutput | Promise<ExportOutput>;
 
-/** The files of the whole build (the feeds, the home page), from every article, in any order. */
-export type CollectionRender = (articles: readonly Article[], ctx: CollectionContext) => CollectionOutput | Promise<CollectionOutput>;
+/** The files of the whole build (the feeds, the home page), from every article: in any order, or as pages in the site's order. */
+export type CollectionRender = (articles: readonly Article[] | ArticlePages, ctx: CollectionContext) => CollectionOutput | Promise<CollectionOutput>;

@@ -3,10 +3,10 @@ import type { Article } from '../../model/article.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { articleXhtml, languageAttributes } from './xhtml.js';
 import { articleTexts, xmlLossDiagnostics } from './xml-loss.js';
-import { newestFirst, siteFileUrl } from './site.js';
+import { newestFirst, PAGE_SIZE, siteFileUrl } from './site.js';
 import { escapeXml } from './xml.js';
 import { articleFilePath } from '../registry.js';
-import type { CollectionContext } from '../types.js';
+import type { ArticlePages, CollectionContext } from '../types.js';
 
 export { itemDate, newestItemDate, siteBase, siteFileUrl } from './site.js';
 
@@ -20,8 +20,14 @@ export const FEED_TTL_MINUTES = 60;
 export const DROPPED_CHARACTER_RULE = 'feed/invalid-character';
 
 /** The articles a feed lists: the site's order (newest `published` first), cut to `limit`. */
-export function feedArticles(articles: readonly Article[], limit: number): Article[] {
-  return newestFirst(articles).slice(0, Math.max(0, limit));
+export function feedArticles(articles: readonly Article[] | ArticlePages, limit: number): Article[] {
+  if (Array.isArray(articles)) return newestFirst(articles).slice(0, Math.max(0, limit));
+  const items: Article[] = [];
+  for (const page of (articles as ArticlePages).pages(PAGE_SIZE)) {
+    if (items.length >= limit) break;
+    items.push(...page.slice(0, limit - items.length));
+  }
+  return items;
 }
 
 export interface PdfAttachment {

@@ -1,7 +1,7 @@
 // Where out/ is published and how the site lists its articles: one answer for the feeds, the pages and the catalog.
 import { createHash } from 'node:crypto';
 import type { Article } from '../../model/article.js';
-import type { CollectionContext, OutputFile } from '../types.js';
+import type { ArticlePages, CollectionContext, OutputFile } from '../types.js';
 
 /**
  * The site URL as a base for files in out/, which is published at the site's root: always ends in "/",
@@ -69,6 +69,16 @@ export function pageOf<T>(sorted: readonly T[], n: number): T[] {
 /** How many pages a list of `count` takes: one at least, so an empty site still has its home page. */
 export function pageCount(count: number): number {
   return Math.max(1, Math.ceil(count / PAGE_SIZE));
+}
+
+/** The articles as the site lists them: how many, and their pages of PAGE_SIZE in the site's order. */
+export function sitePages(articles: readonly Article[] | ArticlePages): { count: number; pages: Iterable<readonly Article[]> } {
+  if (!Array.isArray(articles)) {
+    const paged = articles as ArticlePages;
+    return { count: paged.count, pages: paged.pages(PAGE_SIZE) };
+  }
+  const sorted = newestFirst(articles);
+  return { count: sorted.length, pages: Array.from({ length: pageCount(sorted.length) }, (_, i) => pageOf(sorted, i + 1)) };
 }
 
 /**

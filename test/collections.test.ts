@@ -10,10 +10,10 @@ import { build } from '../src/build/build.js';
 import { writeCollections } from '../src/build/collections.js';
 import { outputWriter } from '../src/build/outputs.js';
 import { openState } from '../src/build/state.js';
-import { pageFile, sitePages } from '../src/exporters/shared/site.js';
+import { isLaterPage, pageFile, sitePages } from '../src/exporters/shared/site.js';
 import type { CollectionFormat } from '../src/exporters/registry.js';
 import { exportOpds } from '../src/exporters/opds.js';
-import { exportSite } from '../src/exporters/site.js';
+import { exportSite, Sitemap } from '../src/exporters/site.js';
 import { selectFormats } from '../src/exporters/registry.js';
 import type { ArticlePages, CollectionContext, CollectionRender } from '../src/exporters/types.js';
 import { DEFAULT_CONFIG } from '../src/model/config.js';
@@ -112,6 +112,27 @@ describe('articles given a page at a time', () => {
     expect(Buffer.from(paged.bytes).toString()).toBe(Buffer.from(whole.bytes).toString());
     expect((paged.more ?? []).map((f) => [f.name, Buffer.from(f.bytes).toString()])).toEqual((whole.more ?? []).map((f) => [f.name, Buffer.from(f.bytes).toString()]));
     if (name === 'site' || name === 'opds') expect(whole.more!.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the sitemap of a large site', () => {
+  it('is an index of sitemaps within the protocol\'s limit, listing the same URLs in the same order', () => {
+    const articles: Article[] = Array.from({ length: 23 }, (_, i) => normalize(synthSeed(i), `s${i}.txt`, { config, fallbackDate: null }).article);
+    const fill = (map: Sitemap) => {
+      for (let n = 1; n <= 2; n++) map.add(n, articles.slice((n - 1) * 20, n * 20));
+      return map.files();
+    };
+    const whole = fill(new Sitemap(config, true));
+    const split = fill(new Sitemap(config, true, 10));
+    expect(whole.parts).toEqual([]);
+    expect(split.parts.map((p) => p.name)).toEqual(['sitemaps/sitemap-1.xml', 'sitemaps/sitemap-2.xml', 'sitemaps/sitemap-3.xml']);
+    const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]);
+    expect(locs(split.main)).toEqual(split.parts.map((p) => `https://example.org/news/${p.name}`));
+    expect(split.main).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<sitemapindex xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
+    expect(split.parts.map((p) => locs(p.xml).length)).toEqual([10, 10, 5]);
+    expect(split.parts.flatMap((p) => locs(p.xml))).toEqual(locs(whole.main));
+    expect(['sitemaps/sitemap-3.xml', 'page/2/index.html', 'opds/catalog-9.xml', 'sitemap.xml', 'index.html', '../sitemaps/sitemap-1.xml']
+      .map(isLaterPage)).toEqual([true, true, true, false, false, false]);
   });
 });
 

@@ -4,7 +4,8 @@ import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import { isoSeconds } from './shared/dates.js';
 import {
-  archivePagePath, articlePagePath, folderOf, itemDate, newestItemDate, pageCount as countPages, pageFile, relativeLink, siteFileUrl, sitePages,
+  archivePagePath, articlePagePath, folderOf, itemDate, newestItemDate, pageCount as countPages, pageFile, relativeLink, siteFileUrl, sitemapPartPath,
+  sitePages,
 } from './shared/site.js';
 import { timeXhtml } from './shared/xhtml.js';
 import { escapeXml } from './shared/xml.js';
@@ -30,10 +31,11 @@ export const exportSite: CollectionRender = (articles, ctx) => {
     if (page !== null) pages.push(page);
     sitemap.add(at, items);
   }
+  const { main, parts } = sitemap.files();
   return {
-    bytes: encode(sitemap.xml()),
+    bytes: encode(main),
     diagnostics: [],
-    more: [...pages, { name: WEB_FILES.favicon, bytes: encode(FAVICON_SVG) }],
+    more: [...pages, ...parts.map((p) => ({ name: p.name, bytes: encode(p.xml) })), { name: WEB_FILES.favicon, bytes: encode(FAVICON_SVG) }],
   };
 };
 
@@ -95,16 +97,20 @@ function pageLinks(n: number, pageCount: number, path: string, language: string)
   ];
 }
 
+/** The most URLs the sitemap protocol lets one sitemap file list. */
+export const SITEMAP_LIMIT = 50_000;
+
 /**
  * The sitemap protocol's urlset: the home page, the archive pages and every article page, each with the
  * date it last changed. A sitemap takes absolute URLs only: without a site URL it lists none. Made a page
- * of the archive at a time: what it keeps of each article is its entry.
+ * of the archive at a time: what it keeps of each article is its entry. Past `limit` URLs (an archive of
+ * tens of thousands), sitemap.xml is a sitemap index of sitemaps/sitemap-<n>.xml, each within the limit.
  */
-class Sitemap {
+export class Sitemap {
   readonly #pages: string[] = [];
   readonly #articles: string[] = [];
 
-  constructor(private readonly config: SiteConfig, private readonly articlePages: boolean) {}
+  constructor(private readonly config: SiteConfig, private readonly articlePages: boolean, private readonly limit = SITEMAP_LIMIT) {}
 
   add(n: number, items: readonly Article[]): void {
     if (this.config.url === null) return;
@@ -112,15 +118,22 @@ class Sitemap {
     if (this.articlePages) for (const article of items) this.#articles.push(this.#entry(folderOf(articlePagePath(article.slug)), itemDate(article)));
   }
 
-  xml(): string {
-    return [
+  /** sitemap.xml, and the sitemaps it indexes where there are more URLs than one may list. */
+  files(): { main: string; parts: { name: string; xml: string }[] } {
+    const entries = [...this.#pages, ...this.#articles];
+    if (entries.length <= this.limit) return { main: urlset(entries), parts: [] };
+    const parts: { name: string; xml: string }[] = [];
+    for (let from = 0; from < entries.length; from += this.limit) {
+      parts.push({ name: sitemapPartPath(parts.length + 1), xml: urlset(entries.slice(from, from + this.limit)) });
+    }
+    const main = [
       '<?xml version="1.0" encoding="UTF-8"?>',
-      '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-      ...this.#pages,
-      ...this.#articles,
-      '</urlset>',
+      '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+      ...parts.map((p) => `<sitemap><loc>${escapeXml(siteFileUrl(this.config.url, p.name)!)}</loc></sitemap>`),
+      '</sitemapindex>',
       '',
     ].join('\n');
+    return { main, parts };
   }
 
   #entry(path: string, lastmod: string | null): string {
@@ -131,4 +144,8 @@ class Sitemap {
       '</url>',
     ].join('');
   }
+}
+
+function urlset(entries: readonly string[]): string {
+  return ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...entries, '</urlset>', ''].join('\n');
 }

@@ -107,12 +107,18 @@ export function archivePagePath(n: number): string {
   return n === 1 ? 'index.html' : `page/${n}/index.html`;
 }
 
+/** The path under out/ of sitemap `n` of a sitemap index (a site of more URLs than one sitemap may list). */
+export function sitemapPartPath(n: number): string {
+  return `sitemaps/sitemap-${n}.xml`;
+}
+
 /**
- * True for a later page of the archive or the catalog (from 2): the files a shorter list no longer has,
- * which the build then deletes. Only these names: the build's record of what it wrote is untrusted.
+ * True for a later page of the archive or the catalog (from 2), or a part of the sitemap: the files a
+ * shorter list no longer has, which the build then deletes. Only these names: the build's record of what it
+ * wrote is untrusted.
  */
 export function isLaterPage(name: string): boolean {
-  return /^(page\/[1-9]\d*\/index\.html|opds\/catalog-[1-9]\d*\.xml)$/.test(name);
+  return /^(page\/[1-9]\d*\/index\.html|opds\/catalog-[1-9]\d*\.xml|sitemaps\/sitemap-[1-9]\d*\.xml)$/.test(name);
 }
 
 /**

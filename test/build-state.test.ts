@@ -96,6 +96,21 @@ describe('the build state is untrusted input', () => {
     edit(dirs.outDir, (db) => expect(db.prepare('SELECT model FROM models').pluck().get()).not.toContain('Injected'));
   });
 
+  it('lists an article whose listing was edited in the state from its model, and says so once', async () => {
+    const dirs = seeds({ 'a.txt': DATED('One'), 'b.txt': DATED('Two') });
+    const formats = selectFormats(['json', 'site', 'opds']);
+    await build({ ...dirs, config: DEFAULT_CONFIG, formats });
+    edit(dirs.outDir, (db) => db.prepare("UPDATE listings SET listing = replace(listing, '\"title\":\"One\"', '\"title\":\"Injected\"')").run());
+    writeFileSync(join(dirs.seedsDir, 'b.txt'), DATED('Three')); // so the lists are written again
+
+    const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats });
+    expect(ignored(result)).toEqual([[true, 'ignored the listing of "a.txt": it does not match its hash (edited or damaged); the model stands in']]);
+    for (const page of ['index.html', 'opds/catalog.xml']) {
+      const text = readFileSync(join(dirs.outDir, page), 'utf8');
+      expect([text.includes('>One<'), text.includes('Injected')], page).toEqual([true, false]);
+    }
+  });
+
   it('builds again an article whose row was edited (its slug), and names the row', async () => {
     const dirs = seeds({ 'a.txt': DATED('One') });
     await build({ ...dirs, config: DEFAULT_CONFIG, formats: json });

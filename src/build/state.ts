@@ -167,6 +167,8 @@ export class BuildState {
   readonly #bad = new Set<string>();
   /** The hash of each row this build checked or wrote: the collections read them again. */
   readonly #verified = new Map<string, string>();
+  /** Each listing this build checked against its hash, and whether it held. */
+  readonly #listed = new Map<string, boolean>();
 
   constructor(db: Db, file: string, diagnostics: Diagnostic[]) {
     this.#db = db;
@@ -239,6 +241,7 @@ export class BuildState {
     this.#verified.set(row.seed, columns.hash);
     this.#putModel.run(row.seed, model);
     this.#putListing.run(row.seed, listing);
+    this.#listed.delete(row.seed);
     this.#bad.delete(row.seed);
   }
 
@@ -305,28 +308,41 @@ export class BuildState {
    * sections, no related reading). A row or text that fails its hash is left out with a warning.
    */
   *newest(limit: number, listing: boolean): Generator<{ slug: string; files: Record<string, FileRecord>; model: Article }> {
-    const rows = this.#db.prepare(`SELECT ${LIGHT.split(', ').map((c) => `s.${c}`).join(', ')}, t.${listing ? 'listing' : 'model'} AS text
+    const rows = this.#db.prepare(`SELECT s.seed, s.slug, s.files, s.model_hash, s.listing_hash, s.hash, t.${listing ? 'listing' : 'model'} AS text
       FROM seeds s JOIN ${listing ? 'listings' : 'models'} t ON t.seed = s.seed WHERE s.live = 1 ORDER BY s.published DESC, s.slug LIMIT ?`)
       .iterate(limit) as Iterable<Row>;
     for (const r of rows) {
-      // A row this build checked (every row of its seeds) is read for what the lists need, nothing more.
-      const row = this.#verified.get(r.seed as string) === r.hash
-        ? { seed: r.seed as string, slug: r.slug as string, files: JSON.parse(r.files as string) as Record<string, FileRecord>,
+      const seed = r.seed as string;
+      // A row this build checked (every row of its seeds) is read for what the lists need, nothing more;
+      // another is read whole and checked (and warned about when it fails).
+      const row = this.#verified.get(seed) === r.hash
+        ? { seed, slug: r.slug as string, files: JSON.parse(r.files as string) as Record<string, FileRecord>,
           modelHash: r.model_hash as string, listingHash: r.listing_hash as string }
-        : readRow(r);
-      if (typeof row === 'string') continue; // warned about when the build read it
-      if (typeof r.text === 'string' && sha256(r.text) === (listing ? row.listingHash : row.modelHash)) {
-        yield { slug: row.slug, files: row.files, model: JSON.parse(r.text) as Article };
+        : this.row(seed);
+      if (row === undefined) continue;
+      if (this.#sound(seed, r.text, listing ? row.listingHash : row.modelHash, listing)) {
+        yield { slug: row.slug, files: row.files, model: JSON.parse(r.text as string) as Article };
         continue;
       }
       if (!listing) {
-        this.#warn(`ignored the entry of ${JSON.stringify(row.seed)}: its model does not match its hash (edited or damaged)`);
+        this.#warn(`ignored the entry of ${JSON.stringify(seed)}: its model does not match its hash (edited or damaged)`);
         continue;
       }
-      this.#warn(`ignored the listing of ${JSON.stringify(row.seed)}: it does not match its hash (edited or damaged); the model stands in`);
       const model = this.model(row);
       if (model !== undefined) yield { slug: row.slug, files: row.files, model: { ...model, sections: [], related: [] } };
     }
+  }
+
+  /** True when `text` is the one sealed with the row; a listing is checked once a build (the archive and the catalog each read every one). */
+  #sound(seed: string, text: unknown, hash: string, listing: boolean): boolean {
+    if (!listing) return typeof text === 'string' && sha256(text) === hash;
+    let sound = this.#listed.get(seed);
+    if (sound === undefined) {
+      sound = typeof text === 'string' && sha256(text) === hash;
+      this.#listed.set(seed, sound);
+      if (!sound) this.#warn(`ignored the listing of ${JSON.stringify(seed)}: it does not match its hash (edited or damaged); the model stands in`);
+    }
+    return sound;
   }
 
   /** How many rows are live: the articles the collections list. */

@@ -7,9 +7,9 @@ import type { Article } from '../model/article.js';
 import { articleJsonSchema } from '../model/article.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { parseArticlePath } from '../exporters/registry.js';
-import { isLaterPage } from '../exporters/shared/site.js';
+import { isLaterPage, PAGE_SIZE } from '../exporters/shared/site.js';
 import type { CollectionFormat, Format } from '../exporters/registry.js';
-import type { ArticlePages } from '../exporters/types.js';
+import type { ArticlePages, CollectionOutput } from '../exporters/types.js';
 import { withSlug } from '../normalize/index.js';
 import type { SiteConfig } from '../model/config.js';
 import { sha256 } from './cache-keys.js';
@@ -91,9 +91,28 @@ export async function writeCollections(state: BuildState, options: CollectionOpt
   };
   if (formats.some((f) => f.name === 'json')) put(SCHEMA_FILE, new TextEncoder().encode(JSON.stringify(articleJsonSchema(), null, 2) + '\n'));
   const formatNames = formats.map((f) => f.name);
-  for (const f of formats.filter((x): x is CollectionFormat => x.kind === 'collection')) {
-    const input = FEEDS.has(f.name) ? newest(state, config, Math.max(0, config.feedLimit), false) : listed(state, config);
-    const out = await (await f.load())(input.articles, { config, sizes: input.sizes, formats: formatNames, written });
+  const collections = formats.filter((x): x is CollectionFormat => x.kind === 'collection');
+  // The lists (archive, catalog) read every article a page at a time, all from one pass over the state, and
+  // each page is written as soon as it is made.
+  const paged = new Map<CollectionFormat, CollectionOutput>();
+  const lists = collections.filter((f) => f.loadPages !== undefined && !FEEDS.has(f.name));
+  if (lists.length > 0) {
+    const { articles, sizes } = listed(state, config);
+    const ctx = { config, sizes, formats: formatNames, written };
+    const writers = await Promise.all(lists.map(async (f) => (await f.loadPages!())(articles.count, ctx)));
+    let n = 0;
+    for (const items of articles.pages(PAGE_SIZE)) {
+      n++;
+      for (const w of writers) for (const file of w.page(items, n)) put(file.name, file.bytes, file.key);
+    }
+    lists.forEach((f, i) => paged.set(f, writers[i]!.end()));
+  }
+  for (const f of collections) {
+    let out = paged.get(f);
+    if (out === undefined) {
+      const input = FEEDS.has(f.name) ? newest(state, config, Math.max(0, config.feedLimit), false) : listed(state, config);
+      out = await (await f.load())(input.articles, { config, sizes: input.sizes, formats: formatNames, written });
+    }
     made.diagnostics.push(...out.diagnostics);
     put(f.fileName, out.bytes);
     for (const more of out.more ?? []) put(more.name, more.bytes, more.key);

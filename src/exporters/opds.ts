@@ -5,11 +5,11 @@ import { uuidV5 } from '../normalize/uuid.js';
 import { isoSeconds } from './shared/dates.js';
 import {
   articlePagePath, catalogPagePath, folderOf, itemDate, newestItemDate, OPDS_ACQUISITION_TYPE, pageCount as countPages, pageFile,
-  relativeLink, siteBase, sitePages,
+  relativeLink, siteBase, writePages,
 } from './shared/site.js';
 import { escapeXml } from './shared/xml.js';
 import { articleFilePath } from './registry.js';
-import type { CollectionContext, CollectionRender, OutputFile } from './types.js';
+import type { CollectionContext, CollectionRender, OutputFile, PagedRender } from './types.js';
 
 const ACQUISITION = 'http://opds-spec.org/acquisition';
 
@@ -18,24 +18,26 @@ const NO_DATE = '1970-01-01T00:00:00Z';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
-/** opds/catalog.xml (the render's first file), then catalog-2.xml, ... */
-export const exportOpds: CollectionRender = (articles, ctx) => {
-  const { count, pages: list } = sitePages(articles);
+/** opds/catalog.xml (the writer's first file), then catalog-2.xml, ..., a page at a time. */
+export const opdsWriter: PagedRender = (count, ctx) => {
   const pages = countPages(count);
-  const more: OutputFile[] = [];
   let first = '';
-  let n = 0;
-  for (const items of list) {
-    const at = ++n;
-    // The first page is the format's own file (`bytes`), always rendered.
-    if (at === 1) first = catalogPage(items, 1, pages, ctx);
-    else {
-      const page = pageFile(catalogPagePath(at), items, at, pages, ctx, () => catalogPage(items, at, pages, ctx));
-      if (page !== null) more.push(page);
-    }
-  }
-  return { bytes: encode(first), diagnostics: [], more };
+  return {
+    page(items, n) {
+      // The first page is the format's own file (`bytes`), always rendered, given at the end.
+      if (n === 1) {
+        first = catalogPage(items, 1, pages, ctx);
+        return [];
+      }
+      const page = pageFile(catalogPagePath(n), items, n, pages, ctx, () => catalogPage(items, n, pages, ctx));
+      return page === null ? [] : [page];
+    },
+    end: () => ({ bytes: encode(first), diagnostics: [], more: [] }),
+  };
 };
+
+/** The catalog from every article (any order) or their pages. */
+export const exportOpds: CollectionRender = writePages(opdsWriter);
 
 function catalogPage(items: readonly Article[], n: number, pages: number, ctx: CollectionContext): string {
   const { config } = ctx;

@@ -1,6 +1,6 @@
 // Every output format, in one list. Exporters load lazily so a build pays only for the formats it writes.
 import { ARTICLE_PAGE_PATH, catalogPagePath, FEED_FILES } from './shared/site.js';
-import type { ArticleRender, CollectionRender } from './types.js';
+import type { ArticleRender, CollectionRender, PagedRender } from './types.js';
 
 export interface ArticleFormat {
   kind: 'article';
@@ -20,6 +20,8 @@ export interface CollectionFormat {
   /** Path under out/, with / separators, of the format's first file (the render's `bytes`). */
   fileName: string;
   load: () => Promise<CollectionRender>;
+  /** Where the format is written a page at a time (see PageWriter): what the build uses. */
+  loadPages?: () => Promise<PagedRender>;
 }
 
 export type Format = ArticleFormat | CollectionFormat;
@@ -35,8 +37,10 @@ export const FORMATS: readonly Format[] = [
   // Not out/feed.json: readers of out/ (and check-out) take every top-level *.json for an article model.
   { kind: 'collection', name: 'jsonfeed', fileName: FEED_FILES.jsonFeed, load: async () => (await import('./jsonfeed.js')).exportJsonFeed },
   // The home page, its archive pages and the icon come with the sitemap that lists them.
-  { kind: 'collection', name: 'site', fileName: 'sitemap.xml', load: async () => (await import('./site.js')).exportSite },
-  { kind: 'collection', name: 'opds', fileName: catalogPagePath(1), load: async () => (await import('./opds.js')).exportOpds },
+  { kind: 'collection', name: 'site', fileName: 'sitemap.xml', load: async () => (await import('./site.js')).exportSite,
+    loadPages: async () => (await import('./site.js')).siteWriter },
+  { kind: 'collection', name: 'opds', fileName: catalogPagePath(1), load: async () => (await import('./opds.js')).exportOpds,
+    loadPages: async () => (await import('./opds.js')).opdsWriter },
 ];
 
 export const FORMAT_NAMES: readonly string[] = FORMATS.map((f) => f.name);

@@ -5,11 +5,11 @@ import type { SiteConfig } from '../model/config.js';
 import { isoSeconds } from './shared/dates.js';
 import {
   archivePagePath, articlePagePath, folderOf, itemDate, newestItemDate, pageCount as countPages, pageFile, relativeLink, siteFileUrl, sitemapPartPath,
-  sitePages,
+  writePages,
 } from './shared/site.js';
 import { timeXhtml } from './shared/xhtml.js';
 import { escapeXml } from './shared/xml.js';
-import type { CollectionContext, CollectionRender, OutputFile } from './types.js';
+import type { CollectionContext, CollectionRender, OutputFile, PagedRender } from './types.js';
 import {
   chromeLang, downloadLinks, FAVICON_SVG, has, languageSwitch, pageHead, siteFooter, WEB_FILES,
 } from './shared/page.js';
@@ -17,27 +17,30 @@ import type { Siblings } from './shared/page.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
-/** sitemap.xml (the render's first file), then index.html, page/2/index.html, ..., favicon.svg. */
-export const exportSite: CollectionRender = (articles, ctx) => {
+/** sitemap.xml (the writer's first file), then index.html, page/2/index.html, ..., favicon.svg, a page at a time. */
+export const siteWriter: PagedRender = (count, ctx) => {
   const siblings: Siblings = { formats: ctx.formats ?? [] };
-  const { count, pages: list } = sitePages(articles);
   const pageCount = countPages(count);
-  const pages: OutputFile[] = [];
   const sitemap = new Sitemap(ctx.config, has(siblings, 'html'));
-  let n = 0;
-  for (const items of list) {
-    const at = ++n;
-    const page = pageFile(archivePagePath(at), items, at, pageCount, ctx, () => archivePage(items, at, pageCount, ctx, siblings));
-    if (page !== null) pages.push(page);
-    sitemap.add(at, items);
-  }
-  const { main, parts } = sitemap.files();
   return {
-    bytes: encode(main),
-    diagnostics: [],
-    more: [...pages, ...parts.map((p) => ({ name: p.name, bytes: encode(p.xml) })), { name: WEB_FILES.favicon, bytes: encode(FAVICON_SVG) }],
+    page(items, n) {
+      sitemap.add(n, items);
+      const page = pageFile(archivePagePath(n), items, n, pageCount, ctx, () => archivePage(items, n, pageCount, ctx, siblings));
+      return page === null ? [] : [page];
+    },
+    end() {
+      const { main, parts } = sitemap.files();
+      return {
+        bytes: encode(main),
+        diagnostics: [],
+        more: [...parts.map((p) => ({ name: p.name, bytes: encode(p.xml) })), { name: WEB_FILES.favicon, bytes: encode(FAVICON_SVG) }],
+      };
+    },
   };
 };
+
+/** The site from every article (any order) or their pages. */
+export const exportSite: CollectionRender = writePages(siteWriter);
 
 function archivePage(items: readonly Article[], n: number, pageCount: number, ctx: CollectionContext, siblings: Siblings): string {
   const { config } = ctx;

@@ -1,7 +1,7 @@
 // Where out/ is published and how the site lists its articles: one answer for the feeds, the pages and the catalog.
 import { createHash } from 'node:crypto';
 import type { Article } from '../../model/article.js';
-import type { ArticlePages, CollectionContext, OutputFile } from '../types.js';
+import type { ArticlePages, CollectionContext, CollectionRender, OutputFile, PagedRender } from '../types.js';
 
 /**
  * The site URL as a base for files in out/, which is published at the site's root: always ends in "/",
@@ -69,6 +69,19 @@ export function pageOf<T>(sorted: readonly T[], n: number): T[] {
 /** How many pages a list of `count` takes: one at least, so an empty site still has its home page. */
 export function pageCount(count: number): number {
   return Math.max(1, Math.ceil(count / PAGE_SIZE));
+}
+
+/** A collection render from a page writer: the articles' pages given to it in turn. */
+export function writePages(writer: PagedRender): CollectionRender {
+  return (articles, ctx) => {
+    const { count, pages } = sitePages(articles);
+    const pen = writer(count, ctx);
+    const files: OutputFile[] = [];
+    let n = 0;
+    for (const items of pages) files.push(...pen.page(items, ++n));
+    const out = pen.end();
+    return { ...out, more: [...files, ...(out.more ?? [])] };
+  };
 }
 
 /** The articles as the site lists them: how many, and their pages of PAGE_SIZE in the site's order. */

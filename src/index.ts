@@ -129,8 +129,9 @@ export interface RenderCollectionOptions {
  * @param articles - Every article of the site; the feeds keep the newest `feedLimit` of them.
  * @param format - `rss`, `jsonfeed`, `site` (home page, archive, sitemap, icon) or `opds`.
  * @returns Every file of the format. `files[0]` is the main one (`feed.xml`, `feeds/feed.json`,
- * `sitemap.xml`, `opds/catalog.xml`), the rest follow (archive pages, the icon, catalog pages). Each `name`
- * is its path under the output folder, with `/` separators.
+ * `sitemap.xml`, `opds/catalog.xml`), the rest follow (archive pages, the sitemaps that `sitemap.xml`
+ * indexes past 50,000 URLs, the icon, catalog pages). Each `name` is its path under the output folder,
+ * with `/` separators.
  * @throws TypeError for an article the schema rejects, or an unknown format.
  */
 export async function renderCollection(articles: readonly Article[], format: CollectionFormatName, options: RenderCollectionOptions = {}): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {

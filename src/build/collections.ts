@@ -95,7 +95,7 @@ export async function writeCollections(state: BuildState, options: CollectionOpt
   // The lists (archive, catalog) read every article a page at a time, all from one pass over the state, and
   // each page is written as soon as it is made.
   const paged = new Map<CollectionFormat, CollectionOutput>();
-  const lists = collections.filter((f) => f.loadPages !== undefined && !FEEDS.has(f.name));
+  const lists = collections.filter((f) => f.loadPages !== undefined);
   if (lists.length > 0) {
     const { articles, sizes } = listed(state, config);
     const ctx = { config, sizes, formats: formatNames, written };

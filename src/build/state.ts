@@ -93,8 +93,8 @@ function parseJson(text: unknown): unknown {
   }
 }
 
-/** The row as a SeedRow, or why it cannot be used. `known`: the hash of this row as checked earlier in this build. */
-function readRow(r: Row, known?: string): SeedRow | string {
+/** The row as a SeedRow, or why it cannot be used. */
+function readRow(r: Row): SeedRow | string {
   const diagnostics = parseJson(r.diagnostics);
   const renderDiagnostics = parseJson(r.render_diagnostics);
   const files = parseJson(r.files);
@@ -105,14 +105,11 @@ function readRow(r: Row, known?: string): SeedRow | string {
     || !Array.isArray(renderDiagnostics) || !isObject(files)) {
     return 'a field is missing or of the wrong type';
   }
-  // A row checked earlier in this build (the same hash) had its file names checked then. A file of the
-  // row's own slug is checked with the slug, once.
-  if (known !== r.hash) {
-    const ownSlug = Article.shape.slug.safeParse(r.slug).success;
-    for (const [name, f] of Object.entries(files)) {
-      if (!(ownSlug && parseArticlePath(name)?.slug === r.slug) && !isArticleFileName(name)) return `${JSON.stringify(name)} is not a file name Galley writes`;
-      if (!isObject(f) || typeof f.size !== 'number' || typeof f.mtimeMs !== 'number') return `the record of ${JSON.stringify(name)} is malformed`;
-    }
+  // A file of the row's own slug is checked with the slug, once.
+  const ownSlug = Article.shape.slug.safeParse(r.slug).success;
+  for (const [name, f] of Object.entries(files)) {
+    if (!(ownSlug && parseArticlePath(name)?.slug === r.slug) && !isArticleFileName(name)) return `${JSON.stringify(name)} is not a file name Galley writes`;
+    if (!isObject(f) || typeof f.size !== 'number' || typeof f.mtimeMs !== 'number') return `the record of ${JSON.stringify(name)} is malformed`;
   }
   const row: SeedRow = {
     seed: r.seed as string, stat: r.stat as string, input: r.input as string, baseSlug: r.base_slug as string, slug: r.slug as string,
@@ -120,7 +117,7 @@ function readRow(r: Row, known?: string): SeedRow | string {
     renderDiagnostics: renderDiagnostics as Diagnostic[], files: files as Record<string, FileRecord>, modelHash: r.model_hash as string,
     listingHash: r.listing_hash as string,
   };
-  if (known !== r.hash && sealTexts(row, r.diagnostics as string, r.render_diagnostics as string, r.files as string) !== r.hash) {
+  if (sealTexts(row, r.diagnostics as string, r.render_diagnostics as string, r.files as string) !== r.hash) {
     return 'it does not match its hash (edited or damaged)';
   }
   return row;

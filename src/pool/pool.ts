@@ -83,15 +83,13 @@ const outOfMemory = (e: Error) => (e as NodeJS.ErrnoException).code === 'ERR_WOR
 /**
  * Render every article and hand each result (or its Error) to `done` as soon as it is ready. At most a few
  * tasks per thread are in flight, so a batch of thousands never holds more than a handful of PDFs in memory.
- * A pool passed in is used, and left running for the caller's next batch; one started here (none passed,
- * and the batch is large) is destroyed at the end. An abort of `signal`, or the first error `done` throws
- * (a file-system fault), ends the batch: `done` is not called again, the pool's threads are terminated
- * (a pool passed in too), and that reason or error is thrown.
+ * On `pool` (the caller starts it, see startPool, and it is left running for the caller's next batch), or in
+ * this thread without one. An abort of `signal`, or the first error `done` throws (a file-system fault), ends
+ * the batch: `done` is not called again, the pool's threads are terminated, and that reason or error is thrown.
  */
 export async function renderAll(articles: readonly Article[], formats: string[], config: SiteConfig,
-  done: (index: number, result: RenderedArticle | Error) => Promise<void> | void, started: Pool | null = null,
+  done: (index: number, result: RenderedArticle | Error) => Promise<void> | void, pool: Pool | null,
   signal?: AbortSignal): Promise<void> {
-  const pool = started ?? startPool(articles.length, formats, config);
   if (pool === null) {
     for (let i = 0; i < articles.length; i++) {
       signal?.throwIfAborted();
@@ -143,7 +141,7 @@ export async function renderAll(articles: readonly Article[], formats: string[],
   } finally {
     signal?.removeEventListener('abort', onAbort);
     // A pool being destroyed keeps its listener: a thread's late result may still come as an 'error'.
-    if (started === null || failure !== null) await destroy();
+    if (failure !== null) await destroy();
     else pool.off('error', onPoolError);
   }
   if (failure !== null) throw failure.error;

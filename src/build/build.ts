@@ -16,7 +16,7 @@ import type { Pool } from '../pool/pool.js';
 import type { RenderedArticle } from './render-article.js';
 import { normalize, withSlug } from '../normalize/index.js';
 import { uniqueSlug } from '../normalize/slug.js';
-import { contextKey, inputKey, outputKey, sha256 } from './cache-keys.js';
+import { contextKey, inputKey, modelContext, outputKey, sha256 } from './cache-keys.js';
 import { writeCollections, reservedSlugs } from './collections.js';
 import { fallbackDate, gitDates } from './seed-date.js';
 import type { FallbackDate } from './seed-date.js';
@@ -89,8 +89,8 @@ interface Run {
   taken: Set<string>;
   /** Files an article owned before this build rewrote it; deleted at the end unless some article owns them now. */
   replaced: Set<string>;
-  /** Each seed's fallback date and stat, by its index, once found (see statOf). */
-  stats: ({ fallback: FallbackDate; stat: string } | undefined)[];
+  /** Each seed's fallback date, model context and stat, by its index, once found (see statOf). */
+  stats: ({ fallback: FallbackDate; context: string; stat: string } | undefined)[];
   /** Every built article's row hash, in seed order: equal to the last build's, the collections are current. */
   built: Hash;
   write: (name: string, bytes: Uint8Array) => void;
@@ -204,15 +204,18 @@ function startPoolFor(run: Run): Pool | null {
 const articleFormats = (run: Run) => run.options.formats.filter((f) => f.kind === 'article').map((f) => f.name);
 
 /**
- * The seed's date for want of one (see seed-date.ts) and its stat, found once per build: by the pool's
- * estimate, then by the seed's plan. Undefined when the seed cannot be stat'ed: its read reports why.
+ * The seed's date for want of one (see seed-date.ts), what else its model depends on and its stat, found once
+ * per build: by the pool's estimate, then by the seed's plan. Undefined when the seed cannot be stat'ed: its
+ * read reports why.
  */
 function statOf(run: Run, i: number): string | undefined {
   if (!(i in run.stats)) {
     const seed = run.seeds[i]!;
     try {
-      const fallback = fallbackDate(run.options.seedsDir, seed.name, run.dates);
-      run.stats[i] = { fallback, stat: seedStat(seed.path, fallback) ?? '' };
+      const { seedsDir, config } = run.options;
+      const fallback = fallbackDate(seedsDir, seed.name, run.dates);
+      const context = modelContext(config, fallback, sourcePathOf(seedsDir, seed.name));
+      run.stats[i] = { fallback, context, stat: seedStat(seed.path, context) ?? '' };
     } catch {
       run.stats[i] = undefined;
     }
@@ -284,8 +287,7 @@ function planSeed(run: Run, index: number, commits: (() => void)[], built: { see
   try {
     const stat = statOf(run, index) ?? '';
     const fallback = run.stats[index]?.fallback ?? fallbackDate(seedsDir, seed.name, run.dates); // throws why it cannot
-    // The seed as the model names it: the seeds folder's own name and the file's.
-    const sourcePath = `${basename(resolve(seedsDir))}/${seed.name}`;
+    const sourcePath = sourcePathOf(seedsDir, seed.name);
     let bytes: Uint8Array | null = null;
     let input: string;
     let model: Article | undefined;
@@ -294,7 +296,7 @@ function planSeed(run: Run, index: number, commits: (() => void)[], built: { see
       input = reuse.input;
     } else {
       bytes = readSeed(seed.path);
-      input = inputKey(bytes, fallback, sourcePath, config);
+      input = inputKey(bytes, run.stats[index]?.context ?? modelContext(config, fallback, sourcePath));
     }
     if (reuse !== undefined && reuse.input === input) {
       diagnostics = reuse.diagnostics.map((d) => ({ ...d, file: display }));
@@ -339,6 +341,9 @@ function planSeed(run: Run, index: number, commits: (() => void)[], built: { see
     return 'failed';
   }
 }
+
+/** The seed as the model names it: the seeds folder's own name and the file's. */
+const sourcePathOf = (seedsDir: string, name: string): string => `${basename(resolve(seedsDir))}/${name}`;
 
 /** The model as the state keeps it, and its listing: what the archive, sitemap and catalog read, without the body. */
 function modelTexts(model: Article): { model: string; listing: string } {

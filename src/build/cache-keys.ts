@@ -29,9 +29,22 @@ function galleyCodeHash(): string {
 
 export const sha256 = (text: string | Uint8Array): string => createHash('sha256').update(text).digest('hex');
 
+const configTexts = new WeakMap<SiteConfig, string>();
+
+/**
+ * Everything a seed's model depends on but its bytes: Galley's code, the config (the site URL and the default
+ * author reach every model), the date it falls back on and the name the model gives it. Part of the seed's
+ * recorded stat, so that a seed whose file did not change is still read again when any of these did.
+ */
+export function modelContext(config: SiteConfig, fallback: unknown, sourcePath: string): string {
+  let text = configTexts.get(config);
+  if (text === undefined) configTexts.set(config, (text = JSON.stringify([galleyCodeHash(), config])));
+  return sha256(JSON.stringify([text, fallback, sourcePath]));
+}
+
 /** Everything a seed's model depends on, so an unchanged seed is not even normalized again. */
-export function inputKey(bytes: Uint8Array, fallback: unknown, sourcePath: string, config: SiteConfig): string {
-  return createHash('sha256').update(JSON.stringify([galleyCodeHash(), config, fallback, sourcePath])).update(bytes).digest('hex');
+export function inputKey(bytes: Uint8Array, modelContextKey: string): string {
+  return createHash('sha256').update(modelContextKey).update(bytes).digest('hex');
 }
 
 /** What every article's outputs share: code, config and the formats written (a page links only files that exist). */

@@ -63,14 +63,15 @@ function kindOf(x: Dirent | Stats): string {
 
 /**
  * What git's index compares before it reads a file: size, modification and change times (nanoseconds) and
- * inode, here with the date a seed without one takes. Equal to the recorded one, the seed is unchanged and
- * not read; any write, rename over it or `touch` changes it, and then its content hash decides. Null when
- * the seed cannot be stat'ed (its read reports why).
+ * inode, here with everything else the seed's model depends on (`modelContext`: the config, the date a seed
+ * without one takes, ...). Equal to the recorded one, the seed is unchanged and not read; any write, rename
+ * over it or `touch` changes it, and so does a new config or site URL, and then its content hash decides.
+ * Null when the seed cannot be stat'ed (its read reports why).
  */
-export function seedStat(path: string, fallback: unknown): string | null {
+export function seedStat(path: string, modelContextKey: string): string | null {
   const st = statSync(path, { bigint: true, throwIfNoEntry: false });
   if (st === undefined) return null;
-  return `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}:${JSON.stringify(fallback)}`;
+  return `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}:${modelContextKey}`;
 }
 
 /**

@@ -10,22 +10,22 @@
  *
  * @packageDocumentation
  */
-import type { BuildResult } from './build/build.js';
-import { build as buildOut } from './build/build.js';
-import { parseConfig } from './build/config-file.js';
+import type { BuildResult } from './pipeline/build.js';
+import { build as buildOut } from './pipeline/build.js';
+import { parseConfig } from './pipeline/config-file.js';
 import { FORMATS, selectFormats } from './exporters/registry.js';
 import type { ArticleFormat, CollectionFormat } from './exporters/registry.js';
-import type { OutputFile } from './exporters/types.js';
+import type { OutputFile } from './model/output.js';
 import { Article } from './model/article.js';
 import type { SiteConfig } from './model/config.js';
 import type { Diagnostic } from './model/diagnostic.js';
 import { normalize as readSeed } from './normalize/index.js';
-import { loader } from './build/render-article.js';
+import { loader } from './render/article.js';
 
-export type { BuildResult } from './build/build.js';
-export { ConfigError, loadConfig } from './build/config-file.js';
-export { FileSystemFault } from './build/fs-fault.js';
-export type { OutputFile } from './exporters/types.js';
+export type { BuildResult } from './pipeline/build.js';
+export { ConfigError, loadConfig } from './pipeline/config-file.js';
+export { FileSystemFault } from './pipeline/fs-fault.js';
+export type { OutputFile } from './model/output.js';
 export type { Article, Block, ListBlock, ParagraphBlock, RelatedLink, Section } from './model/article.js';
 export type { Diagnostic, Severity } from './model/diagnostic.js';
 export { formatDiagnostic, SeedError } from './model/diagnostic.js';

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build/build.js';
-import { openState, seal } from '../src/build/state.js';
-import type { SeedRow } from '../src/build/state.js';
+import { build } from '../src/pipeline/build.js';
+import { openState, seal } from '../src/pipeline/state/state.js';
+import type { SeedRow } from '../src/pipeline/state/state.js';
 import { selectFormats } from '../src/exporters/registry.js';
 import { DEFAULT_CONFIG } from '../src/model/config.js';
 

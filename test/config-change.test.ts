@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build/build.js';
+import { build } from '../src/pipeline/build.js';
 import { FORMAT_NAMES, selectFormats } from '../src/exporters/registry.js';
 import { SiteConfig } from '../src/model/config.js';
 

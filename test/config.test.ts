@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ConfigError, loadConfig } from '../src/build/config-file.js';
+import { ConfigError, loadConfig } from '../src/pipeline/config-file.js';
 import { exportJsonFeed } from '../src/exporters/jsonfeed.js';
 import { exportRss } from '../src/exporters/rss.js';
 import { SiteConfig } from '../src/model/config.js';

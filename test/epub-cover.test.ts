@@ -2,7 +2,7 @@
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { COVER_HEIGHT, COVER_WIDTH, layoutCover, MARGIN, renderCover } from '../src/exporters/epub/cover.js';
-import { fontFile } from '../src/exporters/shared/fonts.js';
+import { fontFile } from '../src/typeset/fonts.js';
 import { decodeIndexedPng } from './support/png.js';
 
 const HEADLINES: Record<string, string> = {

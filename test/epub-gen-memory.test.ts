@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { EPub, type Content, type Options } from 'epub-gen-memory';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { epubFiles, literalTemplate, type EpubDocuments } from '../src/exporters/epub/epub-gen-memory.js';
+import { epubFiles, literalTemplate, type EpubDocuments } from '../src/patches/epub-gen-memory.js';
 
 const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
 const installed = JSON.parse(readFileSync(new URL('../node_modules/epub-gen-memory/package.json', import.meta.url), 'utf8')) as { version: string };

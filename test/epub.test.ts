@@ -13,7 +13,7 @@ import { stylesheet } from '../src/exporters/epub/stylesheet.js';
 import { zipEntries } from '../src/exporters/epub/zip.js';
 import type { Article, Section } from '../src/model/article.js';
 import { DEFAULT_CONFIG, SiteConfig } from '../src/model/config.js';
-import { authorList, formatLongDate } from '../src/exporters/shared/dates.js';
+import { authorList, formatLongDate } from '../src/markup/dates.js';
 import { sampleArticle } from './support/article.js';
 import { describeOutOfProcess, describeWithTools } from './support/tools.js';
 

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { fontFile } from '../src/exporters/shared/fonts.js';
-import { openFont } from '../src/exporters/shared/fontkit.js';
+import { fontFile } from '../src/typeset/fonts.js';
+import { openFont } from '../src/patches/fontkit.js';
 
 const bytes = (face: Parameters<typeof fontFile>[0]) => readFileSync(fontFile(face));
 

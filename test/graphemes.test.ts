@@ -1,6 +1,6 @@
 // The shared grapheme-cluster helper: ICU's clusters, in linear time, across the chunks it reads a long text in.
 import { describe, expect, it } from 'vitest';
-import { graphemeEnds, graphemes } from '../src/exporters/shared/graphemes.js';
+import { graphemeEnds, graphemes } from '../src/typeset/graphemes.js';
 
 const icu = (text: string): string[] => [...new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(text)].map((s) => s.segment);
 

@@ -6,7 +6,7 @@ import { exportJsonFeed } from '../src/exporters/jsonfeed.js';
 import { exportPdf } from '../src/exporters/pdf.js';
 import { exportRss } from '../src/exporters/rss.js';
 import { DEFAULT_CONFIG, type SiteConfig } from '../src/model/config.js';
-import { relatedHeading } from '../src/exporters/shared/labels.js';
+import { relatedHeading } from '../src/markup/labels.js';
 import { sampleArticle } from './support/article.js';
 
 describe('relatedHeading', () => {

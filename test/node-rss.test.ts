@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import RSS from 'rss';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { rssXml, type RssChannel } from '../src/exporters/rss/node-rss.js';
+import { rssXml, type RssChannel } from '../src/patches/node-rss.js';
 
 const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
 const installed = JSON.parse(readFileSync(new URL('../node_modules/rss/package.json', import.meta.url), 'utf8')) as { version: string };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportOpds } from '../src/exporters/opds.js';
-import type { CollectionContext } from '../src/exporters/types.js';
+import type { CollectionContext } from '../src/model/output.js';
 import type { Article } from '../src/model/article.js';
 import { articleId, goldenArticles, goldenConfig, goldenSizes } from './fixtures/feed/articles.js';
 import { sampleArticle } from './support/article.js';

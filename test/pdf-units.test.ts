@@ -2,10 +2,10 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { exportPdf } from '../src/exporters/pdf.js';
-import { openFace, shape, shaped, splitRuns, type FaceName } from '../src/exporters/shared/faces.js';
-import { hyphenateToken, hyphenatorFor } from '../src/exporters/pdf/hyphenate.js';
-import { breakLines, type BreakWord } from '../src/exporters/pdf/linebreak.js';
-import { fastSubset } from '../src/exporters/pdf/subset.js';
+import { openFace, shape, shaped, splitRuns, type FaceName } from '../src/typeset/faces.js';
+import { hyphenateToken, hyphenatorFor } from '../src/typeset/hyphenate.js';
+import { breakLines, type BreakWord } from '../src/typeset/linebreak.js';
+import { fastSubset } from '../src/patches/fontkit-subset.js';
 import { DEFAULT_CONFIG } from '../src/model/config.js';
 import { sampleArticle } from './support/article.js';
 

@@ -7,7 +7,7 @@ import { exportPdf } from '../src/exporters/pdf.js';
 import { shortTitle } from '../src/exporters/pdf/flow.js';
 import type { Article } from '../src/model/article.js';
 import { DEFAULT_CONFIG, type SiteConfig } from '../src/model/config.js';
-import { standfirst } from '../src/exporters/shared/standfirst.js';
+import { standfirst } from '../src/markup/standfirst.js';
 import { sampleArticle } from './support/article.js';
 import { describeWithTools, haveTool, run } from './support/tools.js';
 

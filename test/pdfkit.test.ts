@@ -5,9 +5,9 @@ import { deflateSync, inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { exportPdf } from '../src/exporters/pdf.js';
-import { collectOutput, embedFont, fastStreams, pointOutlineAt, replaceXmpBody, usePageFont } from '../src/exporters/pdf/pdfkit.js';
+import { collectOutput, embedFont, fastStreams, pointOutlineAt, replaceXmpBody, usePageFont } from '../src/patches/pdfkit.js';
 import { StructureTree, type Tag } from '../src/exporters/pdf/structure.js';
-import { openFace } from '../src/exporters/shared/faces.js';
+import { openFace } from '../src/typeset/faces.js';
 import { DEFAULT_CONFIG } from '../src/model/config.js';
 import { sampleArticle } from './support/article.js';
 

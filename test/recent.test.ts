@@ -1,6 +1,6 @@
 // The exporters' bounded memo (src/exporters/shared/recent.ts): memory levels off, and what is in use stays.
 import { describe, expect, it } from 'vitest';
-import { Recent, recentIn } from '../src/exporters/shared/recent.js';
+import { Recent, recentIn } from '../src/typeset/recent.js';
 
 describe('Recent', () => {
   it('forgets what was not used within two generations', () => {

@@ -1,8 +1,8 @@
 // Shared rendering helpers: the standfirst rule and language-stable bylines.
 import { describe, expect, it } from 'vitest';
-import { byline, formatLongDate } from '../src/exporters/shared/dates.js';
-import { standfirst } from '../src/exporters/shared/standfirst.js';
-import { articleXhtml } from '../src/exporters/shared/xhtml.js';
+import { byline, formatLongDate } from '../src/markup/dates.js';
+import { standfirst } from '../src/markup/standfirst.js';
+import { articleXhtml } from '../src/markup/xhtml.js';
 import { sampleArticle } from './support/article.js';
 
 describe('standfirst', () => {

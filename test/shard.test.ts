@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { synthSeed } from '../scripts/synth-seeds.mjs';
-import { inShard } from '../src/build/shard.js';
+import { inShard } from '../src/pipeline/shards/shard.js';
 import { CLI, galleySync, snapshot } from './support/cli.js';
 
 const SITE = ['--site-url', 'https://example.org/news'];

@@ -4,15 +4,15 @@ import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
-import { build } from '../build/build.js';
-import { collect, CollectError } from '../build/collect.js';
-import { parseShard } from '../build/shard.js';
+import { build } from '../pipeline/build.js';
+import { collect, CollectError } from '../pipeline/shards/collect.js';
+import { parseShard } from '../pipeline/shards/shard.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { ConfigError, loadConfig } from '../build/config-file.js';
-import { FileSystemFault } from '../build/fs-fault.js';
+import { ConfigError, loadConfig } from '../pipeline/config-file.js';
+import { FileSystemFault } from '../pipeline/fs-fault.js';
 import { escapeControls, formatDiagnostic } from '../model/diagnostic.js';
 import { progressReporter } from './progress.js';
-import { WorkersUnavailable } from '../pool/pool.js';
+import { WorkersUnavailable } from '../render/pool.js';
 import { FORMAT_NAMES, selectFormats } from '../exporters/registry.js';
 
 /** galley serve's port when none is given: the one eleventy --serve uses. */

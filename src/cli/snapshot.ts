@@ -8,9 +8,9 @@ import v8 from 'node:v8';
 import { HAND_OFF, run } from './cli.js';
 import { FORMATS } from '../exporters/registry.js';
 import { DEFAULT_CONFIG } from '../model/config.js';
-import { forgetIntl } from '../exporters/shared/intl.js';
-import { forbidWorkers } from '../pool/pool.js';
-import { warmUp } from '../build/warm-up.js';
+import { forgetIntl } from '../typeset/intl.js';
+import { forbidWorkers } from '../render/pool.js';
+import { warmUp } from '../render/warm-up.js';
 
 async function prepare(): Promise<void> {
   await warmUp(FORMATS.map((f) => f.name), DEFAULT_CONFIG, true);

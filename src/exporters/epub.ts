@@ -1,12 +1,12 @@
 // Convert an Article to an EPUB 3 file (with NCX) that EPUBCheck passes, byte-identical on every build.
-import { xmlSafe } from './shared/xml.js';
+import { xmlSafe } from '../markup/xml.js';
 import { renderCover } from './epub/cover.js';
 import { coverDiagnostics, invalidCharacterDiagnostics } from './epub/diagnostics.js';
 import { chapterDocument, FILES, modifiedDate, navDocument, ncxDocument, packageDocument } from './epub/documents.js';
-import { epubFiles } from './epub/epub-gen-memory.js';
+import { epubFiles } from '../patches/epub-gen-memory.js';
 import { stylesheet } from './epub/stylesheet.js';
 import { zipEntries, type ZipEntry } from './epub/zip.js';
-import type { ArticleRender } from './types.js';
+import type { ArticleRender } from '../model/output.js';
 
 /**
  * The EPUB for one article. epub-gen-memory assembles the container (mimetype, container.xml, cover,

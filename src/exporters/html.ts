@@ -1,11 +1,11 @@
 // Convert an Article to its web page, out/articles/<slug>/index.html: the URL the feeds and the model name.
 import type { Article } from '../model/article.js';
-import { isoSeconds } from './shared/dates.js';
-import { articlePagePath, itemDate } from './shared/site.js';
-import { articleXhtml } from './shared/xhtml.js';
-import { xmlSafe } from './shared/xml.js';
-import type { ArticleRender } from './types.js';
-import { chromeLang, downloadLinks, meta, pageHead, scriptJson, siteFooter, siteHeader } from './shared/page.js';
+import { isoSeconds } from '../markup/dates.js';
+import { articlePagePath, itemDate } from '../markup/listing.js';
+import { articleXhtml } from '../markup/xhtml.js';
+import { xmlSafe } from '../markup/xml.js';
+import type { ArticleRender } from '../model/output.js';
+import { chromeLang, downloadLinks, meta, pageHead, scriptJson, siteFooter, siteHeader } from '../markup/page.js';
 
 /**
  * The article as an HTML5 page: the body from the serializer the EPUB and the feeds share, then the PDF and

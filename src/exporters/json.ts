@@ -1,6 +1,6 @@
 // Convert an Article to its JSON export: the model itself, checked by the schema before it leaves.
 import { Article } from '../model/article.js';
-import type { ArticleRender } from './types.js';
+import type { ArticleRender } from '../model/output.js';
 
 /** 2-space indented, keys in schema order, trailing newline. */
 export const exportJson: ArticleRender = (article) => {

@@ -2,14 +2,14 @@
 // PDF, paginated like the archive, so e-reader apps (KOReader, Thorium, calibre) browse and download them.
 import type { Article } from '../model/article.js';
 import { uuidV5 } from '../normalize/uuid.js';
-import { isoSeconds } from './shared/dates.js';
+import { isoSeconds } from '../markup/dates.js';
 import {
   articlePagePath, catalogPagePath, folderOf, itemDate, newestItemDate, OPDS_ACQUISITION_TYPE, pageCount as countPages, pageFile,
   relativeLink, siteBase, writePages,
-} from './shared/site.js';
-import { escapeXml } from './shared/xml.js';
+} from '../markup/listing.js';
+import { escapeXml } from '../markup/xml.js';
 import { articleFilePath } from './registry.js';
-import type { CollectionContext, CollectionRender, OutputFile, PagedRender } from './types.js';
+import type { CollectionContext, CollectionRender, OutputFile, PagedRender } from '../model/output.js';
 
 const ACQUISITION = 'http://opds-spec.org/acquisition';
 

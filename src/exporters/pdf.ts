@@ -4,9 +4,9 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { Canvas } from './pdf/canvas.js';
 import { layoutArticle } from './pdf/layout.js';
 import { documentOptions, installXmp } from './pdf/metadata.js';
-import { collectOutput, fastStreams } from './pdf/pdfkit.js';
+import { collectOutput, fastStreams } from '../patches/pdfkit.js';
 import { geometry } from './pdf/style.js';
-import type { ArticleRender } from './types.js';
+import type { ArticleRender } from '../model/output.js';
 
 /** The article as PDF bytes: the same article and config always give the same bytes. */
 export const exportPdf: ArticleRender = (article, ctx) => {

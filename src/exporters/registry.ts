@@ -1,6 +1,6 @@
 // Every output format, in one list. Exporters load lazily so a build pays only for the formats it writes.
-import { ARTICLE_PAGE_PATH, catalogPagePath, FEED_FILES } from './shared/site.js';
-import type { ArticleRender, CollectionRender, PagedRender } from './types.js';
+import { ARTICLE_PAGE_PATH, catalogPagePath, FEED_FILES } from '../markup/listing.js';
+import type { ArticleRender, CollectionRender, PagedRender } from '../model/output.js';
 
 export interface ArticleFormat {
   kind: 'article';

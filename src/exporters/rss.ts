@@ -1,14 +1,14 @@
 // Convert the collection of Articles to a full-text RSS 2.0 feed (out/feed.xml) with the rss package.
 import type RSS from 'rss';
 import type { Article } from '../model/article.js';
-import { FEED_FILES } from './shared/site.js';
-import { escapeXml, xmlSafe } from './shared/xml.js';
+import { FEED_FILES } from '../markup/listing.js';
+import { escapeXml, xmlSafe } from '../markup/xml.js';
 import {
   droppedCharacterDiagnostics, FEED_GENERATOR, FEED_TTL_MINUTES, feedArticles, feedContentHtml,
   newestItemDate, pdfAttachment, siteBase, siteFileUrl,
-} from './shared/feed.js';
-import { rssXml } from './rss/node-rss.js';
-import type { CollectionContext, CollectionRender } from './types.js';
+} from '../markup/feed.js';
+import { rssXml } from '../patches/node-rss.js';
+import type { CollectionContext, CollectionRender } from '../model/output.js';
 
 /** The file name the registry writes; the feed's atom:link rel="self" points at it. */
 export const RSS_FILE_NAME = FEED_FILES.rss;

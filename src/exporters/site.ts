@@ -2,18 +2,18 @@
 // downloads, the sitemap that lists every page, and the icon.
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
-import { isoSeconds } from './shared/dates.js';
+import { isoSeconds } from '../markup/dates.js';
 import {
   archivePagePath, articlePagePath, folderOf, itemDate, newestItemDate, pageCount as countPages, pageFile, relativeLink, siteFileUrl, sitemapPartPath,
   writePages,
-} from './shared/site.js';
-import { timeXhtml } from './shared/xhtml.js';
-import { escapeXml } from './shared/xml.js';
-import type { CollectionContext, CollectionRender, OutputFile, PagedRender } from './types.js';
+} from '../markup/listing.js';
+import { timeXhtml } from '../markup/xhtml.js';
+import { escapeXml } from '../markup/xml.js';
+import type { CollectionContext, CollectionRender, OutputFile, PagedRender } from '../model/output.js';
 import {
   chromeLang, downloadLinks, FAVICON_SVG, has, languageSwitch, pageHead, siteFooter, WEB_FILES,
-} from './shared/page.js';
-import type { Siblings } from './shared/page.js';
+} from '../markup/page.js';
+import type { Siblings } from '../markup/page.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 

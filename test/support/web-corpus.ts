@@ -2,7 +2,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from '../../src/build/build.js';
+import { build } from '../../src/pipeline/build.js';
 import { selectFormats } from '../../src/exporters/registry.js';
 import { SiteConfig } from '../../src/model/config.js';
 import { writeSynthSeeds } from '../../scripts/synth-seeds.mjs';

@@ -2,12 +2,12 @@
 // fontkit shaping with joining forms, conjuncts and marks, from the same Font objects) in bidi order, each
 // glyph filled once by our own rasterizer and stamped (resvg took a third of an EPUB's time parsing and
 // filling them as SVG).
-import { type Direction, paragraphDirection, visualRuns } from '../shared/bidi.js';
-import type { FaceName } from '../shared/fonts.js';
-import { breakToken } from '../shared/breaks.js';
-import { graphemeEnds } from '../shared/graphemes.js';
-import { type FontkitFont, openFace, shaped, splitRuns } from '../shared/faces.js';
-import { Recent } from '../shared/recent.js';
+import { type Direction, paragraphDirection, visualRuns } from '../../typeset/bidi.js';
+import type { FaceName } from '../../typeset/fonts.js';
+import { breakToken } from '../../typeset/breaks.js';
+import { graphemeEnds } from '../../typeset/graphemes.js';
+import { type FontkitFont, openFace, shaped, splitRuns } from '../../typeset/faces.js';
+import { Recent } from '../../typeset/recent.js';
 import { encodeIndexedPng } from './png.js';
 import { CLOSE, CUBIC, LINE, MOVE, type Outline, outlineBounds, QUAD, stamp } from './sprites.js';
 

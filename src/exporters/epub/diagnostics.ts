@@ -1,7 +1,7 @@
 // What the EPUB writer could not carry over, as warnings: glyphs missing from the cover, characters XML forbids.
 import type { Article } from '../../model/article.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
-import { articleTexts, xmlLossDiagnostics } from '../shared/xml-loss.js';
+import { articleTexts, xmlLossDiagnostics } from '../../markup/xml-loss.js';
 
 /** One warning listing the headline characters that no cover font could draw. */
 export function coverDiagnostics(article: Article, missing: readonly number[]): Diagnostic[] {

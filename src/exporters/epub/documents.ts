@@ -1,11 +1,11 @@
 // The package's XML documents (OPF, NCX, nav, chapter), built from the model with escaped text only.
 import type { Article } from '../../model/article.js';
 import type { SiteConfig } from '../../model/config.js';
-import { isoSeconds } from '../shared/dates.js';
-import { languageDirection } from '../shared/direction.js';
-import { relatedHeading } from '../shared/labels.js';
-import { articleXhtml, languageAttributes, RELATED_ANCHOR, sectionAnchor } from '../shared/xhtml.js';
-import { escapeXml } from '../shared/xml.js';
+import { isoSeconds } from '../../markup/dates.js';
+import { languageDirection } from '../../typeset/direction.js';
+import { relatedHeading } from '../../markup/labels.js';
+import { articleXhtml, languageAttributes, RELATED_ANCHOR, sectionAnchor } from '../../markup/xhtml.js';
+import { escapeXml } from '../../markup/xml.js';
 
 /** File names inside OEBPS/. The nav and stylesheet names are the ones epub-gen-memory writes. */
 export const FILES = {

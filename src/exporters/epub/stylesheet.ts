@@ -1,6 +1,6 @@
 // The EPUB stylesheet: light-touch CSS that leaves sizes, margins, colours and most fonts to the reader.
-import { languageScript } from '../shared/direction.js';
-import { languageFamily, type ScriptFamily } from '../shared/fonts.js';
+import { languageScript } from '../../typeset/direction.js';
+import { languageFamily, type ScriptFamily } from '../../typeset/fonts.js';
 
 /**
  * Rules written for e-readers: em units only, no colours (night modes stay readable), no flex or grid

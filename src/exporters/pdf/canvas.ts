@@ -1,14 +1,14 @@
 // Drawing on a pdfkit document: measured text in fallback-aware runs, justified by hand, inside marked content.
 import type PDFDocument from 'pdfkit';
-import { visualRuns, type Direction } from '../shared/bidi.js';
-import { hanFamily, languageFamily } from '../shared/fonts.js';
-import { sameCodePoints } from '../shared/fontkit.js';
-import { emWidth, openFace, shaped, splitRuns, type FaceName, type GlyphPosition, type ShapedGlyph, type ShapedRun } from '../shared/faces.js';
+import { visualRuns, type Direction } from '../../typeset/bidi.js';
+import { hanFamily, languageFamily } from '../../typeset/fonts.js';
+import { sameCodePoints } from '../../patches/fontkit.js';
+import { emWidth, openFace, shaped, splitRuns, type FaceName, type GlyphPosition, type ShapedGlyph, type ShapedRun } from '../../typeset/faces.js';
 import type { TextStyle } from './style.js';
-import { embedFont, usePageFont, type EmbeddedFont } from './pdfkit.js';
-import { fastSubset } from './subset.js';
+import { embedFont, usePageFont, type EmbeddedFont } from '../../patches/pdfkit.js';
+import { fastSubset } from '../../patches/fontkit-subset.js';
 import { hidden, needsActualText, textLayer } from './textlayer.js';
-import { Recent, recentIn } from '../shared/recent.js';
+import { Recent, recentIn } from '../../typeset/recent.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 

@@ -1,10 +1,10 @@
 // Pages: blocks of lines placed top to bottom, with keep-with-next, widow/orphan control and the running footer.
 import type { Article } from '../../model/article.js';
-import type { Direction } from '../shared/bidi.js';
-import { languageDirection } from '../shared/direction.js';
-import { graphemes } from '../shared/graphemes.js';
+import type { Direction } from '../../typeset/bidi.js';
+import { languageDirection } from '../../typeset/direction.js';
+import { graphemes } from '../../typeset/graphemes.js';
 import type { Canvas, TextLine } from './canvas.js';
-import { settlePage } from './pdfkit.js';
+import { settlePage } from '../../patches/pdfkit.js';
 import { MEASURE, STYLES, type PageGeometry, type TextStyle } from './style.js';
 import type { StructureTree, Tag } from './structure.js';
 

@@ -1,15 +1,15 @@
 // The article as flow blocks: title block, sections with kickers and headings, lists, related reading.
 import type PDFDocument from 'pdfkit';
 import type { Article, Block as ModelBlock } from '../../model/article.js';
-import { paragraphDirection } from '../shared/bidi.js';
-import { byline } from '../shared/dates.js';
-import { relatedHeading } from '../shared/labels.js';
-import { standfirst } from '../shared/standfirst.js';
+import { paragraphDirection } from '../../typeset/bidi.js';
+import { byline } from '../../markup/dates.js';
+import { relatedHeading } from '../../markup/labels.js';
+import { standfirst } from '../../markup/standfirst.js';
 import type { Canvas } from './canvas.js';
 import { Flow, footers, type FlowBlock, type Line } from './flow.js';
-import { hyphenatorFor } from './hyphenate.js';
+import { hyphenatorFor } from '../../typeset/hyphenate.js';
 import { setLines } from './paragraph.js';
-import { pointOutlineAt } from './pdfkit.js';
+import { pointOutlineAt } from '../../patches/pdfkit.js';
 import { StructureTree, type Tag } from './structure.js';
 import { INDENT, LIST_INDENT, MEASURE, SPACE, STYLES, type PageGeometry, type TextStyle } from './style.js';
 

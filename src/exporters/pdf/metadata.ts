@@ -1,10 +1,10 @@
 // Document options, Info dictionary and XMP packet: everything a PDF says about itself, from the article only.
 import type PDFDocument from 'pdfkit';
 import type { Article } from '../../model/article.js';
-import { isoSeconds } from '../shared/dates.js';
-import { escapeXml } from '../shared/xml.js';
-import { openFace } from '../shared/faces.js';
-import { replaceXmpBody } from './pdfkit.js';
+import { isoSeconds } from '../../markup/dates.js';
+import { escapeXml } from '../../markup/xml.js';
+import { openFace } from '../../typeset/faces.js';
+import { replaceXmpBody } from '../../patches/pdfkit.js';
 import type { PageGeometry } from './style.js';
 
 type Doc = InstanceType<typeof PDFDocument>;

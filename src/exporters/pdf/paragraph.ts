@@ -1,13 +1,13 @@
 // Paragraph setting: words cut at their break opportunities (soft hyphens, dashes), measured, broken into lines.
-import type { Direction } from '../shared/bidi.js';
-import { breakToken } from '../shared/breaks.js';
-import { graphemes } from '../shared/graphemes.js';
+import type { Direction } from '../../typeset/bidi.js';
+import { breakToken } from '../../typeset/breaks.js';
+import { graphemes } from '../../typeset/graphemes.js';
 import type { Canvas } from './canvas.js';
 import type { Line } from './flow.js';
-import { hyphenateToken, type Hyphenator } from './hyphenate.js';
-import { breakLines, type BreakWord } from './linebreak.js';
+import { hyphenateToken, type Hyphenator } from '../../typeset/hyphenate.js';
+import { breakLines, type BreakWord } from '../../typeset/linebreak.js';
 import type { TextStyle } from './style.js';
-import { Recent } from '../shared/recent.js';
+import { Recent } from '../../typeset/recent.js';
 
 /** How to set one text: the measure, first-line indent, justification, hyphenation, balancing. */
 export interface SetOptions {

@@ -1,6 +1,6 @@
 // The PDF's logical structure (its tag tree): one small object per element, written as pdfkit writes its own.
 import type PDFDocument from 'pdfkit';
-import { structureWriter, type StructureWriter } from './pdfkit.js';
+import { structureWriter, type StructureWriter } from '../../patches/pdfkit.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 

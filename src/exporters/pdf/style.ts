@@ -1,5 +1,5 @@
 // The page and type specification: every size, space and colour the PDF uses, in points.
-import type { FaceName } from '../shared/faces.js';
+import type { FaceName } from '../../typeset/faces.js';
 
 /** How one kind of text is set. */
 export interface TextStyle {

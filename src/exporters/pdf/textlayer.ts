@@ -1,7 +1,7 @@
 // What the PDF's text layer reads for each glyph of a shaped word, so that copying and extraction give
 // the characters in their logical order, whatever the shaper did to the glyphs.
-import type { ShapedRun } from '../shared/faces.js';
-import { sameCodePoints } from '../shared/fontkit.js';
+import type { ShapedRun } from '../../typeset/faces.js';
+import { sameCodePoints } from '../../patches/fontkit.js';
 
 // Characters fontkit hides: default-ignorables except the Hangul fillers, which it draws (as HarfBuzz does).
 const IGNORABLE = /(?![\u115f\u1160\u3164\uffa0])\p{Default_Ignorable_Code_Point}/u;

@@ -2,9 +2,9 @@
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
-import { renderArticle } from '../build/render-article.js';
-import { warmUp } from '../build/warm-up.js';
-import type { RenderedArticle } from '../build/render-article.js';
+import { renderArticle } from './article.js';
+import { warmUp } from './warm-up.js';
+import type { RenderedArticle } from './article.js';
 
 export interface WorkerData {
   /** The article formats and config of the batch: warmed up as the thread starts, before any task. */

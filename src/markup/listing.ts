@@ -1,7 +1,7 @@
 // Where out/ is published and how the site lists its articles: one answer for the feeds, the pages and the catalog.
 import { createHash } from 'node:crypto';
-import type { Article } from '../../model/article.js';
-import type { ArticlePages, CollectionContext, CollectionRender, OutputFile, PagedRender } from '../types.js';
+import type { Article } from '../model/article.js';
+import type { ArticlePages, CollectionContext, CollectionRender, OutputFile, PagedRender } from '../model/output.js';
 
 /**
  * The site URL as a base for files in out/, which is published at the site's root: always ends in "/",

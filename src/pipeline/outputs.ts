@@ -3,7 +3,7 @@
 import { lstatSync, mkdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { outputFault } from './fs-fault.js';
-import type { FileRecord } from './state.js';
+import type { FileRecord } from './state/state.js';
 import { removeStaleTempFiles, writeFileAtomic } from './write-atomic.js';
 
 /** Write out/<name> atomically; nothing lands outside out/ whatever name a format gives. */

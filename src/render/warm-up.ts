@@ -2,7 +2,7 @@
 import { FORMATS } from '../exporters/registry.js';
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
-import { renderArticle } from './render-article.js';
+import { renderArticle } from './article.js';
 
 const paragraph = 'The minister said on Tuesday that 1,250 families — about 4% of the town — would be moved by '
   + 'March 2025, after the river rose 3.7 m in “the worst flood in fifty years”. Officials’ figures differ; '

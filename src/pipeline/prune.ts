@@ -3,8 +3,8 @@
 import { parseArticlePath } from '../exporters/registry.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { removeOutput } from './outputs.js';
-import { openState, StateBusy } from './state.js';
-import type { BuildState } from './state.js';
+import { openState, StateBusy } from './state/state.js';
+import type { BuildState } from './state/state.js';
 
 /**
  * The state of `outDir` (or its state file `name`), waiting while another build holds it: `onWait` is called

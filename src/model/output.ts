@@ -1,7 +1,7 @@
 // The contract between build.ts and the exporters: pure functions from models to bytes.
-import type { Article } from '../model/article.js';
-import type { SiteConfig } from '../model/config.js';
-import type { Diagnostic } from '../model/diagnostic.js';
+import type { Article } from './article.js';
+import type { SiteConfig } from './config.js';
+import type { Diagnostic } from './diagnostic.js';
 
 export interface ExportContext {
   config: SiteConfig;

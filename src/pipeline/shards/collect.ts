@@ -3,18 +3,18 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Format } from '../exporters/registry.js';
-import type { SiteConfig } from '../model/config.js';
-import type { Diagnostic } from '../model/diagnostic.js';
-import { contextKey } from './cache-keys.js';
-import { writeCollections } from './collections.js';
-import { displayPath } from './fs-fault.js';
-import { outputWriter } from './outputs.js';
-import { dropRowsBut, holdState, removeUnowned } from './prune.js';
+import type { Format } from '../../exporters/registry.js';
+import type { SiteConfig } from '../../model/config.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { contextKey } from '../cache-keys.js';
+import { writeCollections } from '../collections.js';
+import { displayPath } from '../fs-fault.js';
+import { outputWriter } from '../outputs.js';
+import { dropRowsBut, holdState, removeUnowned } from '../prune.js';
 import { inShard, SHARD_STATE_NAME } from './shard.js';
 import type { Shard } from './shard.js';
-import { openState, seal, STATE_DIR, StateBusy } from './state.js';
-import type { BuildState } from './state.js';
+import { openState, seal, STATE_DIR, StateBusy } from '../state/state.js';
+import type { BuildState } from '../state/state.js';
 
 /** Why the shards in out/ cannot be collected: a fact to fix and run again (exit 2). */
 export class CollectError extends Error {

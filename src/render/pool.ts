@@ -7,8 +7,8 @@ import type { Piscina } from 'piscina';
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { renderArticle } from '../build/render-article.js';
-import type { RenderedArticle } from '../build/render-article.js';
+import { renderArticle } from './article.js';
+import type { RenderedArticle } from './article.js';
 import type { RenderTask, WorkerData } from './worker.js';
 
 /**
@@ -22,7 +22,8 @@ function poolThreshold(): number {
   return Number.isInteger(set) && set > 0 ? set : 250;
 }
 
-const WORKER = fileURLToPath(new URL('../pool/worker.js', import.meta.url));
+// '../render/': from this module in dist/render/ and from the startup snapshot's bundle in dist/cli/ alike.
+const WORKER = fileURLToPath(new URL('../render/worker.js', import.meta.url));
 
 /** Thrown where a batch needs the pool but this process cannot start worker threads (see snapshot.ts). */
 export class WorkersUnavailable extends Error {

@@ -1,10 +1,10 @@
 // What every web page Galley writes shares: the head (metadata, feeds, icon, stylesheet), the site's header
 // and footer, download links and the favicon. HTML5, no script, nothing fetched from another host.
-import type { Article } from '../../model/article.js';
-import type { SiteConfig } from '../../model/config.js';
-import { articleFilePath } from '../registry.js';
-import { languageDirection } from './direction.js';
-import { archivePagePath, catalogPagePath, FEED_FILES, OPDS_ACQUISITION_TYPE, relativeLink } from './site.js';
+import type { Article } from '../model/article.js';
+import type { SiteConfig } from '../model/config.js';
+import { articleFilePath } from '../exporters/registry.js';
+import { languageDirection } from '../typeset/direction.js';
+import { archivePagePath, catalogPagePath, FEED_FILES, OPDS_ACQUISITION_TYPE, relativeLink } from './listing.js';
 import { escapeXml, xmlSafe } from './xml.js';
 
 /** Where the site's shared files are under out/. */

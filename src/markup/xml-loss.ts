@@ -1,6 +1,6 @@
 // Warnings for text an XML writer had to drop: shared by every XML format, so each reports loss the same way.
-import type { Article } from '../../model/article.js';
-import type { Diagnostic } from '../../model/diagnostic.js';
+import type { Article } from '../model/article.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { xmlSafe } from './xml.js';
 
 /** Every text of an article that reaches a reader, in reading order. */

@@ -1,5 +1,5 @@
 // Dates and bylines as readers see them, in the article's language; always UTC, never the machine's locale.
-import { intl } from './intl.js';
+import { intl } from '../typeset/intl.js';
 
 /**
  * The language Intl should use: the article's, or English where ICU lacks it. Intl would otherwise fall back

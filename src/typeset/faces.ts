@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type * as fontkit from 'fontkit';
 import { mirrored } from './bidi.js';
 import { familiesFor, familyFace, fontFile, scriptFamily } from './fonts.js';
-import { openFont } from './fontkit.js';
+import { openFont } from '../patches/fontkit.js';
 import type { FaceName } from './fonts.js';
 import { Recent, recentIn } from './recent.js';
 

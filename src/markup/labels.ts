@@ -1,5 +1,5 @@
 // Words Galley itself adds to an article, in the article's language: one table for every format.
-import { languageScript } from './direction.js';
+import { languageScript } from '../typeset/direction.js';
 
 // The related list's heading in the article's language, so a screen reader does not read it with the
 // wrong voice. Each is the phrase newspapers in that language print over their related-reading box ("read

@@ -1,7 +1,7 @@
 // Hyphenation by language with the `hyphen` package's TeX patterns: soft hyphens mark where a word may break.
 import { createRequire } from 'node:module';
 import english from 'hyphen/en/index.js';
-import { Recent, recentIn } from '../shared/recent.js';
+import { Recent, recentIn } from './recent.js';
 
 const require = createRequire(import.meta.url);
 

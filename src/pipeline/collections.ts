@@ -7,15 +7,15 @@ import type { Article } from '../model/article.js';
 import { articleJsonSchema } from '../model/article.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { parseArticlePath } from '../exporters/registry.js';
-import { isLaterPage, PAGE_SIZE } from '../exporters/shared/site.js';
+import { isLaterPage, PAGE_SIZE } from '../markup/listing.js';
 import type { CollectionFormat, Format } from '../exporters/registry.js';
-import type { ArticlePages, CollectionOutput } from '../exporters/types.js';
+import type { ArticlePages, CollectionOutput } from '../model/output.js';
 import { withSlug } from '../normalize/index.js';
 import type { SiteConfig } from '../model/config.js';
 import { sha256 } from './cache-keys.js';
 import { fileRecord, filesCurrent, removeOutput } from './outputs.js';
 import { collectGarbage } from './memory.js';
-import type { BuildState, FileRecord } from './state.js';
+import type { BuildState, FileRecord } from './state/state.js';
 
 export const SCHEMA_FILE = 'article.schema.json';
 

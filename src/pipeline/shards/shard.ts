@@ -1,5 +1,5 @@
 // Sharded builds: which seeds are shard K's of N, a stable partition by file name, the same on every machine.
-import { sha256 } from './cache-keys.js';
+import { sha256 } from '../cache-keys.js';
 
 export interface Shard {
   /** From 1 to count. */

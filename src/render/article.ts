@@ -1,7 +1,7 @@
 // Render one article in every selected article format: the unit of work, in this thread or a worker's.
 import { articlePath, FORMATS } from '../exporters/registry.js';
 import type { ArticleFormat } from '../exporters/registry.js';
-import type { ArticleRender } from '../exporters/types.js';
+import type { ArticleRender } from '../model/output.js';
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostic.js';

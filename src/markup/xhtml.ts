@@ -1,7 +1,7 @@
 // Article body as XHTML: shared by the EPUB chapter and the feed's content:encoded, written once.
-import type { Article, Block, Section } from '../../model/article.js';
+import type { Article, Block, Section } from '../model/article.js';
 import { authorList, BYLINE_SEPARATOR, formatLongDate, isoSeconds } from './dates.js';
-import { languageDirection } from './direction.js';
+import { languageDirection } from '../typeset/direction.js';
 import { relatedHeading } from './labels.js';
 import { standfirst } from './standfirst.js';
 import { escapeXml } from './xml.js';

@@ -4,12 +4,12 @@ import { createRequire } from 'node:module';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { parseArticlePath } from '../exporters/registry.js';
-import { Article } from '../model/article.js';
-import type { Diagnostic } from '../model/diagnostic.js';
-import { sha256 } from './cache-keys.js';
-import { displayPath, outputFault } from './fs-fault.js';
-import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './state-schema.js';
+import { parseArticlePath } from '../../exporters/registry.js';
+import { Article } from '../../model/article.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { sha256 } from '../cache-keys.js';
+import { displayPath, outputFault } from '../fs-fault.js';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 /** Hidden, so it is never published and never mistaken for an output. */
 export const STATE_DIR = '.galley';

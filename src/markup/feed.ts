@@ -1,14 +1,14 @@
 // What the RSS and JSON feeds agree on: which articles, in what order, at which URLs, and what was dropped.
-import type { Article } from '../../model/article.js';
-import type { Diagnostic } from '../../model/diagnostic.js';
+import type { Article } from '../model/article.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { articleXhtml, languageAttributes } from './xhtml.js';
 import { articleTexts, xmlLossDiagnostics } from './xml-loss.js';
-import { newestFirst, PAGE_SIZE, siteFileUrl } from './site.js';
+import { newestFirst, PAGE_SIZE, siteFileUrl } from './listing.js';
 import { escapeXml } from './xml.js';
-import { articleFilePath } from '../registry.js';
-import type { ArticlePages, CollectionContext } from '../types.js';
+import { articleFilePath } from '../exporters/registry.js';
+import type { ArticlePages, CollectionContext } from '../model/output.js';
 
-export { itemDate, newestItemDate, siteBase, siteFileUrl } from './site.js';
+export { itemDate, newestItemDate, siteBase, siteFileUrl } from './listing.js';
 
 /** The generator name both feeds announce. */
 export const FEED_GENERATOR = 'Galley';

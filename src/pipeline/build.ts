@@ -11,9 +11,9 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { SeedError } from '../model/diagnostic.js';
 import type { Format } from '../exporters/registry.js';
 import { checkOutsideSeeds, displayPath, outputFault } from './fs-fault.js';
-import { renderAll, startPool, WorkersUnavailable } from '../pool/pool.js';
-import type { Pool } from '../pool/pool.js';
-import type { RenderedArticle } from './render-article.js';
+import { renderAll, startPool, WorkersUnavailable } from '../render/pool.js';
+import type { Pool } from '../render/pool.js';
+import type { RenderedArticle } from '../render/article.js';
 import { normalize, withSlug } from '../normalize/index.js';
 import { uniqueSlug } from '../normalize/slug.js';
 import { contextKey, inputKey, modelContext, outputKey, sha256 } from './cache-keys.js';
@@ -25,11 +25,11 @@ import { placeDiagnostic } from './place-diagnostic.js';
 import { listSeeds, readSeed, seedStat } from './seeds.js';
 import type { SeedFile } from './seeds.js';
 import { collectGarbage } from './memory.js';
-import { seal } from './state.js';
+import { seal } from './state/state.js';
 import { dropRowsBut, holdState, removeUnowned } from './prune.js';
-import { inShard, shardStateName } from './shard.js';
-import type { Shard } from './shard.js';
-import type { BuildState, SeedRow } from './state.js';
+import { inShard, shardStateName } from './shards/shard.js';
+import type { Shard } from './shards/shard.js';
+import type { BuildState, SeedRow } from './state/state.js';
 
 export interface BuildOptions {
   seedsDir: string;

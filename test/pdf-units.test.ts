@@ -5,7 +5,7 @@ import { exportPdf } from '../src/exporters/pdf.js';
 import { openFace, shape, shaped, splitRuns, type FaceName } from '../src/typeset/faces.js';
 import { hyphenateToken, hyphenatorFor } from '../src/typeset/hyphenate.js';
 import { breakLines, type BreakWord } from '../src/typeset/linebreak.js';
-import { fastSubset } from '../src/patches/fontkit-subset.js';
+import { fastSubset } from '../src/patches/fontkit.js';
 import { DEFAULT_CONFIG } from '../src/model/config.js';
 import { sampleArticle } from './support/article.js';
 

@@ -11,7 +11,8 @@ import { articlePath, FORMATS, parseArticlePath, selectFormats } from '../src/ex
 import type { ArticleContext, CollectionContext } from '../src/model/output.js';
 import type { Article } from '../src/model/article.js';
 import { DEFAULT_CONFIG } from '../src/model/config.js';
-import { PAGE_SIZE, relativeLink } from '../src/markup/listing.js';
+import { PAGE_SIZE } from '../src/markup/listing.js';
+import { relativeLink } from '../src/model/layout.js';
 import { articleId, goldenArticles, goldenConfig, goldenSizes } from './fixtures/feed/articles.js';
 import { sampleArticle } from './support/article.js';
 import { expectGolden } from './support/golden.js';

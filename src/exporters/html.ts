@@ -1,7 +1,8 @@
 // Convert an Article to its web page, out/articles/<slug>/index.html: the URL the feeds and the model name.
 import type { Article } from '../model/article.js';
 import { isoSeconds } from '../markup/dates.js';
-import { articlePagePath, itemDate } from '../markup/listing.js';
+import { itemDate } from '../markup/listing.js';
+import { articlePagePath } from '../model/layout.js';
 import { articleXhtml } from '../markup/xhtml.js';
 import { xmlSafe } from '../markup/xml.js';
 import type { ArticleRender } from '../model/output.js';

@@ -1,10 +1,8 @@
 // Convert the collection of Articles to a JSON Feed 1.1 (out/feeds/feed.json), for systems that read JSON rather than XML.
 import type { Article } from '../model/article.js';
-import { FEED_FILES } from '../markup/listing.js';
+import { FEED_FILES, siteBase, siteFileUrl } from '../model/layout.js';
 import { xmlSafe } from '../markup/xml.js';
-import {
-  droppedCharacterDiagnostics, feedArticles, feedContentHtml, pdfAttachment, siteBase, siteFileUrl,
-} from '../markup/feed.js';
+import { droppedCharacterDiagnostics, feedArticles, feedContentHtml, pdfAttachment } from '../markup/feed.js';
 import type { CollectionContext, CollectionRender } from '../model/output.js';
 
 /** The path under out/ the registry writes; the feed's feed_url points at it. */

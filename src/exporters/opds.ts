@@ -3,12 +3,10 @@
 import type { Article } from '../model/article.js';
 import { uuidV5 } from '../normalize/uuid.js';
 import { isoSeconds } from '../markup/dates.js';
-import {
-  articlePagePath, catalogPagePath, folderOf, itemDate, newestItemDate, OPDS_ACQUISITION_TYPE, pageCount as countPages, pageFile,
-  relativeLink, siteBase, writePages,
-} from '../markup/listing.js';
+import { itemDate, newestItemDate, OPDS_ACQUISITION_TYPE, pageCount as countPages, pageFile, writePages } from '../markup/listing.js';
+import { articlePagePath, catalogPagePath, folderOf, relativeLink, siteBase } from '../model/layout.js';
 import { escapeXml } from '../markup/xml.js';
-import { articleFilePath } from './registry.js';
+import { articleFilePath } from '../model/layout.js';
 import type { CollectionContext, CollectionRender, OutputFile, PagedRender } from '../model/output.js';
 
 const ACQUISITION = 'http://opds-spec.org/acquisition';

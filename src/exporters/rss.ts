@@ -1,12 +1,10 @@
 // Convert the collection of Articles to a full-text RSS 2.0 feed (out/feed.xml) with the rss package.
 import type RSS from 'rss';
 import type { Article } from '../model/article.js';
-import { FEED_FILES } from '../markup/listing.js';
+import { FEED_FILES, siteBase, siteFileUrl } from '../model/layout.js';
 import { escapeXml, xmlSafe } from '../markup/xml.js';
-import {
-  droppedCharacterDiagnostics, FEED_GENERATOR, FEED_TTL_MINUTES, feedArticles, feedContentHtml,
-  newestItemDate, pdfAttachment, siteBase, siteFileUrl,
-} from '../markup/feed.js';
+import { droppedCharacterDiagnostics, FEED_GENERATOR, FEED_TTL_MINUTES, feedArticles, feedContentHtml, pdfAttachment } from '../markup/feed.js';
+import { newestItemDate } from '../markup/listing.js';
 import { rssXml } from '../patches/node-rss.js';
 import type { CollectionContext, CollectionRender } from '../model/output.js';
 

@@ -3,10 +3,8 @@
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import { isoSeconds } from '../markup/dates.js';
-import {
-  archivePagePath, articlePagePath, folderOf, itemDate, newestItemDate, pageCount as countPages, pageFile, relativeLink, siteFileUrl, sitemapPartPath,
-  writePages,
-} from '../markup/listing.js';
+import { itemDate, newestItemDate, pageCount as countPages, pageFile, writePages } from '../markup/listing.js';
+import { archivePagePath, articlePagePath, folderOf, relativeLink, siteFileUrl, sitemapPartPath } from '../model/layout.js';
 import { timeXhtml } from '../markup/xhtml.js';
 import { escapeXml } from '../markup/xml.js';
 import type { CollectionContext, CollectionRender, OutputFile, PagedRender } from '../model/output.js';

@@ -3,12 +3,12 @@ import type { Article } from '../model/article.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { articleXhtml, languageAttributes } from './xhtml.js';
 import { articleTexts, xmlLossDiagnostics } from './xml-loss.js';
-import { newestFirst, PAGE_SIZE, siteFileUrl } from './listing.js';
+import { newestFirst, PAGE_SIZE } from './listing.js';
+import { siteFileUrl } from '../model/layout.js';
 import { escapeXml } from './xml.js';
-import { articleFilePath } from '../exporters/registry.js';
+import { articleFilePath } from '../model/layout.js';
 import type { ArticlePages, CollectionContext } from '../model/output.js';
 
-export { itemDate, newestItemDate, siteBase, siteFileUrl } from './listing.js';
 
 /** The generator name both feeds announce. */
 export const FEED_GENERATOR = 'Galley';

@@ -2,9 +2,10 @@
 // and footer, download links and the favicon. HTML5, no script, nothing fetched from another host.
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
-import { articleFilePath } from '../exporters/registry.js';
+import { articleFilePath } from '../model/layout.js';
 import { languageDirection } from '../typeset/direction.js';
-import { archivePagePath, catalogPagePath, FEED_FILES, OPDS_ACQUISITION_TYPE, relativeLink } from './listing.js';
+import { OPDS_ACQUISITION_TYPE } from './listing.js';
+import { archivePagePath, catalogPagePath, FEED_FILES, relativeLink } from '../model/layout.js';
 import { escapeXml, xmlSafe } from './xml.js';
 
 /** Where the site's shared files are under out/. */

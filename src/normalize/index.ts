@@ -11,6 +11,7 @@ import { readFrontMatter } from './frontmatter.js';
 import { articleSlug } from './slug.js';
 import { closeBidi, typeset } from './typography.js';
 import { uuidV5 } from './uuid.js';
+import { articleUrl } from '../model/layout.js';
 
 export { SeedError };
 
@@ -113,10 +114,6 @@ export function articleId(siteUrl: string | null, path: string): string {
 /** The seed's file name without its folder and `.txt` (any case). */
 function seedStem(path: string): string {
   return path.split(/[\\/]/).pop()!.replace(/\.txt$/i, '');
-}
-
-function articleUrl(siteUrl: string | null, slug: string): string | null {
-  return siteUrl === null ? null : `${siteUrl}/articles/${slug}/`;
 }
 
 // A character that draws something. Not: white space, the default-ignorable code points (zero-width spaces and

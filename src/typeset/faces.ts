@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type * as fontkit from 'fontkit';
 import { mirrored } from './bidi.js';
 import { familiesFor, familyFace, fontFile, scriptFamily } from './fonts.js';
-import { openFont } from '../patches/fontkit.js';
+import { markGlyphTest, openFont } from '../patches/fontkit.js';
 import type { FaceName } from './fonts.js';
 import { Recent, recentIn } from './recent.js';
 
@@ -47,28 +47,10 @@ const NO_MARKS = { mark: false, mkmk: false };
 const COMBINING = /\p{M}/u;
 const markTests = new Map<FaceName, (id: number) => boolean>();
 
-interface ClassDef {
-  version: number;
-  startGlyph?: number;
-  classValueArray?: ArrayLike<number>;
-  classRangeRecord?: ArrayLike<{ start: number; end: number; class: number }>;
-}
-
 function markTest(name: FaceName): (id: number) => boolean {
   let test = markTests.get(name);
   if (test === undefined) {
-    const classes = (openFace(name) as unknown as { GDEF?: { glyphClassDef?: ClassDef } }).GDEF?.glyphClassDef;
-    if (classes?.version === 1) {
-      const start = classes.startGlyph!;
-      const values = Array.from(classes.classValueArray!);
-      test = (id) => values[id - start] === 3;
-    } else if (classes?.version === 2) {
-      const ranges = Array.from(classes.classRangeRecord!).filter((r) => r.class === 3);
-      test = (id) => ranges.some((r) => id >= r.start && id <= r.end);
-    } else {
-      // No glyph classes: which glyphs are marks is unknown, so always shape with every feature.
-      test = () => true;
-    }
+    test = markGlyphTest(openFace(name));
     markTests.set(name, test);
   }
   return test;

@@ -6,7 +6,7 @@ import { sameCodePoints } from '../../patches/fontkit.js';
 import { emWidth, openFace, shaped, splitRuns, type FaceName, type GlyphPosition, type ShapedGlyph, type ShapedRun } from '../../typeset/faces.js';
 import type { TextStyle } from './style.js';
 import { embedFont, usePageFont, type EmbeddedFont } from '../../patches/pdfkit.js';
-import { fastSubset } from '../../patches/fontkit-subset.js';
+import { fastSubset } from '../../patches/fontkit.js';
 import { hidden, needsActualText, textLayer } from './textlayer.js';
 import { Recent, recentIn } from '../../typeset/recent.js';
 

@@ -1,0 +1,128 @@
+// The out/ layout: where every file Galley writes lives under out/, its public URL, and the parser that
+// tells a file name Galley gives from any other. Every floor that names a path asks here.
+
+/** The article formats, each one file per article. */
+export type ArticleFileFormat = 'json' | 'pdf' | 'epub' | 'html';
+
+const SLUG = '{slug}';
+
+/**
+ * Where an article's web page is under out/, `{slug}` standing for the slug: the folder URL
+ * `<url>/articles/<slug>/` that the model, the feeds and the EPUB name, served as its index.html.
+ */
+const ARTICLE_PAGE_PATH = 'articles/{slug}/index.html';
+
+/** Where each article format's file is under out/, `{slug}` standing for the article's slug. */
+export const ARTICLE_FILES: Readonly<Record<ArticleFileFormat, string>> = {
+  json: '{slug}.json', pdf: '{slug}.pdf', epub: '{slug}.epub', html: ARTICLE_PAGE_PATH,
+};
+
+/**
+ * The path under out/ of an article's file in the format named, as the build writes it: what the pages,
+ * feeds and catalog link to.
+ */
+export function articleFilePath(format: ArticleFileFormat, slug: string): string {
+  return ARTICLE_FILES[format].replace(SLUG, slug);
+}
+
+/** The path under out/ of an article's web page. */
+export function articlePagePath(slug: string): string {
+  return articleFilePath('html', slug);
+}
+
+// What stands before and after the slug in each article format's path: a build parses every recorded file
+// name of every article through it.
+const ARTICLE_PATTERNS = (Object.entries(ARTICLE_FILES) as [ArticleFileFormat, string][]).map(([format, path]) => {
+  const [before, after] = path.split(SLUG) as [string, string];
+  return { format, before, after };
+});
+
+/**
+ * The format and slug of a path `articleFilePath` gives, or null. The slug is whatever stands in for `{slug}`:
+ * the caller checks it is one.
+ */
+export function parseArticleFile(name: string): { format: ArticleFileFormat; slug: string } | null {
+  for (const { format, before, after } of ARTICLE_PATTERNS) {
+    if (name.length > before.length + after.length && name.startsWith(before) && name.endsWith(after)) {
+      return { format, slug: name.slice(before.length, name.length - after.length) };
+    }
+  }
+  return null;
+}
+
+/**
+ * The public URL of an article (its web page's folder), from the site URL as the config gives it (no trailing
+ * slash), or null without one.
+ */
+export function articleUrl(siteUrl: string | null, slug: string): string | null {
+  return siteUrl === null ? null : `${siteUrl}/${articleFilePath('html', slug).replace(/index\.html$/, '')}`;
+}
+
+/**
+ * Where the feeds are under out/: one name for the registry that writes them, the feeds' self links and
+ * the pages that announce them. The JSON Feed is in a folder because every top-level out/*.json is a model.
+ */
+export const FEED_FILES = { rss: 'feed.xml', jsonFeed: 'feeds/feed.json' } as const;
+
+/** The sitemap, which lists the home page, the archive pages and every article's page. */
+export const SITEMAP_FILE = 'sitemap.xml';
+
+/**
+ * Where the OPDS catalog's pages are under out/: page 1 is the catalog a reader app is given.
+ * Atom, so beside the feeds' XML, in a folder of its own.
+ */
+export function catalogPagePath(n: number): string {
+  return n === 1 ? 'opds/catalog.xml' : `opds/catalog-${n}.xml`;
+}
+
+/** The path under out/ of archive page `n` (1 is the home page, out/index.html). */
+export function archivePagePath(n: number): string {
+  return n === 1 ? 'index.html' : `page/${n}/index.html`;
+}
+
+/** The path under out/ of sitemap `n` of a sitemap index (a site of more URLs than one sitemap may list). */
+export function sitemapPartPath(n: number): string {
+  return `sitemaps/sitemap-${n}.xml`;
+}
+
+/**
+ * True for a later page of the archive or the catalog (from 2), or a part of the sitemap: the files a
+ * shorter list no longer has, which the build then deletes. Only these names: the build's record of what it
+ * wrote is untrusted.
+ */
+export function isLaterPage(name: string): boolean {
+  return /^(page\/[1-9]\d*\/index\.html|opds\/catalog-[1-9]\d*\.xml|sitemaps\/sitemap-[1-9]\d*\.xml)$/.test(name);
+}
+
+/** The folder link of a page written as `<folder>/index.html`: the URL the feeds name ends in "/". */
+export function folderOf(indexFile: string): string {
+  return indexFile.replace(/(^|\/)index\.html$/, '$1');
+}
+
+/**
+ * The site URL as a base for files in out/, which is published at the site's root: always ends in "/",
+ * without query or fragment, so "https://example.org/blog" gives "https://example.org/blog/".
+ */
+export function siteBase(siteUrl: string | null): string | null {
+  if (siteUrl === null) return null;
+  const url = new URL(siteUrl);
+  url.search = '';
+  url.hash = '';
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url.href;
+}
+
+/** The public URL of a file written to out/ (feed.xml, <slug>.pdf, page/2/), or null without a site URL. */
+export function siteFileUrl(siteUrl: string | null, fileName: string): string | null {
+  const base = siteBase(siteUrl);
+  return base === null ? null : new URL(fileName, base).href;
+}
+
+/**
+ * A link from the page at out/`from` to out/`to`, relative, so out/ works published under any path and
+ * opened from disk alike: from "articles/a/index.html", "a.pdf" is "../../a.pdf" and "" (the home page) "../../".
+ */
+export function relativeLink(from: string, to: string): string {
+  const up = '../'.repeat(from.split('/').length - 1);
+  return up + to || './';
+}

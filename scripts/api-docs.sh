@@ -11,7 +11,7 @@ check=false
 [[ "${1:-}" == "--check" ]] && check=true
 
 # The whole build, not tsc alone: a dist/ newer than the startup snapshot makes bin/galley run without it.
-npm run --silent build
+npm run --silent compile
 npx api-extractor run -c scripts/api-extractor.json
 fresh=$(mktemp -d)
 trap 'rm -rf "$fresh" "$fresh.log"' EXIT

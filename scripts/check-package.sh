@@ -18,7 +18,7 @@ finish() {
 }
 
 echo "== npm pack"
-# pack runs prepare (the build), so the tarball is made from the sources as they are.
+# pack runs prepare (the compile), so the tarball is made from the sources as they are.
 if ! tarball="$work/$(cd "$repo" && npm pack --silent --pack-destination "$work" | tail -n 1)" || [ ! -f "$tarball" ]; then
   fail 'npm pack'
   finish

@@ -16,7 +16,7 @@ import type { CollectionFormat } from '../src/exporters/registry.js';
 import { exportOpds } from '../src/exporters/opds.js';
 import { exportSite, Sitemap } from '../src/exporters/site.js';
 import { selectFormats } from '../src/exporters/registry.js';
-import type { ArticlePages, CollectionContext, CollectionRender } from '../src/model/output.js';
+import type { ArticlePages, CollectionContext, CollectionExporter } from '../src/model/output.js';
 import { DEFAULT_CONFIG } from '../src/model/config.js';
 import type { Article } from '../src/model/article.js';
 import { normalize } from '../src/normalize/index.js';
@@ -106,7 +106,7 @@ describe('articles given a page at a time', () => {
         for (let i = 0; i < sorted.length; i += size) yield sorted.slice(i, i + size);
       },
     };
-    const render = await selectFormats([name])[0]!.load() as CollectionRender;
+    const render = await selectFormats([name])[0]!.load() as CollectionExporter;
     const ctx = { config, sizes, formats: ['json', 'pdf', 'epub', 'html', 'site', 'opds'] };
     const whole = await render(articles, ctx);
     const paged = await render(pages, ctx);

@@ -8,7 +8,7 @@ import { exportJsonFeed } from '../src/exporters/jsonfeed.js';
 import { DROPPED_CHARACTER_RULE, feedArticles, feedContentHtml } from '../src/markup/feed.js';
 import { FORMATS } from '../src/exporters/registry.js';
 import { exportRss } from '../src/exporters/rss.js';
-import type { CollectionContext, CollectionRender } from '../src/model/output.js';
+import type { CollectionContext, CollectionExporter } from '../src/model/output.js';
 import type { Article } from '../src/model/article.js';
 import { DEFAULT_CONFIG, SiteConfig } from '../src/model/config.js';
 import { normalize } from '../src/normalize/index.js';
@@ -24,7 +24,7 @@ function context(config: Partial<SiteConfig> = {}, sizes: CollectionContext['siz
   return { config: { ...DEFAULT_CONFIG, ...config }, sizes };
 }
 
-async function text(render: CollectionRender, articles: readonly Article[], ctx: CollectionContext): Promise<string> {
+async function text(render: CollectionExporter, articles: readonly Article[], ctx: CollectionContext): Promise<string> {
   return new TextDecoder().decode((await render(articles, ctx)).bytes);
 }
 

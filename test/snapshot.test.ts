@@ -13,7 +13,7 @@ const BLOB = resolve('dist/cli/galley.blob');
 const version = (JSON.parse((await import('node:fs')).readFileSync('package.json', 'utf8')) as { version: string }).version;
 
 // `npm test` builds first, which makes the snapshot; CI must never pass by silently skipping this.
-if (!existsSync(BLOB) && process.env.CI) throw new Error('dist/cli/galley.blob is missing: `npm run build` made no startup snapshot');
+if (!existsSync(BLOB) && process.env.CI) throw new Error('dist/cli/galley.blob is missing: `npm run compile` made no startup snapshot');
 const describeWithSnapshot = existsSync(BLOB) ? describe : describe.skip;
 
 describeWithSnapshot('bin/galley from the startup snapshot', () => {

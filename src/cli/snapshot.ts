@@ -31,7 +31,7 @@ void prepare().then(() => {
     const blob = process.execArgv[process.execArgv.indexOf('--snapshot-blob') + 1];
     const dist = blob === undefined ? BUILT_IN : dirname(resolve(blob));
     if (dist !== BUILT_IN || argv[0] === 'serve') {
-      // The project was moved or copied since `npm run build`: the paths in the heap are stale. Or a
+      // The project was moved or copied since `npm run compile`: the paths in the heap are stale. Or a
       // preview, whose server and watcher are not in the snapshot (bin/galley does not start one for it).
       // Either way bin/galley runs the compiled CLI next to this blob instead.
       process.exitCode = HAND_OFF;

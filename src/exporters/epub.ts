@@ -6,14 +6,14 @@ import { chapterDocument, FILES, modifiedDate, navDocument, ncxDocument, package
 import { epubFiles } from '../patches/epub-gen-memory.js';
 import { stylesheet } from './epub/stylesheet.js';
 import { zipEntries, type ZipEntry } from './epub/zip.js';
-import type { ArticleRender } from '../model/output.js';
+import type { ArticleExporter } from '../model/output.js';
 
 /**
  * The EPUB for one article. epub-gen-memory assembles the container (mimetype, container.xml, cover,
  * stylesheet) around our documents (./epub/epub-gen-memory.ts); the files are then zipped in a fixed
  * order with fixed times.
  */
-export const exportEpub: ArticleRender = async (article, ctx) => {
+export const exportEpub: ArticleExporter = async (article, ctx) => {
   const cover = renderCover(xmlSafe(article.title), xmlSafe(ctx.config.title), article.id, article.language, ctx.config.language);
   const files = await epubFiles({
     title: article.title,

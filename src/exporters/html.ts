@@ -5,7 +5,7 @@ import { itemDate } from '../markup/listing.js';
 import { articlePagePath } from '../model/layout.js';
 import { articleXhtml } from '../markup/xhtml.js';
 import { xmlSafe } from '../markup/xml.js';
-import type { ArticleRender } from '../model/output.js';
+import type { ArticleExporter } from '../model/output.js';
 import { chromeLang, downloadLinks, meta, pageHead, scriptJson, siteFooter, siteHeader } from '../markup/page.js';
 
 /**
@@ -13,7 +13,7 @@ import { chromeLang, downloadLinks, meta, pageHead, scriptJson, siteFooter, site
  * EPUB this build writes with their sizes; in the head a canonical link, Open Graph and Twitter card meta,
  * JSON-LD NewsArticle and the feeds. Every link to another file of out/ is relative.
  */
-export const exportHtml: ArticleRender = (article, ctx) => {
+export const exportHtml: ArticleExporter = (article, ctx) => {
   const { config } = ctx;
   const siblings = { formats: ctx.formats ?? [] };
   const path = articlePagePath(article.slug);

@@ -3,7 +3,7 @@ import type { Article } from '../model/article.js';
 import { FEED_FILES, siteBase, siteFileUrl } from '../model/layout.js';
 import { xmlSafe } from '../markup/xml.js';
 import { droppedCharacterDiagnostics, feedArticles, feedContentHtml, pdfAttachment } from '../markup/feed.js';
-import type { CollectionContext, CollectionRender } from '../model/output.js';
+import type { CollectionContext, CollectionExporter } from '../model/output.js';
 
 /** The path under out/ the registry writes; the feed's feed_url points at it. */
 export const JSON_FEED_FILE_NAME = FEED_FILES.jsonFeed;
@@ -15,7 +15,7 @@ export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
  * JSON Feed 1.1, same items and order as the RSS feed, 2-space indented with a trailing newline.
  * Absent values are left out rather than null: the spec types every field as a string, number or array.
  */
-export const exportJsonFeed: CollectionRender = (articles, ctx) => {
+export const exportJsonFeed: CollectionExporter = (articles, ctx) => {
   const items = feedArticles(articles, ctx.config.feedLimit);
   const feed = {
     version: JSON_FEED_VERSION,

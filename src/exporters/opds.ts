@@ -3,11 +3,11 @@
 import type { Article } from '../model/article.js';
 import { uuidV5 } from '../normalize/uuid.js';
 import { isoSeconds } from '../markup/dates.js';
-import { itemDate, newestItemDate, OPDS_ACQUISITION_TYPE, pageCount as countPages, pageFile, writePages } from '../markup/listing.js';
+import { itemDate, newestItemDate, OPDS_ACQUISITION_TYPE, pageCount as countPages, pageFile, exportByPages } from '../markup/listing.js';
 import { articlePagePath, catalogPagePath, folderOf, relativeLink, siteBase } from '../model/layout.js';
 import { escapeXml } from '../markup/xml.js';
 import { articleFilePath } from '../model/layout.js';
-import type { CollectionContext, CollectionRender, OutputFile, PagedRender } from '../model/output.js';
+import type { CollectionContext, CollectionExporter, OutputFile, PagedExporter } from '../model/output.js';
 
 const ACQUISITION = 'http://opds-spec.org/acquisition';
 
@@ -17,7 +17,7 @@ const NO_DATE = '1970-01-01T00:00:00Z';
 const encode = (text: string) => new TextEncoder().encode(text);
 
 /** opds/catalog.xml (the writer's first file), then catalog-2.xml, ..., a page at a time. */
-export const opdsWriter: PagedRender = (count, ctx) => {
+export const exportOpdsPages: PagedExporter = (count, ctx) => {
   const pages = countPages(count);
   let first = '';
   return {
@@ -35,7 +35,7 @@ export const opdsWriter: PagedRender = (count, ctx) => {
 };
 
 /** The catalog from every article (any order) or their pages. */
-export const exportOpds: CollectionRender = writePages(opdsWriter);
+export const exportOpds: CollectionExporter = exportByPages(exportOpdsPages);
 
 function catalogPage(items: readonly Article[], n: number, pages: number, ctx: CollectionContext): string {
   const { config } = ctx;

@@ -6,10 +6,10 @@ import { layoutArticle } from './pdf/layout.js';
 import { documentOptions, installXmp } from './pdf/metadata.js';
 import { collectOutput, fastStreams } from '../patches/pdfkit.js';
 import { geometry } from './pdf/style.js';
-import type { ArticleRender } from '../model/output.js';
+import type { ArticleExporter } from '../model/output.js';
 
 /** The article as PDF bytes: the same article and config always give the same bytes. */
-export const exportPdf: ArticleRender = (article, ctx) => {
+export const exportPdf: ArticleExporter = (article, ctx) => {
   const page = geometry(ctx.config.pageSize);
   const doc = new PDFDocument(documentOptions(article, page));
   installXmp(doc, article);

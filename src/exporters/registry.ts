@@ -1,14 +1,14 @@
 // Every output format, in one list. Exporters load lazily so a build pays only for the formats it writes.
 import { articleFilePath, catalogPagePath, FEED_FILES, parseArticleFile, SITEMAP_FILE } from '../model/layout.js';
 import type { ArticleFileFormat } from '../model/layout.js';
-import type { ArticleRender, CollectionRender, PagedRender } from '../model/output.js';
+import type { ArticleExporter, CollectionExporter, PagedExporter } from '../model/output.js';
 
 export interface ArticleFormat {
   kind: 'article';
   /** Its file's place under out/ is the layout's (model/layout.ts). */
   name: ArticleFileFormat;
   extension: string;
-  load: () => Promise<ArticleRender>;
+  load: () => Promise<ArticleExporter>;
 }
 
 export interface CollectionFormat {
@@ -16,9 +16,9 @@ export interface CollectionFormat {
   name: string;
   /** Path under out/, with / separators, of the format's first file (the render's `bytes`). */
   fileName: string;
-  load: () => Promise<CollectionRender>;
-  /** Where the format is written a page at a time (see PageWriter): what the build uses. */
-  loadPages?: () => Promise<PagedRender>;
+  load: () => Promise<CollectionExporter>;
+  /** Where the format is written a page at a time (see PagedExport): what the build uses. */
+  loadPages?: () => Promise<PagedExporter>;
 }
 
 export type Format = ArticleFormat | CollectionFormat;
@@ -35,9 +35,9 @@ export const FORMATS: readonly Format[] = [
   { kind: 'collection', name: 'jsonfeed', fileName: FEED_FILES.jsonFeed, load: async () => (await import('./jsonfeed.js')).exportJsonFeed },
   // The home page, its archive pages and the icon come with the sitemap that lists them.
   { kind: 'collection', name: 'site', fileName: SITEMAP_FILE, load: async () => (await import('./site.js')).exportSite,
-    loadPages: async () => (await import('./site.js')).siteWriter },
+    loadPages: async () => (await import('./site.js')).exportSitePages },
   { kind: 'collection', name: 'opds', fileName: catalogPagePath(1), load: async () => (await import('./opds.js')).exportOpds,
-    loadPages: async () => (await import('./opds.js')).opdsWriter },
+    loadPages: async () => (await import('./opds.js')).exportOpdsPages },
 ];
 
 export const FORMAT_NAMES: readonly string[] = FORMATS.map((f) => f.name);

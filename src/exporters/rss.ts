@@ -6,13 +6,13 @@ import { escapeXml, xmlSafe } from '../markup/xml.js';
 import { droppedCharacterDiagnostics, FEED_GENERATOR, FEED_TTL_MINUTES, feedArticles, feedContentHtml, pdfAttachment } from '../markup/feed.js';
 import { newestItemDate } from '../markup/listing.js';
 import { rssXml } from '../patches/node-rss.js';
-import type { CollectionContext, CollectionRender } from '../model/output.js';
+import type { CollectionContext, CollectionExporter } from '../model/output.js';
 
 /** The file name the registry writes; the feed's atom:link rel="self" points at it. */
 export const RSS_FILE_NAME = FEED_FILES.rss;
 
 /** RSS 2.0 with content:encoded, dc:creator and atom:link; the same articles always give the same bytes. */
-export const exportRss: CollectionRender = (articles, ctx) => {
+export const exportRss: CollectionExporter = (articles, ctx) => {
   const items = feedArticles(articles, ctx.config.feedLimit);
   const base = siteBase(ctx.config.url);
   const feedUrl = siteFileUrl(ctx.config.url, RSS_FILE_NAME);

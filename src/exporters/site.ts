@@ -3,11 +3,11 @@
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import { isoSeconds } from '../markup/dates.js';
-import { itemDate, newestItemDate, pageCount as countPages, pageFile, writePages } from '../markup/listing.js';
+import { itemDate, newestItemDate, pageCount as countPages, pageFile, exportByPages } from '../markup/listing.js';
 import { archivePagePath, articlePagePath, folderOf, relativeLink, siteFileUrl, sitemapPartPath } from '../model/layout.js';
 import { timeXhtml } from '../markup/xhtml.js';
 import { escapeXml } from '../markup/xml.js';
-import type { CollectionContext, CollectionRender, OutputFile, PagedRender } from '../model/output.js';
+import type { CollectionContext, CollectionExporter, OutputFile, PagedExporter } from '../model/output.js';
 import {
   chromeLang, downloadLinks, FAVICON_SVG, has, languageSwitch, pageHead, siteFooter, WEB_FILES,
 } from '../markup/page.js';
@@ -16,7 +16,7 @@ import type { Siblings } from '../markup/page.js';
 const encode = (text: string) => new TextEncoder().encode(text);
 
 /** sitemap.xml (the writer's first file), then index.html, page/2/index.html, ..., favicon.svg, a page at a time. */
-export const siteWriter: PagedRender = (count, ctx) => {
+export const exportSitePages: PagedExporter = (count, ctx) => {
   const siblings: Siblings = { formats: ctx.formats ?? [] };
   const pageCount = countPages(count);
   const sitemap = new Sitemap(ctx.config, has(siblings, 'html'));
@@ -38,7 +38,7 @@ export const siteWriter: PagedRender = (count, ctx) => {
 };
 
 /** The site from every article (any order) or their pages. */
-export const exportSite: CollectionRender = writePages(siteWriter);
+export const exportSite: CollectionExporter = exportByPages(exportSitePages);
 
 function archivePage(items: readonly Article[], n: number, pageCount: number, ctx: CollectionContext, siblings: Siblings): string {
   const { config } = ctx;

@@ -1,7 +1,7 @@
 // How the site lists its articles: in what order, a page at a time, for the feeds, the pages and the catalog.
 import { createHash } from 'node:crypto';
 import type { Article } from '../model/article.js';
-import type { ArticlePages, CollectionContext, CollectionRender, OutputFile, PagedRender } from '../model/output.js';
+import type { ArticlePages, CollectionContext, CollectionExporter, OutputFile, PagedExporter } from '../model/output.js';
 
 /**
  * Newest `published` first, ties by slug (code-unit order, never the locale). Dates are compared as
@@ -44,7 +44,7 @@ export function pageCount(count: number): number {
 }
 
 /** A collection render from a page writer: the articles' pages given to it in turn. */
-export function writePages(writer: PagedRender): CollectionRender {
+export function exportByPages(writer: PagedExporter): CollectionExporter {
   return (articles, ctx) => {
     const { count, pages } = sitePages(articles);
     const pen = writer(count, ctx);

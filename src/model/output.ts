@@ -1,4 +1,4 @@
-// The contract between build.ts and the exporters: pure functions from models to bytes.
+// The exporters' contract: what an exporter takes and gives, pure functions from models to bytes.
 import type { Article } from './article.js';
 import type { SiteConfig } from './config.js';
 import type { Diagnostic } from './diagnostic.js';
@@ -62,7 +62,7 @@ export interface CollectionOutput extends ExportOutput {
 }
 
 /** One output file per article, at the path its format names (out/<slug>.<extension> by default). */
-export type ArticleRender = (article: Article, ctx: ArticleContext) => ExportOutput | Promise<ExportOutput>;
+export type ArticleExporter = (article: Article, ctx: ArticleContext) => ExportOutput | Promise<ExportOutput>;
 
 /**
  * A collection written a page of the site's order at a time (the archive, the catalog): the build reads the
@@ -70,15 +70,15 @@ export type ArticleRender = (article: Article, ctx: ArticleContext) => ExportOut
  * the articles nor the pages are held whole. `page` is called for pages 1, 2, ... in turn, while the
  * context's `sizes` holds that page's sizes.
  */
-export interface PageWriter {
+export interface PagedExport {
   /** The files of page `n`, ready now (none where the memo holds the page, or where `end` gives it). */
   page(items: readonly Article[], n: number): OutputFile[];
   /** The format's own file, and the files it makes from every page (the sitemap's parts, an icon). */
   end(): CollectionOutput;
 }
 
-/** Starts a PageWriter for a list of `count` articles. */
-export type PagedRender = (count: number, ctx: CollectionContext) => PageWriter;
+/** Starts a PagedExport for a list of `count` articles. */
+export type PagedExporter = (count: number, ctx: CollectionContext) => PagedExport;
 
 /** The files of the whole build (the feeds, the home page), from every article: in any order, or as pages in the site's order. */
-export type CollectionRender = (articles: readonly Article[] | ArticlePages, ctx: CollectionContext) => CollectionOutput | Promise<CollectionOutput>;
+export type CollectionExporter = (articles: readonly Article[] | ArticlePages, ctx: CollectionContext) => CollectionOutput | Promise<CollectionOutput>;

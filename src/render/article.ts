@@ -1,7 +1,7 @@
 // Render one article in every selected article format: the unit of work, in this thread or a worker's.
 import { articlePath, FORMATS } from '../exporters/registry.js';
 import type { ArticleFormat } from '../exporters/registry.js';
-import type { ArticleRender } from '../model/output.js';
+import type { ArticleExporter } from '../model/output.js';
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -18,9 +18,9 @@ export interface RenderedArticle {
 }
 
 // Exporters load once per thread, on first use: fonts and templates are then reused for every article.
-const loaded = new Map<string, Promise<ArticleRender>>();
+const loaded = new Map<string, Promise<ArticleExporter>>();
 
-export function loader(format: ArticleFormat): Promise<ArticleRender> {
+export function loader(format: ArticleFormat): Promise<ArticleExporter> {
   let render = loaded.get(format.name);
   if (!render) {
     render = format.load();

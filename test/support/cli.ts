@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 export const CLI = resolve('dist/cli/cli.js');
 /** `node --import` this, with GALLEY_FAULT=CODE:NAME, for a full disk or an unwritable out/ (see the file). */
 export const FS_FAULT = ['--import', pathToFileURL(resolve('test/support/fs-fault.mjs')).href];
-/** The installed command: starts from the startup snapshot when `npm run build` made one. */
+/** The installed command: starts from the startup snapshot when `npm run compile` made one. */
 export const BIN = resolve('bin/galley');
 
 export function galleySync(args: readonly string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env, nodeArgs: readonly string[] = []) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The galley command: arguments, progress, messages and exit codes. The work is in build.ts.
+// The galley command: arguments, progress, messages and exit codes. The work is in the pipeline (src/pipeline/).
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import { parseArgs } from 'node:util';

@@ -113,7 +113,7 @@ nav ol {
 }
 `;
 
-// Serif families per script family of ../shared/fonts.ts (sans where a script has no Noto serif): the Noto
+// Serif families per script family of typeset/fonts.ts (sans where a script has no Noto serif): the Noto
 // face first, then the names Apple and Windows ship, so a reader with any of them shows the script in a face
 // made for it, and CJK in its regional forms (one code point, drawn differently in Chinese, Japanese and
 // Korean). Nothing is embedded: the fonts would outweigh the text many times over (the PDF embeds its own).

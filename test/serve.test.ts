@@ -1,13 +1,15 @@
 // galley serve (issue 12, item 6): out/ previewed on 127.0.0.1, rebuilt when a seed changes, stopped by Ctrl-C.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, galleySync } from './support/cli.js';
+import { request } from 'node:http';
+import { listen } from '../src/serve/serve.js';
 
 const SEED = 'seeds/putin-north-korea.txt';
 const PAGE = 'articles/putin-seeks-to-court-north-korea-prior-to-scheduled-visit/';
@@ -86,6 +88,8 @@ describe('galley serve', () => {
       const port = String((taken.address() as AddressInfo).port);
       const busy = galleySync(['serve', seeds, '--out', join(root, 'out'), '--port', port, '--quiet']);
       expect([busy.code, busy.stderr]).toEqual([2, `galley: port ${port} on 127.0.0.1 is in use; give another --port\n`]);
+      // Said before any work: no article was built.
+      expect(existsSync(join(root, 'out')) ? readdirSync(join(root, 'out')).filter((f) => !f.startsWith('.')) : []).toEqual([]);
     } finally {
       taken.close();
     }
@@ -95,4 +99,58 @@ describe('galley serve', () => {
       expect(r.stderr, args.join(' ')).toMatch(/^galley: .*port/);
     }
   }, 60_000);
+});
+
+/** A request with the path exactly as given (fetch would normalize it): its status and Location. */
+function rawGet(base: string, path: string): Promise<{ status: number; location: string | undefined; body: string }> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path, method: 'GET' }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode!, location: res.headers.location, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('the preview server under hostile requests', () => {
+  function site(): string {
+    const root = mkdtempSync(join(tmpdir(), 'galley-static-'));
+    mkdirSync(join(root, 'articles', 'a-story'), { recursive: true });
+    writeFileSync(join(root, 'articles', 'a-story', 'index.html'), '<p>story</p>');
+    writeFileSync(join(root, 'feed.xml'), '<rss/>');
+    return root;
+  }
+
+  it('answers a file asked for as a folder, or a name too long, with 404 and goes on serving', async () => {
+    const server = await listen(site(), 0);
+    try {
+      for (const path of ['/feed.xml/', '/feed.xml/x', `/${'a'.repeat(300)}`, `/articles/${'b'.repeat(300)}/index.html`]) {
+        const r = await rawGet(server.url, path);
+        expect([r.status, r.body], path).toEqual([404, 'not found\n']);
+      }
+      expect((await rawGet(server.url, '/articles/a-story/')).status).toBe(200);
+      expect((await rawGet(server.url, '/feed.xml')).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('redirects a folder only to a path on this server, built from the normalized path', async () => {
+    const server = await listen(site(), 0);
+    try {
+      const hostile = ['//evil.example/..%2farticles/a-story', '/.//evil.example/..%2farticles/a-story', '/\\evil.example/..%2farticles/a-story',
+        '/%2f%2fevil.example/..%2f..%2farticles/a-story', '/%5cevil.example/..%2f..%2farticles/a-story', '/articles//a-story'];
+      for (const path of hostile) {
+        const r = await rawGet(server.url, path);
+        if (r.status === 301) expect(r.location, path).toBe('/articles/a-story/');
+        else expect(r.status, path).toBe(404);
+      }
+      expect(await rawGet(server.url, '/articles/a-story?x=1')).toMatchObject({ status: 301, location: '/articles/a-story/?x=1' });
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -14,6 +14,7 @@ import { escapeControls, formatDiagnostic } from '../model/diagnostic.js';
 import { progressReporter } from './progress.js';
 import { WorkersUnavailable } from '../render/pool.js';
 import { FORMAT_NAMES, selectFormats } from '../exporters/registry.js';
+import type { Listening } from '../serve/serve.js';
 
 /** galley serve's port when none is given: the one eleventy --serve uses. */
 const DEFAULT_PORT = 8080;
@@ -132,9 +133,17 @@ async function main(argv: string[], signal: AbortSignal): Promise<number> {
       }
       return result.failed.length > 0 ? 1 : 0;
     };
-    const status = await buildOnce(values.force, signal);
-    if (command === 'build') return status;
-    await serveAndRebuild(seedsDir, values.out, port, buildOnce, signal);
+    // Loaded for serve only: a build needs neither the HTTP server nor the watcher.
+    const preview = command === 'serve' ? await import('../serve/serve.js') : null;
+    const server = preview === null ? null : await listenOn(preview.listen, values.out, port);
+    try {
+      const status = await buildOnce(values.force, signal);
+      if (preview === null || server === null) return status;
+      await serveAndRebuild(preview.serve, server, seedsDir, values.out, buildOnce, signal);
+    } finally {
+      // Closed already where the preview ran; here for a first build that threw.
+      await server?.close();
+    }
     throw signal.reason;
   } catch (e) {
     if (e instanceof ConfigError || e instanceof FileSystemFault || e instanceof PortTaken || e instanceof CollectError) return usage(e.message, false);
@@ -149,29 +158,32 @@ async function main(argv: string[], signal: AbortSignal): Promise<number> {
  * the last good files, so the fix can be saved and seen.
  */
 async function serveAndRebuild(
-  seedsDir: string, outDir: string, port: number, buildOnce: (force: boolean, stop: AbortSignal) => Promise<number>, signal: AbortSignal,
+  serve: typeof import('../serve/serve.js').serve, server: Listening, seedsDir: string, outDir: string,
+  buildOnce: (force: boolean, stop: AbortSignal) => Promise<number>, signal: AbortSignal,
 ): Promise<void> {
-  // Loaded here only: a build needs neither the HTTP server nor the watcher.
-  const { serve } = await import('../serve/serve.js');
+  await serve({
+    seedsDir,
+    server,
+    signal,
+    rebuild: async (stop) => {
+      try {
+        await buildOnce(false, stop);
+      } catch (e) {
+        // A stop is the serve's own end, which main() reports.
+        if (stop.aborted) return;
+        const message = e instanceof ConfigError || e instanceof FileSystemFault ? e.message
+          : `internal error: ${e instanceof Error ? e.stack : String(e)}`;
+        process.stderr.write(`galley: ${escapeControls(message)}\n`);
+      }
+    },
+    onListening: (url) => process.stdout.write(`galley: serving ${escapeControls(outDir)} at ${url} (Ctrl-C stops)\n`),
+  });
+}
+
+/** out/'s server on 127.0.0.1, before the first build: a port in use is said before any work is done. */
+async function listenOn(listen: typeof import('../serve/serve.js').listen, outDir: string, port: number): Promise<Listening> {
   try {
-    await serve({
-      seedsDir,
-      outDir,
-      port,
-      signal,
-      rebuild: async (stop) => {
-        try {
-          await buildOnce(false, stop);
-        } catch (e) {
-          // A stop is the serve's own end, which main() reports.
-          if (stop.aborted) return;
-          const message = e instanceof ConfigError || e instanceof FileSystemFault ? e.message
-            : `internal error: ${e instanceof Error ? e.stack : String(e)}`;
-          process.stderr.write(`galley: ${escapeControls(message)}\n`);
-        }
-      },
-      onListening: (url) => process.stdout.write(`galley: serving ${escapeControls(outDir)} at ${url} (Ctrl-C stops)\n`),
-    });
+    return await listen(outDir, port);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortTaken(`port ${port} on 127.0.0.1 is in use; give another --port`);
     throw e;

@@ -1,5 +1,6 @@
 // galley serve: out/ previewed over HTTP on 127.0.0.1, rebuilt when a seed changes, as `hugo server` does.
 import { createReadStream, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,7 +24,36 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
  * `root` or hidden (the build state, temp files) is served.
  */
 export function staticFiles(root: string): RequestListener {
-  return (request: IncomingMessage, response: ServerResponse) => {
+  const answer = staticAnswer(root);
+  return (request, response) => {
+    try {
+      answer(request, response);
+    } catch {
+      // No request may stop the preview; the client gets no stack trace.
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('internal error\n');
+      else response.destroy();
+    }
+  };
+}
+
+function notFound(response: ServerResponse): void {
+  response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
+}
+
+/**
+ * A path's stats, or undefined where it names nothing that can be served: missing, a file asked for as a
+ * folder (ENOTDIR), a name too long, or one the server may not read.
+ */
+function fileStats(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+function staticAnswer(root: string): (request: IncomingMessage, response: ServerResponse) => void {
+  return (request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
@@ -39,17 +69,18 @@ export function staticFiles(root: string): RequestListener {
     }
     const parts = relative(root, join(root, path)).split(sep);
     if (parts[0] === '..' || parts.some((part) => part.startsWith('.')) || path.includes('\0')) {
-      response.writeHead(404).end();
+      notFound(response);
       return;
     }
     const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
-    const stats = statSync(file, { throwIfNoEntry: false });
-    if (stats?.isDirectory() && statSync(join(file, 'index.html'), { throwIfNoEntry: false })?.isFile()) {
-      response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+    const stats = fileStats(file);
+    if (stats?.isDirectory() && fileStats(join(file, 'index.html'))?.isFile()) {
+      // Built from the normalized path, never from the request's: "//host/x" would be another host's URL.
+      response.writeHead(301, { location: `/${parts.map(encodeURIComponent).join('/')}/${url.search}` }).end();
       return;
     }
     if (stats === undefined || !stats.isFile()) {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
+      notFound(response);
       return;
     }
     // A preview shows the latest build: the browser asks again each time.
@@ -87,10 +118,13 @@ export async function listen(root: string, port: number): Promise<{ url: string;
   };
 }
 
+/** A server `listen` started. */
+export type Listening = Awaited<ReturnType<typeof listen>>;
+
 export interface ServeOptions {
   seedsDir: string;
-  outDir: string;
-  port: number;
+  /** out/'s server, started before the first build, so that a port in use is told before any work. */
+  server: Listening;
   /** Build out/ again (the build is incremental: only changed seeds are rendered), reporting its own outcome. */
   rebuild: (signal: AbortSignal) => Promise<void>;
   /** Told the server's URL once it listens. */
@@ -102,15 +136,18 @@ export interface ServeOptions {
 // An editor's save is often several events (write a temp file, rename it, touch): one build for them all.
 const SETTLE_MS = 100;
 
-/** Serve out/ and rebuild on every change of a seed, until `signal` aborts. */
+/** Serve out/ with `server` and rebuild on every change of a seed, until `signal` aborts; then close it. */
 export async function serve(options: ServeOptions): Promise<void> {
   const { signal } = options;
   const stopped = new Promise<void>((resolve) => {
     if (signal.aborted) resolve();
     else signal.addEventListener('abort', () => resolve(), { once: true });
   });
-  if (signal.aborted) return;
-  const server = await listen(options.outDir, options.port);
+  const { server } = options;
+  if (signal.aborted) {
+    await server.close();
+    return;
+  }
   const watcher = watch(options.seedsDir, {
     ignoreInitial: true,
     // Folders are watched for the seeds in them; of the files only seeds count, as in a build.

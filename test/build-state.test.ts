@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/pipeline/build.js';
-import { openState, seal } from '../src/pipeline/state/state.js';
+import { seal } from '../src/pipeline/state/state.js';
+import { openState } from '../src/pipeline/state/open.js';
 import type { SeedRow } from '../src/pipeline/state/state.js';
 import { selectFormats } from '../src/exporters/registry.js';
 import { DEFAULT_CONFIG } from '../src/model/config.js';
@@ -222,5 +223,89 @@ describe('two builds into one out/', () => {
     await expect(waiting).rejects.toBe(reason);
     held.close();
     expect(visible(dirs.outDir)).toEqual([]);
+  });
+});
+
+/** Every file of out/ but the build state, by its path, with its bytes. */
+function outFiles(dir: string, root = dir, into = new Map<string, string>()): Map<string, string> {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === '.galley') continue;
+    const path = join(dir, e.name);
+    if (e.isDirectory()) outFiles(path, root, into);
+    else into.set(path.slice(root.length + 1), readFileSync(path).toString('base64'));
+  }
+  return into;
+}
+
+/** out/ as a fresh build of the same seeds writes it. */
+async function fresh(dirs: { seedsDir: string; outDir: string }, formats = json): Promise<Map<string, string>> {
+  const outDir = `${dirs.outDir}-fresh`;
+  await build({ seedsDir: dirs.seedsDir, outDir, config: DEFAULT_CONFIG, formats });
+  return outFiles(outDir);
+}
+
+describe('a state damaged where a build reads it (issue 24, D4, D5)', () => {
+  const everything = selectFormats(['json', 'rss', 'jsonfeed', 'site', 'opds']);
+  const many = () => seeds(Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`s${i}.txt`, DATED(`Story number ${i}`)])));
+
+  it.each([
+    ['a page of random bytes inside the file', false, (file: string) => {
+      const bytes = readFileSync(file);
+      expect(bytes.length).toBeGreaterThan(9 * 4096);
+      // What `dd if=/dev/urandom bs=4096 seek=8 count=1 conv=notrunc` does, with bytes that are the same every run.
+      for (let i = 0; i < 4096; i++) bytes[8 * 4096 + i] = (i * 151 + 7) & 0xff;
+      writeFileSync(file, bytes);
+    }, /^ignored: unreadable \(.+\); every article is built again$/],
+    ['an empty database that says it is of this version', true, (file: string) => {
+      const db = new Database(file);
+      db.pragma('user_version = 2');
+      db.close();
+    }, /^ignored: unreadable \(no table "seeds"\); every article is built again$/],
+    ['an empty database of version -1', true, (file: string) => {
+      const db = new Database(file);
+      db.pragma('user_version = -1');
+      db.close();
+    }, /^ignored: not a build state Galley wrote; every article is built again$/],
+  ])('%s: warns, builds every article again, and out/ equals a fresh build', async (_, replaced, spoil, message) => {
+    const dirs = many();
+    await build({ ...dirs, config: DEFAULT_CONFIG, formats: everything });
+    for (const suffix of [...(replaced ? [''] : []), '-wal', '-shm']) rmSync(stateFile(dirs.outDir) + suffix, { force: true });
+    spoil(stateFile(dirs.outDir));
+
+    const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats: everything });
+    expect(result.failed).toEqual([]);
+    expect(result.built).toHaveLength(40);
+    const warnings = ignored(result);
+    expect(warnings.length).toBeGreaterThanOrEqual(1);
+    expect(warnings.at(-1)![1]).toMatch(message);
+    expect(outFiles(dirs.outDir)).toEqual(await fresh(dirs, everything));
+    const again = await build({ ...dirs, config: DEFAULT_CONFIG, formats: everything });
+    expect([again.rendered, ignored(again)]).toEqual([0, []]);
+  });
+
+  it('builds an article again from its seed when its cached model and listing were edited, so no list loses it', async () => {
+    const dirs = seeds({ 'a.txt': DATED('One'), 'b.txt': DATED('Two') });
+    const formats = selectFormats(['json', 'html', 'rss', 'jsonfeed', 'site', 'opds']);
+    const config = { ...DEFAULT_CONFIG, url: 'https://news.example' };
+    await build({ ...dirs, config, formats });
+    edit(dirs.outDir, (db) => {
+      db.prepare("UPDATE models SET model = replace(model, '\"title\":\"Two\"', '\"title\":\"Forged\"') WHERE seed = 'b.txt'").run();
+      db.prepare("UPDATE listings SET listing = replace(listing, '\"title\":\"Two\"', '\"title\":\"Forged\"') WHERE seed = 'b.txt'").run();
+    });
+    writeFileSync(join(dirs.seedsDir, 'a.txt'), DATED('One, edited')); // so the lists are written again
+
+    const result = await build({ ...dirs, config, formats });
+    expect(result.built.map((b) => b.slug)).toEqual(['one-edited', 'two']);
+    expect(ignored(result).length).toBeGreaterThanOrEqual(1);
+    for (const list of ['feed.xml', 'feeds/feed.json', 'index.html', 'sitemap.xml', 'opds/catalog.xml']) {
+      const text = readFileSync(join(dirs.outDir, list), 'utf8');
+      expect(text, list).toContain('articles/two/');
+      expect(text, list).not.toContain('Forged');
+    }
+    const outDir = `${dirs.outDir}-fresh`;
+    await build({ seedsDir: dirs.seedsDir, outDir, config, formats });
+    expect(outFiles(dirs.outDir)).toEqual(outFiles(outDir));
+    const again = await build({ ...dirs, config, formats });
+    expect([again.rendered, ignored(again)]).toEqual([0, []]);
   });
 });

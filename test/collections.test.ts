@@ -9,7 +9,7 @@ import { synthSeed } from '../scripts/synth-seeds.mjs';
 import { build } from '../src/pipeline/build.js';
 import { writeCollections } from '../src/pipeline/collections.js';
 import { outputWriter } from '../src/pipeline/outputs.js';
-import { openState } from '../src/pipeline/state/state.js';
+import { openState } from '../src/pipeline/state/open.js';
 import { pageFile, sitePages } from '../src/markup/listing.js';
 import { isLaterPage } from '../src/model/layout.js';
 import type { CollectionFormat } from '../src/exporters/registry.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/pipeline/build.js';
-import { isArticleFileName } from '../src/pipeline/state/state.js';
+import { isArticleFileName } from '../src/pipeline/state/rows.js';
 import { exportHtml } from '../src/exporters/html.js';
 import { exportSite } from '../src/exporters/site.js';
 import { articlePath, FORMATS, parseArticlePath, selectFormats } from '../src/exporters/registry.js';

@@ -26,7 +26,9 @@ import { listSeeds, readSeed, seedStat } from './seeds.js';
 import type { SeedFile } from './seeds.js';
 import { collectGarbage } from './memory.js';
 import { seal } from './state/state.js';
-import { dropRowsBut, holdState, removeUnowned } from './prune.js';
+import { dropRowsBut, removeUnowned } from './prune.js';
+import { damageWarning, holdState, removeState } from './state/open.js';
+import { isDamage } from './state/faults.js';
 import { inShard, shardStateName } from './shards/shard.js';
 import type { Shard } from './shards/shard.js';
 import type { BuildState, SeedRow } from './state/state.js';
@@ -117,7 +119,35 @@ interface Planned {
  * Throws a FileSystemFault for a folder it cannot read or write, and the signal's reason when stopped.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const run = await startRun(options);
+  try {
+    return await buildOnce(options, []);
+  } catch (e) {
+    // Once: a state that fails again on its fresh start is no longer a damaged file.
+    if (!(e instanceof StateDamaged)) throw e;
+    const result = await buildOnce(options, e.warnings);
+    // The second run may find again what the first warned about (a forged model it now makes anew).
+    const said = new Set<string>();
+    result.diagnostics = result.diagnostics.filter((d) => {
+      if (d.rule !== 'cache/ignored') return true;
+      const key = `${d.file}\0${d.message}`;
+      return !said.has(key) && said.add(key) !== undefined;
+    });
+    return result;
+  }
+}
+
+/**
+ * The state was found damaged while it was read (SQLite's own faults, or live articles a list had to leave
+ * out): what could not be trusted is gone from it, and the build runs again from what is left.
+ */
+class StateDamaged extends Error {
+  constructor(readonly warnings: Diagnostic[]) {
+    super('the build state is damaged');
+  }
+}
+
+async function buildOnce(options: BuildOptions, warnings: readonly Diagnostic[]): Promise<BuildResult> {
+  const run = await startRun(options, warnings);
   try {
     const pool = startPoolFor(run);
     await renderAndWrite(run, pool);
@@ -128,12 +158,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (options.shard === undefined) {
       await writeCollections(run.state, options, run.write, run.context, run.built.digest('hex'), run.result.diagnostics);
     }
+    const lost = run.state.lost();
+    if (lost.length > 0 && warnings.length === 0) run.state.transaction(() => lost.forEach((seed) => run.state.invalidate(seed)));
     // A shard deletes nothing: a file its article left may be another shard's article's now.
     removeUnowned(run.state, options.outDir, run.formatNames, run.replaced, options.shard === undefined);
+    if (lost.length > 0 && warnings.length === 0) throw new StateDamaged(cacheWarnings(run));
   } catch (e) {
+    if (e instanceof StateDamaged) throw e;
+    if (isDamage(e) && warnings.length === 0) {
+      run.state.close();
+      removeState(options.outDir, options.shard && shardStateName(options.shard));
+      throw new StateDamaged([...cacheWarnings(run), damageWarning(run.state.file, e)]);
+    }
     // The state warnings: a damaged state file is replaced, a damaged row rewritten, before the process
     // that takes the build over opens it; it would have nothing left to warn about.
-    if (e instanceof WorkersUnavailable) e.diagnostics = run.result.diagnostics.filter((d) => d.rule === 'cache/ignored');
+    if (e instanceof WorkersUnavailable) e.diagnostics = cacheWarnings(run);
     else {
       // Stopped by a signal or a fault: the finished batches are committed; the files replaced so far are
       // recorded for a later build to delete. Best effort: a full disk may refuse it.
@@ -153,8 +192,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return run.result;
 }
 
-/** List the seeds, make out/ and take its build state (waiting for another build that holds it). */
-async function startRun(options: BuildOptions): Promise<Run> {
+const cacheWarnings = (run: Run): Diagnostic[] => run.result.diagnostics.filter((d) => d.rule === 'cache/ignored');
+
+/**
+ * List the seeds, make out/ and take its build state (waiting for another build that holds it). `warnings`
+ * are the state's, from a first run that found it damaged.
+ */
+async function startRun(options: BuildOptions, warnings: readonly Diagnostic[]): Promise<Run> {
   const { seedsDir, outDir, config, formats, signal } = options;
   const listed = listSeeds(seedsDir);
   checkOutsideSeeds(seedsDir, outDir);
@@ -163,7 +207,7 @@ async function startRun(options: BuildOptions): Promise<Run> {
   } catch (e) {
     throw outputFault(e, outDir);
   }
-  const result: BuildResult = { seeds: listed.seeds.map((s) => s.name), built: [], rendered: 0, failed: [], diagnostics: [...listed.skipped] };
+  const result: BuildResult = { seeds: listed.seeds.map((s) => s.name), built: [], rendered: 0, failed: [], diagnostics: [...listed.skipped, ...warnings] };
   const state = await holdState(outDir, options, result.diagnostics, options.shard && shardStateName(options.shard));
   const sweep = sweeper(outDir);
   for (const f of formats) if (f.kind === 'collection') sweep(join(f.fileName, '..'));

@@ -1,28 +1,9 @@
-// Taking the build state, and letting go of what it no longer owns: the rows of seeds that went, and the
-// files no article owns any more.
+// Letting go of what the build state no longer owns: the rows of seeds that went, and the files no article
+// owns any more.
 import { parseArticlePath } from '../exporters/registry.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { removeOutput } from './outputs.js';
-import { openState, StateBusy } from './state/state.js';
 import type { BuildState } from './state/state.js';
-
-/**
- * The state of `outDir` (or its state file `name`), waiting while another build holds it: `onWait` is called
- * once, and `signal` stops the wait.
- */
-export async function holdState(outDir: string, options: { onWait?: () => void; signal?: AbortSignal }, diagnostics: Diagnostic[],
-  name?: string): Promise<BuildState> {
-  for (let told = false; ; await new Promise((r) => setTimeout(r, 100))) {
-    options.signal?.throwIfAborted();
-    try {
-      return openState(outDir, diagnostics, name);
-    } catch (e) {
-      if (!(e instanceof StateBusy)) throw e;
-      if (!told) options.onWait?.();
-      told = true;
-    }
-  }
-}
 
 /** The rows of seeds not in `kept` go; their files are added to `replaced`, for removeUnowned. */
 export function dropRowsBut(state: BuildState, kept: ReadonlySet<string>, replaced: Set<string>): void {

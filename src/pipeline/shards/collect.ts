@@ -10,10 +10,13 @@ import { contextKey } from '../cache-keys.js';
 import { writeCollections } from '../collections.js';
 import { displayPath } from '../fs-fault.js';
 import { outputWriter } from '../outputs.js';
-import { dropRowsBut, holdState, removeUnowned } from '../prune.js';
+import { dropRowsBut, removeUnowned } from '../prune.js';
+import { holdState } from '../state/open.js';
 import { inShard, SHARD_STATE_NAME } from './shard.js';
 import type { Shard } from './shard.js';
-import { openState, seal, STATE_DIR, StateBusy } from '../state/state.js';
+import { seal } from '../state/state.js';
+import { StateBusy } from '../state/faults.js';
+import { openState, STATE_DIR } from '../state/open.js';
 import type { BuildState } from '../state/state.js';
 
 /** Why the shards in out/ cannot be collected: a fact to fix and run again (exit 2). */

@@ -67,3 +67,6 @@ export const MIGRATIONS: readonly string[] = [
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** The tables a state of this version has: one that lacks any is damaged, whatever its version says. */
+export const TABLES: readonly string[] = ['seeds', 'models', 'listings', 'orphans', 'meta'];

@@ -1,141 +1,20 @@
-// The build state: out/.galley/state.db, a SQLite database of what each seed last built. It is read as
-// untrusted input: every row is sealed by SHA-256, and only names Galley gives are ever deleted.
-import { createRequire } from 'node:module';
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+// The build state: out/.galley/state.db, a SQLite database of what each seed last built, and the queries a
+// build asks of it. It is read as untrusted input: every row is sealed (rows.ts), and only names Galley
+// gives are ever deleted.
 import type BetterSqlite3 from 'better-sqlite3';
-import { parseArticlePath } from '../../exporters/registry.js';
-import { Article } from '../../model/article.js';
+import type { Article } from '../../model/article.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
+import { parseArticleFile } from '../../model/layout.js';
 import { sha256 } from '../cache-keys.js';
-import { displayPath, outputFault } from '../fs-fault.js';
-import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import { outputFault } from '../fs-fault.js';
+import { asFileFault } from './faults.js';
+import { isArticleFileName, isObject, LIGHT, parseJson, readRow, seal } from './rows.js';
+import type { FileRecord, Row, SeedRow } from './rows.js';
 
-/** Hidden, so it is never published and never mistaken for an output. */
-export const STATE_DIR = '.galley';
-export const STATE_NAME = 'state.db';
-/** The JSON manifest of Galley before the database: removed, since no build reads it any more. */
-const LEGACY_FILE = '.galley-cache.json';
-
-export interface FileRecord {
-  size: number;
-  mtimeMs: number;
-}
-
-/** A seed's row without its model: all a build needs to find the seed's outputs current. */
-export interface SeedRow {
-  seed: string;
-  stat: string;
-  /** What the model depends on (see inputKey): equal, the stored model is still the seed's. */
-  input: string;
-  /** The normalized article's slug, before the build made it unique. */
-  baseSlug: string;
-  slug: string;
-  /** The written article's publication time (ms), the order of the feeds, the archive and the catalog. */
-  published: number;
-  key: string;
-  live: boolean;
-  diagnostics: Diagnostic[];
-  renderDiagnostics: Diagnostic[];
-  files: Record<string, FileRecord>;
-  modelHash: string;
-  listingHash: string;
-}
-
-/** Thrown by openState while another build holds the state of the same out/. */
-export class StateBusy extends Error {
-  override name = 'StateBusy';
-}
+export type { FileRecord, SeedRow } from './rows.js';
+export { seal } from './rows.js';
 
 type Db = BetterSqlite3.Database;
-type Row = Record<string, unknown>;
-
-const LIGHT = 'seed, stat, input, base_slug, slug, published, key, live, diagnostics, render_diagnostics, files, model_hash, listing_hash, hash';
-
-/**
- * A name Galley gives an article's file: `<slug>.<extension>` directly in out/, or the web page's
- * `articles/<slug>/index.html`. The build deletes the files the state names: this keeps those deletions
- * inside out/, whatever the state says.
- */
-export function isArticleFileName(name: string): boolean {
-  const parsed = parseArticlePath(name);
-  return parsed !== null && Article.shape.slug.safeParse(parsed.slug).success;
-}
-
-// Loaded on first use, not at import: the startup snapshot cannot hold a native addon, and importing the
-// package must stay free.
-let sqlite: typeof BetterSqlite3 | null = null;
-function driver(): typeof BetterSqlite3 {
-  sqlite ??= createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
-  return sqlite;
-}
-
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-
-/** The SHA-256 a row is sealed with: of every field; the model and its listing are sealed by their hashes among them. */
-export function seal(row: SeedRow): string {
-  return sealTexts(row, JSON.stringify(row.diagnostics), JSON.stringify(row.renderDiagnostics), JSON.stringify(row.files));
-}
-
-// Over the JSON columns as stored: a read checks the text it has, without writing the parsed values out again.
-function sealTexts(row: Omit<SeedRow, 'diagnostics' | 'renderDiagnostics' | 'files'>, diagnostics: string, renderDiagnostics: string, files: string): string {
-  return sha256(JSON.stringify([row.seed, row.stat, row.input, row.baseSlug, row.slug, row.published, row.key, row.live,
-    diagnostics, renderDiagnostics, files, row.modelHash, row.listingHash]));
-}
-
-function parseJson(text: unknown): unknown {
-  // Most rows have no diagnostic: a build reads every row, and an empty list needs no parser.
-  if (text === '[]') return [];
-  try {
-    return typeof text === 'string' ? JSON.parse(text) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The row as a SeedRow, or why it cannot be used. */
-function readRow(r: Row): SeedRow | string {
-  const diagnostics = parseJson(r.diagnostics);
-  const renderDiagnostics = parseJson(r.render_diagnostics);
-  const files = parseJson(r.files);
-  for (const k of ['stat', 'input', 'base_slug', 'slug', 'key', 'model_hash', 'listing_hash', 'hash']) {
-    if (typeof r[k] !== 'string') return 'a field is missing or of the wrong type';
-  }
-  if (typeof r.published !== 'number' || (r.live !== 0 && r.live !== 1) || !Array.isArray(diagnostics)
-    || !Array.isArray(renderDiagnostics) || !isObject(files)) {
-    return 'a field is missing or of the wrong type';
-  }
-  // A file of the row's own slug is checked with the slug, once.
-  const ownSlug = Article.shape.slug.safeParse(r.slug).success;
-  for (const [name, f] of Object.entries(files)) {
-    if (!(ownSlug && parseArticlePath(name)?.slug === r.slug) && !isArticleFileName(name)) return `${JSON.stringify(name)} is not a file name Galley writes`;
-    if (!isObject(f) || typeof f.size !== 'number' || typeof f.mtimeMs !== 'number') return `the record of ${JSON.stringify(name)} is malformed`;
-  }
-  const row: SeedRow = {
-    seed: r.seed as string, stat: r.stat as string, input: r.input as string, baseSlug: r.base_slug as string, slug: r.slug as string,
-    published: r.published, key: r.key as string, live: r.live === 1, diagnostics: diagnostics as Diagnostic[],
-    renderDiagnostics: renderDiagnostics as Diagnostic[], files: files as Record<string, FileRecord>, modelHash: r.model_hash as string,
-    listingHash: r.listing_hash as string,
-  };
-  if (sealTexts(row, r.diagnostics as string, r.render_diagnostics as string, r.files as string) !== r.hash) {
-    return 'it does not match its hash (edited or damaged)';
-  }
-  return row;
-}
-
-const sqliteCode = (e: unknown): string => (e as { code?: unknown }).code as string ?? '';
-
-/**
- * SQLite's faults of the disk as the errno faults the CLI words (a full disk, no permission, an I/O error),
- * so a full disk under the state is exit 2 with its one line, like one under any output.
- */
-function asFileFault(e: unknown, path: string): unknown {
-  const code = sqliteCode(e);
-  const errno = code === 'SQLITE_FULL' ? 'ENOSPC'
-    : /^SQLITE_(READONLY|CANTOPEN|PERM|AUTH)/.test(code) ? 'EACCES'
-    : code.startsWith('SQLITE_IOERR') ? 'EIO' : null;
-  return errno === null ? e : Object.assign(new Error((e as Error).message), { code: errno, path });
-}
 
 /**
  * One build's hold on the state. The connection keeps SQLite's lock from open to close (exclusive locking
@@ -164,6 +43,8 @@ export class BuildState {
   readonly #bad = new Set<string>();
   /** The hash of each row this build checked or wrote: the collections read them again. */
   readonly #verified = new Map<string, string>();
+  /** Live articles a list had to leave out, their row or text failing its hash: the build makes them again. */
+  readonly #lost = new Set<string>();
   /** Each listing this build checked against its hash, and whether it held. */
   readonly #listed = new Map<string, boolean>();
 
@@ -262,6 +143,16 @@ export class BuildState {
     };
   }
 
+  /**
+   * Make the next build make the seed's article again from its seed: its row stays (and owns its files) but
+   * its outputs are no longer current and its model no longer trusted; a row that fails its seal goes.
+   */
+  invalidate(seed: string): void {
+    const row = this.row(seed);
+    if (row === undefined) this.remove(seed);
+    else this.update({ ...row, key: '' });
+  }
+
   remove(seed: string): void {
     this.#remove.run(seed);
     this.#removeModel.run(seed);
@@ -275,7 +166,7 @@ export class BuildState {
 
   /** True when some row lists `name` among its files (an unusable row too: it only keeps a file). */
   owns(name: string): boolean {
-    const parsed = parseArticlePath(name);
+    const parsed = parseArticleFile(name);
     if (parsed === null) return false;
     return (this.#bySlug.all(parsed.slug) as string[]).some((files) => isObject(parseJson(files)) && Object.hasOwn(parseJson(files) as object, name));
   }
@@ -316,18 +207,31 @@ export class BuildState {
         ? { seed, slug: r.slug as string, files: JSON.parse(r.files as string) as Record<string, FileRecord>,
           modelHash: r.model_hash as string, listingHash: r.listing_hash as string }
         : this.row(seed);
-      if (row === undefined) continue;
+      if (row === undefined) {
+        this.#lost.add(seed);
+        continue;
+      }
       if (this.#sound(seed, r.text, listing ? row.listingHash : row.modelHash, listing)) {
         yield { slug: row.slug, files: row.files, model: JSON.parse(r.text as string) as Article };
         continue;
       }
       if (!listing) {
         this.#warn(`ignored the entry of ${JSON.stringify(seed)}: its model does not match its hash (edited or damaged)`);
+        this.#lost.add(seed);
         continue;
       }
       const model = this.model(row);
       if (model !== undefined) yield { slug: row.slug, files: row.files, model: { ...model, sections: [], related: [] } };
+      else this.#lost.add(seed);
     }
+  }
+
+  /**
+   * The seeds whose live article a list left out this build (see newest): their rows are dropped and the
+   * build runs again, so that each is made from its seed rather than missing from the feeds and pages.
+   */
+  lost(): string[] {
+    return [...this.#lost];
   }
 
   /** True when `text` is the one sealed with the row; a listing is checked once a build (the archive and the catalog each read every one). */
@@ -369,68 +273,3 @@ export class BuildState {
   }
 }
 
-/** Why an open database is not a Galley build state of this version, or null when it is one. */
-function foreignOrNewer(db: Db): string | null {
-  const id = db.pragma('application_id', { simple: true }) as number;
-  const version = db.pragma('user_version', { simple: true }) as number;
-  const tables = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number;
-  if (id !== APPLICATION_ID && (id !== 0 || tables > 0)) return 'not a build state Galley wrote';
-  if (version > SCHEMA_VERSION) return `written by a newer Galley (state version ${version}; this one reads ${SCHEMA_VERSION})`;
-  return null;
-}
-
-/** Bring the schema up to date; true when rows of an older version were carried over. */
-function migrate(db: Db): boolean {
-  const from = db.pragma('user_version', { simple: true }) as number;
-  for (let v = from; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
-  db.pragma(`application_id = ${APPLICATION_ID}`);
-  db.pragma(`user_version = ${SCHEMA_VERSION}`);
-  return from > 0 && from < SCHEMA_VERSION;
-}
-
-/**
- * Open (or make) the state of `outDir`, take its lock and bring its schema up to date, all in one
- * transaction. A file that is not such a state (damaged, foreign, from a newer Galley) gets a warning and
- * is replaced by an empty one: every article is built again, and out/ keeps every file. Warnings go to
- * `diagnostics`, now and while the state is read. Throws StateBusy while another build holds the lock.
- */
-export function openState(outDir: string, diagnostics: Diagnostic[] = [], name = STATE_NAME): BuildState {
-  const dir = join(outDir, STATE_DIR);
-  const path = join(dir, name);
-  const file = displayPath(path);
-  try {
-    mkdirSync(dir, { recursive: true });
-    rmSync(join(outDir, LEGACY_FILE), { force: true });
-  } catch (e) {
-    throw outputFault(e, dir);
-  }
-  for (let attempt = 0; ; attempt++) {
-    let db: Db | null = null;
-    try {
-      db = new (driver())(path, { timeout: 0 });
-      db.pragma('locking_mode = EXCLUSIVE');
-      db.pragma('journal_mode = WAL');
-      // Each committed batch is kept through a crash of the process; a power cut may lose the last ones.
-      db.pragma('synchronous = NORMAL');
-      db.exec('BEGIN EXCLUSIVE');
-      const fault = foreignOrNewer(db);
-      if (fault !== null) throw Object.assign(new Error(fault), { code: 'GALLEY_FOREIGN' });
-      const carried = migrate(db);
-      db.exec('COMMIT');
-      // A migration copies tables: the pages of the old ones would stay in the file, free, until reused.
-      if (carried) db.exec('VACUUM');
-      return new BuildState(db, file, diagnostics);
-    } catch (e) {
-      db?.close();
-      const code = sqliteCode(e);
-      if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new StateBusy(`${file} is held by another build`);
-      if (attempt > 0 || !(code === 'GALLEY_FOREIGN' || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'))) {
-        throw outputFault(asFileFault(e, path), path);
-      }
-      const why = code === 'GALLEY_FOREIGN' ? (e as Error).message : `unreadable (${(e as Error).message})`;
-      diagnostics.push({ severity: 'warning', file, line: null, column: null, rule: 'cache/ignored',
-        message: `ignored: ${why}; every article is built again` });
-      for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
-    }
-  }
-}

@@ -1,6 +1,6 @@
 // The site config's `url` (issue 15): a query or fragment is refused, and the form it is kept in makes article
 // URLs and the feeds' links agree.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -56,6 +56,32 @@ describe('site url: a query or fragment is refused', () => {
     const config = SiteConfig.parse({ url: 'https://example.org' });
     const seed = '---\ndate: 2024-06-19\nurl: https://example.org/a?id=1#top\n---\nHeadline';
     expect(normalize(seed, 'a.txt', { config, fallbackDate: null }).article.url).toBe('https://example.org/a?id=1#top');
+  });
+});
+
+describe('site url: a user name or password is refused (issue 24, D7)', () => {
+  const message = 'a site URL cannot hold a user name or password: it is published in every page, feed and model';
+  test.each(['https://user:pw@news.example', 'https://user@news.example/news', 'https://:pw@news.example'])('%s', (url) => {
+    expect(configError(() => loadConfig(null, { url }))).toBe(`--site-url: ${message}`);
+    const file = configFile({ url });
+    expect(configError(() => loadConfig(file))).toBe(`${file}: key "url": ${message}`);
+  });
+
+  itOutOfProcess('exit 2 from the command, and nothing written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'galley-config-cli-'));
+    mkdirSync(join(dir, 'seeds'));
+    writeFileSync(join(dir, 'seeds', 'a.txt'), '---\ndate: 2024-06-19\n---\nHeadline\nBody.\n');
+    const r = galleySync(['build', 'seeds', '--out', 'out', '--site-url', 'https://user:pw@news.example'], dir);
+    expect([r.code, r.stderr]).toEqual([2, `galley: --site-url: ${message}\n`]);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+});
+
+describe('the config file', () => {
+  test('may start with a UTF-8 byte order mark, as a seed may (issue 24)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'galley-config-'));
+    writeFileSync(join(dir, 'site.json'), '\uFEFF{"author":"Alice"}');
+    expect(loadConfig(join(dir, 'site.json')).author).toBe('Alice');
   });
 });
 

@@ -5,6 +5,9 @@ export const SiteConfig = z.object({
   title: z.string().min(1).default('Galley'),
   url: z.url({ protocol: /^https?$/ }).regex(/^https?:\/\/\S+$/)
     .refine((url) => !/[?#]/.test(url), { error: (issue) => queryOrFragment(String(issue.input)) })
+    // Published in every page, feed and model: a user name or password there would be given to everyone.
+    .refine((url) => { const u = new URL(url); return u.username === '' && u.password === ''; },
+      { error: 'a site URL cannot hold a user name or password: it is published in every page, feed and model' })
     .transform(canonicalSiteUrl)
     .nullable().default(null)
     .describe('Site URL; article URLs are <url>/articles/<slug>/'),

@@ -21,7 +21,8 @@ export function loadConfig(file: string | null = null, overrides: { url?: string
       throw new ConfigError(`${path}: cannot read the config file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
     }
     try {
-      raw = JSON.parse(text);
+      // A BOM is what some editors on Windows start a UTF-8 file with; seeds accept one too.
+      raw = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (e) {
       throw new ConfigError(`${path}: not valid JSON: ${(e as Error).message}`);
     }

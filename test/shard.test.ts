@@ -1,7 +1,7 @@
 // Sharded builds: four `galley build --shard K/4` processes, two at a time into one out/, then `galley collect`,
 // give out/ byte for byte as one plain build does, slugs unique across the shards included.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,5 +80,31 @@ describe('sharded builds', () => {
       stderr: `galley: ${out}: shard 1/2 was built with other formats, config or Galley code; collect with the options the shards were built with\n` });
     expect(galleySync(['collect', '--out', out, '--formats', 'json,rss']).code).toBe(0);
     expect(galleySync(['build', seeds, '--shard', '3/2'])).toMatchObject({ code: 2, stderr: 'galley: --shard takes K/N with 1 <= K <= N, not "3/2"\nTry \'galley --help\'.\n' });
+  }, 60_000);
+
+  it('collect refuses shards that read different seeds (one added between their runs), and takes them once rebuilt (issue 24, D6)', () => {
+    const root = mkdtempSync(join(tmpdir(), 'galley-shard-seeds-'));
+    const seeds = join(root, 'seeds');
+    mkdirSync(seeds);
+    const out = join(root, 'out');
+    // b and a fall in different shards of two, as in the report: b's shard runs before a is added.
+    const bShard = inShard('b.txt', { index: 1, count: 2 }) ? 1 : 2;
+    writeFileSync(join(seeds, 'b.txt'), '---\ndate: 2024-03-01\n---\nSame headline\nB\n');
+    expect(galleySync(['build', seeds, '--out', out, '--shard', `${bShard}/2`, '--quiet', ...SITE]).code).toBe(0);
+    writeFileSync(join(seeds, 'a.txt'), '---\ndate: 2024-03-02\n---\nSame headline\nA\n');
+    expect(galleySync(['build', seeds, '--out', out, '--shard', `${3 - bShard}/2`, '--quiet', ...SITE]).code).toBe(0);
+    const refused = galleySync(['collect', '--out', out, ...SITE]);
+    expect([refused.code, refused.stderr]).toEqual([2, `galley: ${out}: shard 1/2 and shard 2/2 read different seeds (one was added, `
+      + 'removed, renamed or retitled between their runs); build every shard again from the same seeds, then collect\n']);
+    expect(existsSync(join(out, 'feed.xml'))).toBe(false);
+
+    expect(galleySync(['build', seeds, '--out', out, '--shard', `${bShard}/2`, '--quiet', ...SITE]).code).toBe(0);
+    expect(galleySync(['collect', '--out', out, '--quiet', ...SITE]).code).toBe(0);
+    const one = join(root, 'one');
+    expect(galleySync(['build', seeds, '--out', one, '--quiet', ...SITE]).code).toBe(0);
+    for (const file of ['feed.xml', 'same-headline.json', 'same-headline-2.json', 'index.html', 'sitemap.xml']) {
+      expect(readFileSync(join(out, file), 'utf8'), file).toBe(readFileSync(join(one, file), 'utf8'));
+    }
+    expect(JSON.parse(readFileSync(join(out, 'same-headline-2.json'), 'utf8')).source.path).toBe('seeds/b.txt');
   }, 60_000);
 });

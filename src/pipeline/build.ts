@@ -95,6 +95,8 @@ interface Run {
   stats: ({ fallback: FallbackDate; context: string; stat: string } | undefined)[];
   /** Every built article's row hash, in seed order: equal to the last build's, the collections are current. */
   built: Hash;
+  /** Every seed that took a slug, with it, in seed order: what a shard records for collect to compare. */
+  slugs: Hash;
   write: (name: string, bytes: Uint8Array) => void;
   pause: () => Promise<void>;
 }
@@ -155,6 +157,8 @@ async function buildOnce(options: BuildOptions, warnings: readonly Diagnostic[])
     // What every row is now current with: the next build's pool estimate, and collect's check that every
     // shard built alike.
     run.state.setMeta('context', run.context);
+    // Shards that read different seeds (one added between two shards' runs) would give two articles one slug.
+    if (options.shard !== undefined) run.state.setMeta('seeds', run.slugs.digest('hex'));
     if (options.shard === undefined) {
       await writeCollections(run.state, options, run.write, run.context, run.built.digest('hex'), run.result.diagnostics);
     }
@@ -222,6 +226,7 @@ async function startRun(options: BuildOptions, warnings: readonly Diagnostic[]):
     replaced: new Set(),
     stats: [],
     built: createHash('sha256'),
+    slugs: createHash('sha256'),
     write: outputWriter(outDir, signal, sweep),
     pause: breather(signal),
   };
@@ -351,6 +356,7 @@ function planSeed(run: Run, index: number, commits: (() => void)[], built: { see
     if (mine) run.result.diagnostics.push(...diagnostics);
     const baseSlug = model?.slug ?? reuse!.baseSlug;
     const slug = uniqueSlug(baseSlug, run.taken);
+    run.slugs.update(`${JSON.stringify([seed.name, slug])}\n`);
     if (!mine) {
       if (model !== undefined) {
         const texts = modelTexts(model);

@@ -52,6 +52,7 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
   const kept = new Set<string>();
   const built: [string, string][] = [];
   try {
+    const seen = new Map<string, string[]>();
     for (const { name, shard } of shards) {
       let from: BuildState;
       try {
@@ -64,6 +65,9 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
         if (from.meta('context') !== context) {
           throw new CollectError(`${displayPath(outDir)}: shard ${shard.index}/${shard.count} was built with other formats, config or Galley code; collect with the options the shards were built with`);
         }
+        const seeds = from.meta('seeds') ?? '';
+        seen.set(seeds, [...(seen.get(seeds) ?? []), `${shard.index}/${shard.count}`]);
+        if (seen.size > 1) throw new CollectError(differentSeeds(outDir, [...seen.values()]));
         state.transaction(() => merge(from, state, shard, { replaced, kept, built }));
       } finally {
         from.close();
@@ -84,6 +88,16 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
       message: 'no site URL: feed items have no links or enclosures; pass --site-url or set "url" in galley.config.json' });
   }
   return { shards: shards.length, articles: built.length, diagnostics };
+}
+
+/**
+ * Why shards that read different seeds cannot be collected: a seed added, removed, renamed or retitled
+ * between their runs would give two articles one slug, or lose one.
+ */
+function differentSeeds(outDir: string, groups: string[][]): string {
+  const which = groups.map((g) => `shard${g.length > 1 ? 's' : ''} ${g.join(', ')}`).join(' and ');
+  return `${displayPath(outDir)}: ${which} read different seeds (one was added, removed, renamed or retitled between their runs); `
+    + 'build every shard again from the same seeds, then collect';
 }
 
 /** The rows of the shard's own seeds, with their models, into out/'s state; the files they replace, and the shard's orphans. */

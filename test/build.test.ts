@@ -1,11 +1,12 @@
 // build(): what reaches out/ for good, duplicate, hostile and bad seeds.
 import { spawnSync } from 'node:child_process';
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/pipeline/build.js';
-import { selectFormats } from '../src/exporters/registry.js';
+import { FORMAT_NAMES, selectFormats } from '../src/exporters/registry.js';
+import { checkLinks } from '../scripts/check-links.mjs';
 import { DEFAULT_CONFIG } from '../src/model/config.js';
 
 const DATED = (title: string, body = 'A paragraph.') => `---\ndate: 2024-06-19\n---\n${title}\n${body}\n`;
@@ -143,6 +144,25 @@ describe('build', () => {
     writeFileSync(join(dirs.seedsDir, 'a.txt'), DATED('Talks resumed'));
     await build({ ...dirs, config: DEFAULT_CONFIG, formats: selectFormats(['rss']) });
     expect(visible(dirs.outDir)).toEqual(['article.schema.json', 'feed.xml', 'talks-resume.json']);
+  });
+});
+
+describe('a build with some of the formats (issue 24, D8)', () => {
+  it('leaves no dead link: a deleted article\'s files stay while a list it did not rewrite names them', async () => {
+    const dirs = seeds({ 'a.txt': DATED('First'), 'b.txt': DATED('Second'), 'c.txt': DATED('Third') });
+    const config = { ...DEFAULT_CONFIG, url: 'https://news.example' };
+    await build({ ...dirs, config, formats: selectFormats(FORMAT_NAMES) });
+    rmSync(join(dirs.seedsDir, 'b.txt'));
+
+    await build({ ...dirs, config, formats: selectFormats(['json', 'html']) });
+    expect(checkLinks(dirs.outDir, 'https://news.example').dead).toEqual([]);
+    expect(readFileSync(join(dirs.outDir, 'feed.xml'), 'utf8')).toContain('https://news.example/articles/second/');
+
+    // The next build that writes every list deletes them, and the lists no longer name them.
+    await build({ ...dirs, config, formats: selectFormats(FORMAT_NAMES) });
+    expect(checkLinks(dirs.outDir, 'https://news.example').dead).toEqual([]);
+    expect(existsSync(join(dirs.outDir, 'articles/second/index.html'))).toBe(false);
+    expect(visible(dirs.outDir).filter((f) => f.startsWith('second'))).toEqual([]);
   });
 });
 

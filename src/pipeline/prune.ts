@@ -1,6 +1,8 @@
 // Letting go of what the build state no longer owns: the rows of seeds that went, and the files no article
 // owns any more.
-import { parseArticlePath } from '../exporters/registry.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { FORMATS, parseArticlePath } from '../exporters/registry.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { removeOutput } from './outputs.js';
 import type { BuildState } from './state/state.js';
@@ -19,19 +21,26 @@ export function dropRowsBut(state: BuildState, kept: ReadonlySet<string>, replac
 /**
  * The outputs an earlier build wrote that no article owns now (`replaced`, and the state's recorded
  * orphans): a corrected headline moves an article to a new slug, and the old files would otherwise stay
- * published beside it. A finished build (`finished`) deletes those of its formats; the others, and all of a
- * stopped build's (the feeds it did not rewrite still link them), are recorded for a later build to delete.
+ * published beside it. A finished build (`finished`) deletes those of its formats, unless a whole-site list
+ * it did not write (a feed, the home page, the catalog of a format left out of `--formats`) may still link
+ * them; the others, and all of a stopped build's, are recorded for a later build to delete.
  */
 export function removeUnowned(state: BuildState, outDir: string, formats: readonly string[], replaced: ReadonlySet<string>, finished: boolean): void {
   const selected = new Set(formats);
   const candidates = new Set([...state.orphans(), ...replaced]);
+  const deleting = finished && !staleListIn(outDir, selected);
   state.transaction(() => {
     for (const name of candidates) {
       if (state.owns(name)) state.dropOrphan(name);
-      else if (finished && selected.has(parseArticlePath(name)?.format.name ?? '')) {
+      else if (deleting && selected.has(parseArticlePath(name)?.format.name ?? '')) {
         removeOutput(outDir, name);
         state.dropOrphan(name);
       } else state.addOrphan(name);
     }
   });
+}
+
+/** True when out/ holds a whole-site list of a format this build does not write: it still names the articles it listed. */
+function staleListIn(outDir: string, selected: ReadonlySet<string>): boolean {
+  return FORMATS.some((f) => f.kind === 'collection' && !selected.has(f.name) && existsSync(join(outDir, f.fileName)));
 }

@@ -1,6 +1,6 @@
 // The real galley command in a temp folder: exit codes, messages, files.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -154,3 +154,23 @@ describe('file-system faults: one line that names the path and what to do, exit 
       ['article.schema.json', 'first.json', 'first.pdf', 'second.json', 'second.pdf', 'third.json', 'third.pdf']);
   }, 60_000);
 });
+
+describe('a read-only build state (issue 24)', () => {
+  // Root may write any file, so the build runs as an unprivileged user where the tests run as root (CI).
+  const asUser = (args: string[]) => (process.getuid?.() === 0 ? ['runuser', ['-u', 'nobody', '--', process.execPath, CLI, ...args]] as const
+    : [process.execPath, [CLI, ...args]] as const);
+
+  it('is reported as a permission fault naming the state file, not as an I/O error', () => {
+    const dir = project({ 'seeds/good.txt': GOOD });
+    expect(galley(dir, 'build', '--formats', 'json', '--quiet').code).toBe(0);
+    const state = join(dir, 'out', '.galley', 'state.db');
+    chmodSync(dir, 0o755);
+    for (const sub of ['seeds', 'seeds/good.txt', 'out', 'out/good-news.json', 'out/article.schema.json']) chmodSync(join(dir, sub), 0o777);
+    chmodSync(join(dir, 'out', '.galley'), 0o777);
+    chmodSync(state, 0o444);
+    const [command, args] = asUser(['build', 'seeds', '--formats', 'json']);
+    const r = spawnSync(command, args, { cwd: dir, encoding: 'utf8' });
+    expect([r.status, r.stderr]).toEqual([2, 'galley: out/.galley/state.db: cannot write: EACCES; make it writable for this user, or give another --out\n']);
+  });
+});
+

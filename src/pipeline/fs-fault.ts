@@ -1,5 +1,5 @@
 // File-system faults as the user reads them: one line that names the path, says what is wrong and what to do.
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 
 /** A fault of the folders the build reads or writes, not of Galley: the CLI prints the message and exits 2. */
@@ -75,9 +75,10 @@ export function outputFault(e: unknown, target: string): unknown {
       return new FileSystemFault(`${displayPath(path)}: is a folder, where Galley writes a file; move it away, ${other}`);
     case 'EACCES':
     case 'EPERM': {
-      // mkdir names the folder it could not make: the one to make writable is its parent.
-      const folder = e.syscall !== 'mkdir' && isFolder(path) ? path : dirname(path);
-      return new FileSystemFault(`${displayPath(folder)}: cannot write: ${reason(e)}; make it writable for this user, ${other}`);
+      // mkdir names the folder it could not make: the one to make writable is its parent. A file that is
+      // there but read-only is itself the one to make writable.
+      const target = e.syscall !== 'mkdir' && (isFolder(path) || readOnlyFile(path)) ? path : dirname(path);
+      return new FileSystemFault(`${displayPath(target)}: cannot write: ${reason(e)}; make it writable for this user, ${other}`);
     }
     case 'EROFS':
       return new FileSystemFault(`${displayPath(dirname(path))}: cannot write: ${reason(e)}; give an --out on a writable disk`);
@@ -117,5 +118,15 @@ export function checkOutsideSeeds(seedsDir: string, outDir: string): void {
   }
   if (out.startsWith(seeds + sep)) {
     throw new FileSystemFault(`${displayPath(outDir)}: is inside the seeds folder ${displayPath(seedsDir)}; give an --out outside it`);
+  }
+}
+
+function readOnlyFile(path: string): boolean {
+  try {
+    if (!statSync(path).isFile()) return false;
+    accessSync(path, constants.W_OK);
+    return false;
+  } catch {
+    return existsSync(path);
   }
 }

@@ -1,5 +1,7 @@
 // The build state's faults: SQLite's errors as the file-system faults the CLI words, or as a damaged state
 // that the build replaces.
+import { accessSync, constants, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /** Thrown by openState while another build holds the state of the same out/. */
 export class StateBusy extends Error {
@@ -16,8 +18,21 @@ export function asFileFault(e: unknown, path: string): unknown {
   const code = sqliteCode(e);
   const errno = code === 'SQLITE_FULL' ? 'ENOSPC'
     : /^SQLITE_(READONLY|CANTOPEN|PERM|AUTH)/.test(code) ? 'EACCES'
-    : code.startsWith('SQLITE_IOERR') ? 'EIO' : null;
+    // SQLite says "disk I/O error" where it could not take its lock or open its journal for want of
+    // permission (a read-only state file): the cause to name is the permission.
+    : code.startsWith('SQLITE_IOERR') ? (writable(path) ? 'EIO' : 'EACCES') : null;
   return errno === null ? e : Object.assign(new Error((e as Error).message), { code: errno, path });
+}
+
+/** True when this process may write the file at `path` (where it exists) and its folder. */
+export function writable(path: string): boolean {
+  try {
+    if (existsSync(path)) accessSync(path, constants.W_OK);
+    accessSync(dirname(path), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

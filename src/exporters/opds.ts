@@ -7,7 +7,7 @@ import { itemDate, newestItemDate, OPDS_ACQUISITION_TYPE, pageCount as countPage
 import { articlePagePath, catalogPagePath, folderOf, relativeLink, siteBase } from '../model/layout.js';
 import { escapeXml } from '../markup/xml.js';
 import { articleFilePath } from '../model/layout.js';
-import type { CollectionContext, CollectionExporter, OutputFile, PagedExporter } from '../model/output.js';
+import type { CollectionContext, CollectionExporter, PagedExporter } from '../model/output.js';
 
 const ACQUISITION = 'http://opds-spec.org/acquisition';
 

@@ -7,7 +7,7 @@ import { itemDate, newestItemDate, pageCount as countPages, pageFile, exportByPa
 import { archivePagePath, articlePagePath, folderOf, relativeLink, siteFileUrl, sitemapPartPath } from '../model/layout.js';
 import { timeXhtml } from '../markup/xhtml.js';
 import { escapeXml } from '../markup/xml.js';
-import type { CollectionContext, CollectionExporter, OutputFile, PagedExporter } from '../model/output.js';
+import type { CollectionContext, CollectionExporter, PagedExporter } from '../model/output.js';
 import {
   chromeLang, downloadLinks, FAVICON_SVG, has, languageSwitch, pageHead, siteFooter, WEB_FILES,
 } from '../markup/page.js';

@@ -16,7 +16,7 @@ import type { Pool } from '../render/pool.js';
 import type { RenderedArticle } from '../render/article.js';
 import { normalize, withSlug } from '../normalize/index.js';
 import { uniqueSlug } from '../normalize/slug.js';
-import { contextKey, inputKey, modelContext, outputKey, sha256 } from './cache-keys.js';
+import { contextKey, inputKey, modelContext, outputKey } from './cache-keys.js';
 import { writeCollections, reservedSlugs } from './collections.js';
 import { fallbackDate, gitDates } from './seed-date.js';
 import type { FallbackDate } from './seed-date.js';
@@ -25,7 +25,7 @@ import { placeDiagnostic } from './place-diagnostic.js';
 import { listSeeds, readSeed, seedStat } from './seeds.js';
 import type { SeedFile } from './seeds.js';
 import { collectGarbage } from './memory.js';
-import { seal } from './state/state.js';
+import { modelTexts, rowOf, seal } from './state/rows.js';
 import { dropRowsBut, removeUnowned } from './prune.js';
 import { damageWarning, holdState, removeState } from './state/open.js';
 import { isDamage } from './state/faults.js';
@@ -394,19 +394,6 @@ function planSeed(run: Run, index: number, commits: (() => void)[], built: { see
 
 /** The seed as the model names it: the seeds folder's own name and the file's. */
 const sourcePathOf = (seedsDir: string, name: string): string => `${basename(resolve(seedsDir))}/${name}`;
-
-/** The model as the state keeps it, and its listing: what the archive, sitemap and catalog read, without the body. */
-function modelTexts(model: Article): { model: string; listing: string } {
-  return { model: JSON.stringify(model), listing: JSON.stringify({ ...model, sections: [], related: [] }) };
-}
-
-function rowOf(seed: string, stat: string, input: string, model: Article, article: Article, key: string, live: boolean,
-  diagnostics: Diagnostic[], renderDiagnostics: Diagnostic[], files: SeedRow['files'], texts: { model: string; listing: string }): SeedRow {
-  return {
-    seed, stat, input, baseSlug: model.slug, slug: article.slug, published: Date.parse(article.published), key, live, diagnostics,
-    renderDiagnostics, files, modelHash: sha256(texts.model), listingHash: sha256(texts.listing),
-  };
-}
 
 /** A seed that failed keeps its row and its last good files, but is no longer in the collections. */
 function fail(run: Run, seed: string, diagnostic: Diagnostic, row: SeedRow | undefined, commits: (() => void)[]): void {

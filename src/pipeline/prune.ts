@@ -3,7 +3,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { FORMATS, parseArticlePath } from '../exporters/registry.js';
-import type { Diagnostic } from '../model/diagnostic.js';
 import { removeOutput } from './outputs.js';
 import type { BuildState } from './state/state.js';
 

@@ -97,3 +97,22 @@ export function readRow(r: Row): SeedRow | string {
   return row;
 }
 
+
+/** An article as the lists (archive, sitemap, catalog) read it: without its body and related reading. */
+export function listingOf(model: Article): Article {
+  return { ...model, sections: [], related: [] };
+}
+
+/** The model as the state keeps it, and its listing: what the archive, sitemap and catalog read, without the body. */
+export function modelTexts(model: Article): { model: string; listing: string } {
+  return { model: JSON.stringify(model), listing: JSON.stringify(listingOf(model)) };
+}
+
+export function rowOf(seed: string, stat: string, input: string, model: Article, article: Article, key: string, live: boolean,
+  diagnostics: Diagnostic[], renderDiagnostics: Diagnostic[], files: SeedRow['files'], texts: { model: string; listing: string }): SeedRow {
+  return {
+    seed, stat, input, baseSlug: model.slug, slug: article.slug, published: Date.parse(article.published), key, live, diagnostics,
+    renderDiagnostics, files, modelHash: sha256(texts.model), listingHash: sha256(texts.listing),
+  };
+}
+

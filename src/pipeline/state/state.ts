@@ -8,7 +8,7 @@ import { parseArticleFile } from '../../model/layout.js';
 import { sha256 } from '../cache-keys.js';
 import { outputFault } from '../fs-fault.js';
 import { asFileFault } from './faults.js';
-import { isArticleFileName, isObject, LIGHT, parseJson, readRow, seal } from './rows.js';
+import { isArticleFileName, isObject, LIGHT, listingOf, parseJson, readRow, seal } from './rows.js';
 import type { FileRecord, Row, SeedRow } from './rows.js';
 
 export type { FileRecord, SeedRow } from './rows.js';
@@ -221,7 +221,7 @@ export class BuildState {
         continue;
       }
       const model = this.model(row);
-      if (model !== undefined) yield { slug: row.slug, files: row.files, model: { ...model, sections: [], related: [] } };
+      if (model !== undefined) yield { slug: row.slug, files: row.files, model: listingOf(model) };
       else this.#lost.add(seed);
     }
   }

@@ -1,5 +1,6 @@
 // Convert an Article to a print-ready, tagged PDF (PDF/UA identifier, outline, embedded subset fonts).
 import PDFDocument from 'pdfkit';
+import { codePointLabel } from '../model/diagnostic.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { Canvas } from './pdf/canvas.js';
 import { layoutArticle } from './pdf/layout.js';
@@ -33,5 +34,5 @@ export const exportPdf: ArticleExporter = (article, ctx) => {
 };
 
 function codePoints(char: string): string {
-  return [...char].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+  return [...char].map((c) => codePointLabel(c.codePointAt(0)!)).join(' ');
 }

@@ -29,6 +29,11 @@ export function formatDiagnostic(d: Diagnostic): string {
   return escapeControls(`${place}: ${d.severity}: ${d.message} [${d.rule}]`);
 }
 
+/** A code point as messages name it: `U+00E9`, `U+1F600` (upper-case hex, four digits at least). */
+export function codePointLabel(codePoint: number): string {
+  return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /**

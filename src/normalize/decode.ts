@@ -1,6 +1,6 @@
 // Seed bytes to clean lines (rule 1): size, UTF-8, NUL, BOM, line endings, NFC, control characters.
 import type { Diagnostic } from '../model/diagnostic.js';
-import { SeedError } from '../model/diagnostic.js';
+import { codePointLabel, SeedError } from '../model/diagnostic.js';
 
 /** Seeds larger than this are refused before decoding. */
 export const MAX_SEED_BYTES = 1024 * 1024;
@@ -27,12 +27,12 @@ export function decodeSeed(input: Uint8Array | string, file: string): { lines: S
     let clean = rawLine.replace(/[\t\v\f]/g, ' ');
     const hit = DROPPED.exec(clean);
     if (hit) {
-      const code = hit[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      const code = codePointLabel(hit[0].codePointAt(0)!);
       const count = clean.match(DROPPED_ALL)!.length;
       diagnostics.push({
         severity: 'warning', file, line: i + 1, column: [...clean.slice(0, hit.index)].length + 1,
         rule: 'encoding/control-character',
-        message: `dropped ${count === 1 ? 'a control character' : `${count} control characters`} (first U+${code})`,
+        message: `dropped ${count === 1 ? 'a control character' : `${count} control characters`} (first ${code})`,
       });
       clean = clean.replace(DROPPED_ALL, '');
     }

@@ -4,7 +4,7 @@ import { Article, SCHEMA_VERSION } from '../model/article.js';
 import type { Block, Section } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { SeedError } from '../model/diagnostic.js';
+import { codePointLabel, SeedError } from '../model/diagnostic.js';
 import { foldSpace, readBody } from './blocks.js';
 import { decodeSeed } from './decode.js';
 import { readFrontMatter } from './frontmatter.js';
@@ -52,7 +52,7 @@ export function normalize(input: Uint8Array | string, path: string, options: Nor
   const headLine = body[headIndex]!;
   const headText = dropFinalPeriod(foldSpace(headLine.text));
   if (!VISIBLE.test(headText)) {
-    const codes = [...new Set(headText.replaceAll(' ', ''))].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+    const codes = [...new Set(headText.replaceAll(' ', ''))].map((c) => codePointLabel(c.codePointAt(0)!));
     throw new SeedError(path, headLine.line, 1, 'headline/invisible',
       `headline has no visible character, only ${codes.slice(0, 5).join(' ')}${codes.length > 5 ? ' …' : ''} (zero-width, format or filler characters): write the headline on this line`);
   }

@@ -126,16 +126,21 @@ export async function writeCollections(state: BuildState, options: CollectionOpt
 }
 
 /**
- * The live articles as written (unique slug), newest first, `limit` of them (-1: all), with the sizes of their
- * files. `bare`: without sections and related reading, which no list shows, so an archive of many thousands
- * is held in memory as titles and summaries only.
+ * The live articles as written (unique slug), newest first, `limit` of them (-1: all), each with the sizes of
+ * its files. `bare`: without sections and related reading, which no list shows, so an archive of many
+ * thousands is read as titles and summaries only.
  */
+function* written(state: BuildState, config: SiteConfig, limit: number, bare: boolean): Generator<{ article: Article; sizes: Record<string, number> }> {
+  for (const { slug, files, model } of state.newest(limit, bare)) yield { article: withSlug(model, slug, config), sizes: sizesOf(files) };
+}
+
+/** The newest `limit` articles (-1: all), held together, with the sizes of their files. */
 function newest(state: BuildState, config: SiteConfig, limit: number, bare: boolean) {
   const articles: Article[] = [];
   const sizes = new Map<string, Record<string, number>>();
-  for (const { slug, files, model } of state.newest(limit, bare)) {
-    articles.push(withSlug(model, slug, config));
-    sizes.set(slug, sizesOf(files));
+  for (const { article, sizes: own } of written(state, config, limit, bare)) {
+    articles.push(article);
+    sizes.set(article.slug, own);
   }
   return { articles, sizes };
 }
@@ -158,10 +163,10 @@ function listed(state: BuildState, config: SiteConfig): { articles: ArticlePages
         page = [];
         return full;
       };
-      for (const { slug, files, model } of state.newest(-1, true)) {
+      for (const { article, sizes: own } of written(state, config, -1, true)) {
         if (page.length === 0) sizes.clear();
-        page.push(withSlug(model, slug, config));
-        sizes.set(slug, sizesOf(files));
+        page.push(article);
+        sizes.set(article.slug, own);
         if (page.length === size) yield take();
       }
       if (page.length > 0 || yielded === 0) yield take();

@@ -24,3 +24,18 @@ describe('graphemes', () => {
     expect([...graphemes('')]).toEqual([]);
   });
 });
+
+describe('line-break words of a long Thai token (issue 20: one chunking rule with the clusters)', () => {
+  it('cuts where ICU cuts the whole token: a chunk edge inside a word is no break', async () => {
+    const { breakToken } = await import('../src/typeset/breaks.js');
+    const words = new Intl.Segmenter('th', { granularity: 'word' });
+    for (const word of ['ภาษาไทย', 'สวัสดีครับ', 'กรุงเทพมหานคร']) {
+      const token = word.repeat(Math.ceil(3000 / word.length));
+      const icuCuts = [...words.segment(token)].map((s) => s.index).filter((i) => i > 0);
+      const pieces = breakToken(token, 'th');
+      let at = 0;
+      const cuts = pieces.slice(0, -1).map((p) => (at += p.length));
+      expect(cuts, word).toEqual(icuCuts);
+    }
+  });
+});

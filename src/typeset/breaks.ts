@@ -2,12 +2,12 @@
 // Han and Kana (between characters, with kinsoku), dictionary words for Thai, Lao, Khmer and Myanmar.
 import LineBreaker from 'linebreak';
 import { intl } from './intl.js';
+import { segments } from './segments.js';
 
 // Han and Kana break between characters; Tibetan after each tsheg (syllable mark), as UAX #14 says.
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Tibetan}\u3000-\u303f\uff00-\uffef]/u;
 const ASCII = /^[\x00-\x7f]*$/;
 const START_FORBIDDEN = /^[\p{M}\p{Pe}\p{Pf}\p{Po}\u0e2f\u0e46]/u;
-const CHUNK = 1024;
 const SOUTHEAST_ASIAN = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 /**
@@ -28,17 +28,9 @@ export function breakToken(token: string, language: string): string[] {
   }
   if (southeast) {
     const words = intl(`words:${language}`, () => new Intl.Segmenter(segmenterLanguage(language), { granularity: 'word' }));
-    // Segmenter's iterator copies its whole input at every step: a long token goes through in chunks, so
-    // time stays linear in its length (a chunk's edge may cut a word, in a token no one would write).
-    for (let from = 0; from < token.length; from += CHUNK) {
-      let to = Math.min(token.length, from + CHUNK);
-      if (/[\ud800-\udbff]/.test(token[to - 1] ?? '')) to++;
-      for (const { index } of words.segment(token.slice(from, to))) {
-        const at = from + index;
-        // A word boundary before a mark or closing punctuation is no place to break.
-        if (at > 0 && !START_FORBIDDEN.test(token.slice(at, at + 2))) cuts.add(at);
-      }
-      from = to - CHUNK;
+    for (const { index: at } of segments(words, token)) {
+      // A word boundary before a mark or closing punctuation is no place to break.
+      if (at > 0 && !START_FORBIDDEN.test(token.slice(at, at + 2))) cuts.add(at);
     }
   }
   const pieces: string[] = [];

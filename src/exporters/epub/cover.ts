@@ -2,11 +2,12 @@
 // fontkit shaping with joining forms, conjuncts and marks, from the same Font objects) in bidi order, each
 // glyph filled once by our own rasterizer and stamped (resvg took a third of an EPUB's time parsing and
 // filling them as SVG).
-import { type Direction, paragraphDirection, visualRuns } from '../../typeset/bidi.js';
+import { type Direction, paragraphDirection } from '../../typeset/bidi.js';
+import { visualLine } from '../../typeset/line.js';
 import type { FaceName } from '../../typeset/fonts.js';
 import { breakToken } from '../../typeset/breaks.js';
 import { graphemeEnds } from '../../typeset/graphemes.js';
-import { type FontkitFont, openFace, shaped, splitRuns } from '../../typeset/faces.js';
+import { type FontkitFont, openFace, shaped } from '../../typeset/faces.js';
 import { Recent } from '../../typeset/recent.js';
 import { encodeIndexedPng } from './png.js';
 import { CLOSE, CUBIC, LINE, MOVE, type Outline, outlineBounds, QUAD, stamp } from './sprites.js';
@@ -176,20 +177,15 @@ class Setting {
     const glyphs: LineGlyph[] = [];
     const dropped = new Set<string>();
     let x = 0;
-    for (const bidiRun of visualRuns(text, this.direction)) {
-      // The PDF's choice of face per character, and its shaping (which mirrors brackets in a right-to-left
-      // run and returns each run's glyphs in visual order), so the cover sets text as the PDF does.
-      const runs = splitRuns(text.slice(bidiRun.start, bidiRun.end), this.primary, this.language, dropped);
-      // Within a right-to-left run the first face run in reading order stands rightmost.
-      if (bidiRun.rtl) runs.reverse();
-      for (const run of runs) {
-        const { glyphs: ids, positions } = shaped(run.face, run.text, bidiRun.rtl);
-        ids.forEach((g, i) => {
-          const p = positions[i]!;
-          glyphs.push({ face: run.face, id: g.id, x: x + p.xOffset / 1000, y: p.yOffset / 1000 });
-          x += p.xAdvance / 1000;
-        });
-      }
+    // The PDF's line, faces and shaping (which mirrors brackets in a right-to-left run), so the cover sets
+    // text as the PDF does.
+    for (const run of visualLine(text, this.direction, this.primary, this.language, dropped)) {
+      const { glyphs: ids, positions } = shaped(run.face, run.text, run.rtl);
+      ids.forEach((g, i) => {
+        const p = positions[i]!;
+        glyphs.push({ face: run.face, id: g.id, x: x + p.xOffset / 1000, y: p.yOffset / 1000 });
+        x += p.xAdvance / 1000;
+      });
     }
     return { glyphs, width: x, dropped: Array.from(dropped, (c) => c.codePointAt(0)!) };
   }

@@ -1,6 +1,7 @@
 // Drawing on a pdfkit document: measured text in fallback-aware runs, justified by hand, inside marked content.
 import type PDFDocument from 'pdfkit';
-import { visualRuns, type Direction } from '../../typeset/bidi.js';
+import type { Direction } from '../../typeset/bidi.js';
+import { visualLine } from '../../typeset/line.js';
 import { hanFamily, languageFamily } from '../../typeset/fonts.js';
 import { sameCodePoints } from '../../patches/fontkit.js';
 import { emWidth, openFace, shaped, splitRuns, type FaceName, type GlyphPosition, type ShapedGlyph, type ShapedRun } from '../../typeset/faces.js';
@@ -172,11 +173,7 @@ export class Canvas {
     const hyphen = text.endsWith(SHY);
     if (hyphen) text = text.slice(0, -1);
     const parts: Part[] = [];
-    for (const run of visualRuns(text, direction)) {
-      const runs = splitRuns(text.slice(run.start, run.end), style.face, this.language, this.missing);
-      if (run.rtl) runs.reverse();
-      for (const r of runs) parts.push(this.encode(this.face(r.face), r.text, run.rtl));
-    }
+    for (const run of visualLine(text, direction, style.face, this.language, this.missing)) parts.push(this.encode(this.face(run.face), run.text, run.rtl));
     if (hyphen) parts.push(this.part(style.face, SHY));
     if (hangs) {
       // The space takes the face of the text beside it, at the logical end: the right for ltr.

@@ -1,0 +1,550 @@
+// The feeds (issue 5): RSS 2.0 and JSON Feed 1.1, checked by string, by golden, and by real parsers and readers.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
+import { exportJsonFeed } from '../../../src/exporters/jsonfeed.js';
+import { DROPPED_CHARACTER_RULE, feedArticles, feedContentHtml } from '../../../src/markup/feed.js';
+import { FORMATS } from '../../../src/exporters/registry.js';
+import { exportRss } from '../../../src/exporters/rss.js';
+import type { CollectionContext, CollectionExporter } from '../../../src/model/output.js';
+import type { Article } from '../../../src/model/article.js';
+import { DEFAULT_CONFIG, SiteConfig } from '../../../src/model/config.js';
+import { normalize } from '../../../src/normalize/index.js';
+import { escapeXml } from '../../../src/markup/xml.js';
+import { articleId, goldenArticles, goldenContext } from '../../fixtures/feed/articles.js';
+import { sampleArticle } from '../../support/article.js';
+import { JsonFeed } from '../../support/jsonfeed-schema.js';
+import { describeWithTools, run } from '../../support/tools.js';
+
+const PYTHON = '/usr/bin/python3';
+
+function context(config: Partial<SiteConfig> = {}, sizes: CollectionContext['sizes'] = new Map()): CollectionContext {
+  return { config: { ...DEFAULT_CONFIG, ...config }, sizes };
+}
+
+async function text(render: CollectionExporter, articles: readonly Article[], ctx: CollectionContext): Promise<string> {
+  return new TextDecoder().decode((await render(articles, ctx)).bytes);
+}
+
+async function jsonFeed(articles: readonly Article[], ctx: CollectionContext): Promise<JsonFeed> {
+  return JsonFeed.parse(JSON.parse(await text(exportJsonFeed, articles, ctx)));
+}
+
+/** `count` articles, one a day from 2024-01-01, given oldest first so ordering is the exporter's doing. */
+function manyArticles(count: number, extra: (i: number) => Partial<Article> = () => ({})): Article[] {
+  return Array.from({ length: count }, (_, i) => sampleArticle({
+    id: articleId(1000 + i),
+    slug: `article-${String(i).padStart(4, '0')}`,
+    title: `Article ${i}`,
+    published: new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString(),
+    ...extra(i),
+  }));
+}
+
+function all(haystack: string, pattern: RegExp): string[] {
+  return [...haystack.matchAll(new RegExp(pattern.source, 'g'))].map((m) => m[1] ?? m[0]);
+}
+
+// Characters XML 1.0 cannot carry at all (U+0001, U+FFFE) and a C1 control, in every kind of text.
+const NASTY = '\u0001\uFFFE\u0085';
+const nastyArticle = sampleArticle({
+  title: `Bad${NASTY} title ]]> & <script>x</script>`,
+  authors: [`Jane${NASTY} Doe`],
+  tags: [`tag${NASTY}`],
+  summary: `Summary${NASTY} with ]]> & <script>alert(1)</script>`,
+  sections: [{ id: 'lead', kicker: null, heading: null, blocks: [
+    { type: 'paragraph', text: `Body${NASTY} ]]> & <script>alert("x")</script> ]]]]>` },
+  ] }],
+  related: [],
+});
+
+/** Arabic with Latin runs (a name, "COP29"), for the direction wrapper. */
+const arabicArticle = sampleArticle({
+  id: articleId(2),
+  slug: 'arabic',
+  language: 'ar',
+  title: 'قمة المناخ COP29 تختتم أعمالها',
+  authors: ['John Smith'],
+  summary: 'اختتمت القمة أعمالها يوم الأحد.',
+  sections: [{ id: 'lead', kicker: null, heading: null, blocks: [{ type: 'paragraph', text: 'قال John Smith إن الاتفاق COP29 “أساس”.' }] }],
+  related: [],
+});
+
+// Real seeds through the real normalizer: the fixture seeds plus the project's example seed.
+const seedConfig = SiteConfig.parse({ title: 'Galley seeds', url: 'https://example.org', description: 'Seeds through the normalizer' });
+function seedArticles(): Article[] {
+  const dir = new URL('../../fixtures/feed/seeds/', import.meta.url);
+  const paths = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => new URL(f, dir));
+  paths.push(new URL('../../../seeds/putin-north-korea.txt', import.meta.url));
+  return paths.map((url) => normalize(readFileSync(url), url.pathname.split('/').pop()!, {
+    config: seedConfig,
+    fallbackDate: { iso: '2024-06-19T00:00:00.000Z', source: 'git' },
+  }).article);
+}
+
+describe('feed order and limit', () => {
+  test('newest published first; a tie on the date goes to the slug, in code-unit order', () => {
+    const a = sampleArticle({ slug: 'b-tie', published: '2024-06-19T00:00:00.000Z' });
+    const b = sampleArticle({ slug: 'a-tie', published: '2024-06-19T00:00:00Z' });
+    const c = sampleArticle({ slug: 'newest', published: '2024-06-19T00:00:00.001Z' });
+    const d = sampleArticle({ slug: 'oldest', published: '2023-01-01T00:00:00.000Z', updated: '2025-01-01T00:00:00.000Z' });
+    expect(feedArticles([d, a, c, b], 50).map((x) => x.slug)).toEqual(['newest', 'a-tie', 'b-tie', 'oldest']);
+  });
+
+  test('both feeds list the same items in the same order', async () => {
+    const rss = await text(exportRss, goldenArticles, goldenContext);
+    const json = await jsonFeed(goldenArticles, goldenContext);
+    expect(all(rss, /<guid isPermaLink="false">([^<]*)<\/guid>/)).toEqual(json.items.map((i) => i.id));
+    expect(json.items.map((i) => i.title)).toEqual(['Same day, earlier slug', 'Sample “article” & <friends>', 'An older briefing']);
+  });
+
+  test('the default limit keeps the 50 newest', async () => {
+    const articles = manyArticles(60);
+    const rss = await text(exportRss, articles, context());
+    const titles = all(rss, /<title><!\[CDATA\[(Article \d+)\]\]><\/title>/);
+    expect(titles).toHaveLength(50);
+    expect(titles[0]).toBe('Article 59');
+    expect(titles[49]).toBe('Article 10');
+    expect((await jsonFeed(articles, context())).items).toHaveLength(50);
+  });
+
+  test('config.feedLimit sets the limit', async () => {
+    const articles = manyArticles(10);
+    const rss = await text(exportRss, articles, context({ feedLimit: 3 }));
+    expect(all(rss, /<title><!\[CDATA\[(Article \d+)\]\]><\/title>/)).toEqual(['Article 9', 'Article 8', 'Article 7']);
+    expect((await jsonFeed(articles, context({ feedLimit: 3 }))).items.map((i) => i.title)).toEqual(['Article 9', 'Article 8', 'Article 7']);
+  });
+});
+
+describe('RSS channel', () => {
+  afterEach(() => { vi.useRealTimers(); });
+
+  test('lastBuildDate is the newest item date (updated over published), never the clock', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2031-03-04T05:06:07Z'));
+    const first = await text(exportRss, goldenArticles, goldenContext);
+    vi.setSystemTime(new Date('2039-12-31T23:59:59Z'));
+    const second = await text(exportRss, goldenArticles, goldenContext);
+    expect(all(first, /<lastBuildDate>([^<]*)<\/lastBuildDate>/)).toEqual(['Thu, 20 Jun 2024 08:30:00 GMT']);
+    expect(second).toBe(first);
+    expect(first).not.toMatch(/203[19]/);
+  });
+
+  test('title, link, description, language, atom:link rel=self, generator and ttl from the config', async () => {
+    const rss = await text(exportRss, goldenArticles, goldenContext);
+    const channel = rss.slice(0, rss.indexOf('<item>'));
+    expect(channel).toContain('<title><![CDATA[Galley Desk & <Friends>]]></title>');
+    expect(channel).toContain('<link>https://example.org/news/</link>');
+    expect(channel).toContain('<description><![CDATA[Test articles for the feed goldens]]></description>');
+    expect(channel).toContain('<language><![CDATA[en]]></language>');
+    expect(channel).toContain('<atom:link href="https://example.org/news/feed.xml" rel="self" type="application/rss+xml"/>');
+    expect(channel).toContain('<generator>Galley</generator>');
+    expect(channel).toContain('<ttl>60</ttl>');
+    expect(rss.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<rss ')).toBe(true);
+    expect(rss.endsWith('</rss>\n')).toBe(true);
+  });
+
+  test('an empty article list gives a channel without items or lastBuildDate', async () => {
+    const rss = await text(exportRss, [], goldenContext);
+    expect(rss).toContain('<channel>');
+    expect(rss).not.toContain('<item>');
+    expect(rss).not.toContain('lastBuildDate');
+    const json = await jsonFeed([], goldenContext);
+    expect(json.items).toEqual([]);
+  });
+
+  test('a re-render is byte-identical', async () => {
+    const a = (await exportRss(goldenArticles, goldenContext)).bytes;
+    const b = (await exportRss([...goldenArticles].reverse(), goldenContext)).bytes;
+    expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+    const c = (await exportJsonFeed(goldenArticles, goldenContext)).bytes;
+    const d = (await exportJsonFeed([...goldenArticles].reverse(), goldenContext)).bytes;
+    expect(Buffer.from(d).equals(Buffer.from(c))).toBe(true);
+  });
+});
+
+describe('RSS items', () => {
+  test('guid is the article id, not a permalink, and stays when the headline and text change', async () => {
+    const before = sampleArticle({ title: 'First headline', url: 'https://example.org/articles/first-headline/' });
+    const after = sampleArticle({ title: 'Corrected headline', slug: 'corrected-headline', summary: 'New summary.' });
+    const guid = (rss: string) => all(rss, /<guid([^<]*<)\/guid>/);
+    const a = await text(exportRss, [before], context());
+    const b = await text(exportRss, [after], context());
+    expect(guid(a)).toEqual([' isPermaLink="false">urn:uuid:0f4e7a52-3a7e-5c1b-9d2a-6f1e2d3c4b5a<']);
+    expect(guid(b)).toEqual(guid(a));
+  });
+
+  test('pubDate is RFC 822 in GMT and stays the publication date after an update', async () => {
+    const rss = await text(exportRss, [sampleArticle({ published: '2024-06-19T14:05:09.000Z', updated: '2024-07-01T00:00:00.000Z' })], context());
+    expect(all(rss, /<pubDate>([^<]*)<\/pubDate>/)).toEqual(['Wed, 19 Jun 2024 14:05:09 GMT']);
+  });
+
+  test('one dc:creator per author and no <author>; one category per tag', async () => {
+    const rss = await text(exportRss, [sampleArticle({ authors: ['Jane Doe', 'John & Roe'], tags: ['Korea', 'A&B'] })], context());
+    expect(all(rss, /<dc:creator>([^<]*)<\/dc:creator>/)).toEqual(['Jane Doe', 'John &amp; Roe']);
+    expect(rss).not.toContain('<author');
+    expect(all(rss, /<category><!\[CDATA\[(.*?)\]\]><\/category>/)).toEqual(['Korea', 'A&B']);
+  });
+
+  test('content:encoded is the shared XHTML body; description is the summary escaped as HTML', async () => {
+    const article = sampleArticle();
+    const rss = await text(exportRss, [article], context());
+    expect(rss).toContain(`<content:encoded><![CDATA[${feedContentHtml(article)}]]></content:encoded>`);
+    expect(rss).toContain('<description><![CDATA[A summary with ]]&gt; and &lt;script&gt;alert(1)&lt;/script&gt; in it…]]></description>');
+  });
+
+  test('content:encoded and content_html are wrapped in one element with the article\'s language and direction', async () => {
+    const english = sampleArticle({ slug: 'b-english', id: articleId(1) });
+    const bare = sampleArticle({ slug: 'c-bare', id: articleId(3), language: 'he', summary: 'תקציר בלבד.', sections: [], related: [] });
+    const ctx = context({ language: 'en' });
+    const rss = await text(exportRss, [arabicArticle, english, bare], ctx);
+    const contents = all(rss, /<content:encoded><!\[CDATA\[([\s\S]*?)\]\]><\/content:encoded>/);
+    expect(contents.map((c) => c.slice(0, c.indexOf('\n')))).toEqual(['<div lang="ar" dir="rtl">', '<div lang="en" dir="ltr">', '<div lang="he" dir="rtl">']);
+    for (const content of contents) {
+      expect(content.endsWith('\n</div>')).toBe(true);
+      // One wrapper, and no element inside it restates the direction: the base direction is the language's.
+      expect(content.match(/<div|\sdir="/g)).toEqual(['<div', ' dir="']);
+    }
+    expect(contents[2]).toBe('<div lang="he" dir="rtl">\n<p>תקציר בלבד.</p>\n</div>');
+    // The channel states the site's language, whatever languages its items are in.
+    expect(all(rss, /<language>(.*?)<\/language>/)).toEqual(['<![CDATA[en]]>']);
+
+    const json = await jsonFeed([arabicArticle, english, bare], ctx);
+    expect(json.language).toBe('en');
+    expect(json.items.map((i) => i.language)).toEqual(['ar', 'en', 'he']);
+    expect(json.items.map((i) => i.content_html)).toEqual(contents);
+  });
+
+  test('a site in a right-to-left language announces it, and its English items stay left to right', async () => {
+    const ctx = context({ language: 'ar' });
+    const rss = await text(exportRss, [sampleArticle()], ctx);
+    expect(rss).toContain('<language><![CDATA[ar]]></language>');
+    expect(rss).toContain('<content:encoded><![CDATA[<div lang="en" dir="ltr">\n');
+    const json = await jsonFeed([sampleArticle()], ctx);
+    expect([json.language, json.items[0]?.language]).toEqual(['ar', 'en']);
+  });
+
+  test('without a site URL: no link, enclosure or atom:link anywhere, and no stand-in URL', async () => {
+    const articles = [sampleArticle({ url: null })];
+    const rss = await text(exportRss, articles, context({ url: null }, new Map([['sample-article', { pdf: 1234 }]])));
+    expect(rss).not.toMatch(/<link>|<enclosure|atom:link|github|\uFFFF/);
+    expect(rss).toContain('<guid isPermaLink="false">');
+    const json = await jsonFeed(articles, context({ url: null }, new Map([['sample-article', { pdf: 1234 }]])));
+    expect(json.home_page_url).toBeUndefined();
+    expect(json.feed_url).toBeUndefined();
+    expect(json.items[0]?.url).toBeUndefined();
+    expect(json.items[0]?.attachments).toBeUndefined();
+  });
+
+  test('with a site URL: the PDF enclosure has the real length, and none when the size is unknown', async () => {
+    const sized = sampleArticle({ slug: 'sized', id: articleId(1), url: 'https://example.org/articles/sized/' });
+    const unsized = sampleArticle({ slug: 'unsized', id: articleId(2), url: 'https://example.org/articles/unsized/', published: '2020-01-01T00:00:00.000Z' });
+    const ctx = context({ url: 'https://example.org' }, new Map<string, Record<string, number>>([['sized', { pdf: 987654, epub: 1 }], ['unsized', { epub: 2 }]]));
+    const rss = await text(exportRss, [sized, unsized], ctx);
+    expect(all(rss, /(<enclosure [^>]*>)/)).toEqual(['<enclosure url="https://example.org/sized.pdf" length="987654" type="application/pdf"/>']);
+    expect(all(rss, /<link>([^<]*)<\/link>/)).toEqual(['https://example.org/', 'https://example.org/articles/sized/', 'https://example.org/articles/unsized/']);
+    const json = await jsonFeed([sized, unsized], ctx);
+    expect(json.items.map((i) => i.attachments)).toEqual([
+      [{ url: 'https://example.org/sized.pdf', mime_type: 'application/pdf', size_in_bytes: 987654 }],
+      undefined,
+    ]);
+  });
+
+  test('characters XML cannot hold never reach either feed, and each dropped text is reported', async () => {
+    const rssOut = await exportRss([nastyArticle], context());
+    const jsonOut = await exportJsonFeed([nastyArticle], context());
+    for (const bytes of [rssOut.bytes, jsonOut.bytes]) {
+      const out = new TextDecoder().decode(bytes);
+      expect(out).not.toMatch(/[\u0001\uFFFE\u0085]|\\u0001|\\ufffe|\\u0085/i);
+    }
+    expect(rssOut.diagnostics.map((d) => d.rule)).toEqual(Array(5).fill(DROPPED_CHARACTER_RULE));
+    expect(rssOut.diagnostics[0]).toEqual({
+      severity: 'warning', file: 'seeds/sample.txt', line: null, column: null, rule: DROPPED_CHARACTER_RULE,
+      message: '3 characters XML cannot hold dropped from feed.xml', excerpt: 'Bad title ]]> & <script>x</script>',
+    });
+    expect(jsonOut.diagnostics[0]?.message).toBe('3 characters XML cannot hold dropped from feeds/feed.json');
+  });
+});
+
+describe('self and home links name files the build writes', () => {
+  // The JSON Feed said <url>/feed.json while the registry wrote feeds/feed.json (issue 12).
+  const written = (name: string) => FORMATS.find((f) => f.name === name && f.kind === 'collection') as { fileName: string };
+
+  test('feed_url and atom:link rel=self are the URL of the file the registry writes', async () => {
+    const json = await jsonFeed(goldenArticles, goldenContext);
+    expect(json.feed_url).toBe(`https://example.org/news/${written('jsonfeed').fileName}`);
+    const rss = await text(exportRss, goldenArticles, goldenContext);
+    expect(rss).toContain(`<atom:link href="https://example.org/news/${written('rss').fileName}" rel="self"`);
+  });
+
+  test('home_page_url and the channel link are the site root, where the site format writes index.html', async () => {
+    expect(written('site')).toBeDefined();
+    expect((await jsonFeed(goldenArticles, goldenContext)).home_page_url).toBe('https://example.org/news/');
+    expect(await text(exportRss, goldenArticles, goldenContext)).toContain('<link>https://example.org/news/</link>');
+  });
+});
+
+describe('JSON Feed 1.1', () => {
+  test('passes the JSON Feed schema with every field the model has', async () => {
+    const json = await jsonFeed(goldenArticles, goldenContext);
+    expect(json).toMatchObject({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Galley Desk & <Friends>',
+      home_page_url: 'https://example.org/news/',
+      feed_url: 'https://example.org/news/feeds/feed.json',
+      description: 'Test articles for the feed goldens',
+      language: 'en',
+    });
+    const item = json.items[1]!;
+    const article = goldenArticles[1]!;
+    expect(item).toEqual({
+      id: article.id,
+      url: article.url,
+      title: article.title,
+      content_html: feedContentHtml(article),
+      summary: article.summary,
+      date_published: article.published,
+      date_modified: article.updated,
+      authors: [{ name: 'Jane Doe' }, { name: 'John Roe' }],
+      tags: ['Korea', 'Russia'],
+      language: 'en',
+      attachments: [{ url: 'https://example.org/news/sample-article.pdf', mime_type: 'application/pdf', size_in_bytes: 48213 }],
+    });
+  });
+
+  test('seeds through the normalizer give a schema-valid JSON Feed with the same texts', async () => {
+    const articles = seedArticles();
+    const json = await jsonFeed(articles, { config: seedConfig, sizes: new Map() });
+    expect(json.items.map((i) => i.id)).toEqual(feedArticles(articles, 50).map((a) => a.id));
+    const markup = json.items.find((i) => i.title?.includes('<script>'))!;
+    expect(markup.title).toBe('When “<script>” & ]]> are just words');
+    expect(markup.content_html).toContain('&lt;script&gt;alert(“x”)&lt;/script&gt; &amp; ]]&gt;');
+    expect(JSON.stringify(json)).not.toMatch(/\\u0001|\uFFFE|\\ufffe/i);
+  });
+
+  test('the schema refuses what JSON Feed forbids', () => {
+    const ok = { version: 'https://jsonfeed.org/version/1.1', title: 'T', items: [{ id: '1', content_text: 'x' }] };
+    expect(JsonFeed.safeParse(ok).success).toBe(true);
+    expect(JsonFeed.safeParse({ ...ok, version: 'https://jsonfeed.org/version/1' }).success).toBe(false);
+    expect(JsonFeed.safeParse({ ...ok, items: [{ id: '1' }] }).success).toBe(false);
+    expect(JsonFeed.safeParse({ ...ok, items: [{ id: 1, content_text: 'x' }] }).success).toBe(false);
+    expect(JsonFeed.safeParse({ ...ok, items: [{ id: '1', content_text: 'x', attachments: [{ url: 'https://x.org/a' }] }] }).success).toBe(false);
+    expect(JsonFeed.safeParse({ ...ok, items: [{ id: '1', content_text: 'x', authors: [{}] }] }).success).toBe(false);
+    expect(JsonFeed.safeParse({ ...ok, bogus: 1 }).success).toBe(false);
+    expect(JsonFeed.safeParse({ ...ok, _galley: { about: 'x' } }).success).toBe(true);
+    expect(JsonFeed.safeParse({ ...ok, items: [ok.items[0], ok.items[0]] }).success).toBe(false);
+  });
+});
+
+// Goldens are rewritten only on request (GALLEY_UPDATE_GOLDEN=1), and each diff is read before it is committed.
+describe('goldens', () => {
+  function expectGolden(name: string, actual: string): void {
+    const path = new URL(`../../golden/${name}`, import.meta.url);
+    if (process.env.GALLEY_UPDATE_GOLDEN === '1') {
+      writeFileSync(path, actual);
+      return;
+    }
+    if (!existsSync(path)) throw new Error(`test/golden/${name} is missing: run with GALLEY_UPDATE_GOLDEN=1 and read the diff`);
+    expect(actual).toBe(readFileSync(path, 'utf8'));
+  }
+
+  test('feed.xml', async () => { expectGolden('feed.xml', await text(exportRss, goldenArticles, goldenContext)); });
+  test('feed.json', async () => { expectGolden('feed.json', await text(exportJsonFeed, goldenArticles, goldenContext)); });
+});
+
+// How fast the feeds are is the bench's question (npm run bench: ms per feed of 1,000 items), not a test's.
+describe('a large feed', () => {
+  test('a feed limit of 1,000 gives 1,000 items in both feeds, each with its full text', async () => {
+    const articles = manyArticles(1000);
+    const ctx = context({ url: 'https://example.org', feedLimit: 1000 }, new Map(articles.map((a) => [a.slug, { pdf: 40_000 }])));
+    const rss = await text(exportRss, articles, ctx);
+    expect(all(rss, /<item>/)).toHaveLength(1000);
+    expect(all(rss, /<content:encoded>/)).toHaveLength(1000);
+    expect((await jsonFeed(articles, ctx)).items).toHaveLength(1000);
+  });
+});
+
+// Reads both feed.xml's XML tree (ElementTree, no HTML sanitizing) and feedparser's view of it, as JSON.
+const INSPECT = String.raw`
+import json, sys, time, xml.etree.ElementTree as ET
+import feedparser
+path = sys.argv[1]
+ns = {'dc': 'http://purl.org/dc/elements/1.1/', 'content': 'http://purl.org/rss/1.0/modules/content/', 'atom': 'http://www.w3.org/2005/Atom'}
+channel = ET.parse(path).getroot().find('channel')
+def text(el, tag):
+    found = el.find(tag, ns)
+    return None if found is None else (found.text or '')
+items = []
+for it in channel.findall('item'):
+    guid = it.find('guid')
+    enclosure = it.find('enclosure')
+    items.append({
+        'title': text(it, 'title'), 'link': text(it, 'link'), 'description': text(it, 'description'),
+        'guid': guid.text, 'isPermaLink': guid.get('isPermaLink'), 'pubDate': text(it, 'pubDate'),
+        'categories': [c.text for c in it.findall('category')],
+        'creators': [c.text for c in it.findall('dc:creator', ns)], 'authors': len(it.findall('author')),
+        'content': text(it, 'content:encoded'),
+        'enclosure': None if enclosure is None else dict(enclosure.attrib),
+    })
+atom = channel.find('atom:link', ns)
+parsed = feedparser.parse(path)
+print(json.dumps({
+    'channel': {'title': text(channel, 'title'), 'link': text(channel, 'link'), 'lastBuildDate': text(channel, 'lastBuildDate'),
+                'language': text(channel, 'language'),
+                'atomLink': None if atom is None else dict(atom.attrib)},
+    'items': items,
+    'feedparser': {
+        'bozo': int(parsed.bozo), 'bozoException': str(parsed.get('bozo_exception', '')), 'version': parsed.get('version'),
+        'entries': [{
+            'title': e.get('title'), 'id': e.get('id'), 'link': e.get('link'),
+            'published': time.strftime('%Y-%m-%dT%H:%M:%SZ', e.published_parsed) if e.get('published_parsed') else None,
+            'content': [c.value for c in e.get('content', [])], 'summary': e.get('summary'),
+        } for e in parsed.entries],
+    },
+}))
+`;
+
+interface Inspection {
+  channel: { title: string; link: string | null; lastBuildDate: string | null; language: string | null; atomLink: Record<string, string> | null };
+  items: {
+    title: string; link: string | null; description: string; guid: string; isPermaLink: string; pubDate: string;
+    categories: string[]; creators: string[]; authors: number; content: string; enclosure: Record<string, string> | null;
+  }[];
+  feedparser: {
+    bozo: number; bozoException: string; version: string;
+    entries: { title: string; id: string; link?: string; published: string | null; content: string[]; summary: string }[];
+  };
+}
+
+describeWithTools(['xmllint', PYTHON, 'newsboat'], 'feed.xml in real parsers and readers', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'galley-feed-'));
+  afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
+  let counter = 0;
+
+  async function write(articles: readonly Article[], ctx: CollectionContext): Promise<string> {
+    const path = join(dir, `feed-${counter++}.xml`);
+    writeFileSync(path, (await exportRss(articles, ctx)).bytes);
+    return path;
+  }
+
+  function inspect(path: string): Inspection {
+    return JSON.parse(run(PYTHON, ['-c', INSPECT, path])) as Inspection;
+  }
+
+  /** Subscribe newsboat to the file offline, reload once, and read back what it stored: its own list of items. */
+  function newsboatItems(path: string): { guid: string; title: string }[] {
+    const home = mkdtempSync(join(dir, 'newsboat-'));
+    writeFileSync(join(home, 'urls'), `file://${path}\n`);
+    writeFileSync(join(home, 'config'), '');
+    const cache = join(home, 'cache.db');
+    const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local/share') };
+    const out = execFileSync('newsboat', ['-u', join(home, 'urls'), '-c', cache, '-C', join(home, 'config'), '-x', 'reload', 'print-unread'],
+      { env, encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'] });
+    const rows = JSON.parse(run(PYTHON, ['-c',
+      'import json,sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(json.dumps([{"guid": g, "title": t} for g, t in c.execute("select guid, title from rss_item order by id")]))',
+      cache])) as { guid: string; title: string }[];
+    expect(out.trim()).toBe(`${rows.length} unread articles`);
+    return rows;
+  }
+
+  const cases: [string, () => Promise<string>][] = [
+    ['with a site URL', () => write(goldenArticles, goldenContext)],
+    ['without a site URL', () => write(goldenArticles.map((a) => ({ ...a, url: null })), { ...goldenContext, config: { ...goldenContext.config, url: null } })],
+    ['with no articles', () => write([], goldenContext)],
+    ['with XML-invalid characters, ]]>, & and <script>', () => write([nastyArticle], context())],
+    ['of 60 articles at the default limit', () => write(manyArticles(60), context({ url: 'https://example.org' }))],
+    ['of the seeds through the normalizer', () => write(seedArticles(), { config: seedConfig, sizes: new Map() })],
+  ];
+
+  test.each(cases)('xmllint --noout passes: feed %s', async (_, make) => {
+    const path = await make();
+    expect(() => run('xmllint', ['--noout', path])).not.toThrow();
+  });
+
+  test.each(cases)('feedparser: bozo 0, rss20, every entry with title, id, published and content: feed %s', async (_, make) => {
+    const path = await make();
+    const { feedparser, items } = inspect(path);
+    expect(feedparser.bozoException).toBe('');
+    expect(feedparser.bozo).toBe(0);
+    expect(feedparser.version).toBe('rss20');
+    expect(feedparser.entries).toHaveLength(items.length);
+    for (const entry of feedparser.entries) {
+      expect(entry.title).toBeTruthy();
+      expect(entry.id).toMatch(/^urn:uuid:/);
+      expect(entry.published).toMatch(/^\d{4}-\d\d-\d\dT/);
+      expect(entry.content.length).toBe(1);
+      expect(entry.content[0]).toBeTruthy();
+    }
+  });
+
+  test('feedparser reads the golden articles newest first, with their dates and links', async () => {
+    const { feedparser } = inspect(await write(goldenArticles, goldenContext));
+    expect(feedparser.entries.map((e) => [e.id, e.published, e.link])).toEqual([
+      [articleId(3), '2024-06-19T00:00:00Z', 'https://example.org/news/articles/alpha-same-day/'],
+      [articleId(1), '2024-06-19T00:00:00Z', 'https://example.org/news/articles/sample-article/'],
+      [articleId(2), '2024-05-02T12:00:00Z', 'https://example.org/news/articles/older-briefing/'],
+    ]);
+  });
+
+  test('parsed back, every text is exactly the model text: ]]>, & and <script> stay text', async () => {
+    const articles = [nastyArticle, ...goldenArticles];
+    const ctx = goldenContext;
+    const { items, channel, feedparser } = inspect(await write(articles, ctx));
+    const ordered = feedArticles(articles, 50);
+    const strip = (s: string) => s.replace(/[\u0001\uFFFE\u0085]/g, '');
+    expect(channel.title).toBe('Galley Desk & <Friends>');
+    expect(channel.atomLink).toEqual({ href: 'https://example.org/news/feed.xml', rel: 'self', type: 'application/rss+xml' });
+    expect(items).toHaveLength(ordered.length);
+    items.forEach((item, i) => {
+      const article = ordered[i]!;
+      expect(item.title).toBe(strip(article.title));
+      expect(item.description).toBe(escapeXml(article.summary));
+      expect(item.content).toBe(feedContentHtml(article));
+      expect(item.creators).toEqual(article.authors.map(strip));
+      expect(item.categories).toEqual(article.tags.map(strip));
+      expect(item.guid).toBe(article.id);
+      expect(item.isPermaLink).toBe('false');
+      expect(item.authors).toBe(0);
+    });
+    // The nasty article's body, as a reader gets it: the script is escaped text, not an element.
+    const nasty = items.findIndex((i) => i.title.startsWith('Bad'));
+    expect(items[nasty]!.content).toBe('<div lang="en" dir="ltr">\n<section id="s-lead">\n<p>Body ]]&gt; &amp; &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; ]]]]&gt;</p>\n</section>\n</div>');
+    expect(feedparser.entries[nasty]!.title).toBe('Bad title ]]> & <script>x</script>');
+    expect(feedparser.entries[nasty]!.content[0]).toContain('&lt;script&gt;alert(');
+    expect(feedparser.entries[nasty]!.content[0]).not.toContain('<script');
+  });
+
+  test('feedparser keeps the language and direction of an Arabic seed\'s item through its HTML sanitizer', async () => {
+    const { feedparser, channel } = inspect(await write(seedArticles(), { config: seedConfig, sizes: new Map() }));
+    expect(channel.language).toBe('en');
+    const arabic = feedparser.entries.find((e) => e.title.startsWith('قمة المناخ'))!;
+    expect(arabic.content[0]).toMatch(/^<div dir="rtl" lang="ar">|^<div lang="ar" dir="rtl">/);
+  });
+
+  test('without a site URL the items have guids but no link or enclosure, and the channel no self link', async () => {
+    const articles = goldenArticles.map((a) => ({ ...a, url: null }));
+    const { items, channel } = inspect(await write(articles, { ...goldenContext, config: { ...goldenContext.config, url: null } }));
+    expect(channel.link).toBeNull();
+    expect(channel.atomLink).toBeNull();
+    expect(items.map((i) => [i.link, i.enclosure, i.guid])).toEqual(feedArticles(articles, 50).map((a) => [null, null, a.id]));
+  });
+
+  test('with a site URL the enclosure length is the PDF size given', async () => {
+    const { items } = inspect(await write(goldenArticles, goldenContext));
+    expect(items.map((i) => i.enclosure)).toEqual([
+      { url: 'https://example.org/news/alpha-same-day.pdf', length: '30777', type: 'application/pdf' },
+      { url: 'https://example.org/news/sample-article.pdf', length: '48213', type: 'application/pdf' },
+      null,
+    ]);
+  });
+
+  test.each(cases)('newsboat reads the feed offline from a file:// URL and lists every item: feed %s', async (_, make) => {
+    const path = await make();
+    const { items } = inspect(path);
+    const listed = newsboatItems(path);
+    expect(listed.map((r) => r.guid).sort()).toEqual(items.map((i) => i.guid).sort());
+    expect(listed.map((r) => r.title).sort()).toEqual(items.map((i) => i.title).sort());
+  });
+});

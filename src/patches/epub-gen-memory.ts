@@ -1,5 +1,5 @@
 // epub-gen-memory, used the one way Galley uses it: every reliance on its internals lives in this module.
-// Pinned to epub-gen-memory 1.1.2 in package.json; test/epub-gen-memory.test.ts fails when a patch stops
+// Pinned to epub-gen-memory 1.1.2 in package.json; test/unit/patches/epub-gen-memory.test.ts fails when a patch stops
 // being needed or stops applying.
 import { EPub, type Options } from 'epub-gen-memory';
 

@@ -1,6 +1,6 @@
 // fontkit, used the one way Galley uses it: every reach into fontkit's internals (its glyph cache, the GDEF glyph
 // classes it parses but does not export, the TrueType subset serializer) lives in this module.
-// Pinned to fontkit 2.0.4 in package.json; test/fontkit.test.ts fails when a patch stops being needed or
+// Pinned to fontkit 2.0.4 in package.json; test/unit/patches/fontkit.test.ts fails when a patch stops being needed or
 // stops applying.
 import * as fontkit from 'fontkit';
 

@@ -1,5 +1,5 @@
 // The rss package (node-rss), used the one way Galley uses it: every rewrite of its output lives in this module.
-// Pinned to rss 1.2.2 in package.json; test/node-rss.test.ts fails when a rewrite stops being needed or stops
+// Pinned to rss 1.2.2 in package.json; test/unit/patches/node-rss.test.ts fails when a rewrite stops being needed or stops
 // applying.
 import RSS from 'rss';
 

@@ -1,5 +1,5 @@
 // pdfkit, used the one way Galley uses it: every reach into pdfkit's private internals lives in this module.
-// Pinned to pdfkit 0.20.2 in package.json; test/pdfkit.test.ts fails when a patch stops being needed or the
+// Pinned to pdfkit 0.20.2 in package.json; test/unit/patches/pdfkit.test.ts fails when a patch stops being needed or the
 // internal shape it relies on changes.
 import { deflateSync } from 'node:zlib';
 import type PDFDocument from 'pdfkit';

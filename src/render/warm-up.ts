@@ -12,7 +12,7 @@ const paragraph = 'The minister said on Tuesday that 1,250 families — about 4%
  * Every block type, in the serif's regular, bold and italic faces. The first article a thread renders
  * decodes the fonts' layout tables and compiles the exporters' code (~1 s, while later ones take ~30 ms);
  * a pool thread does that here, while the main thread is still reading and normalizing the seeds.
- * Nothing an exporter caches changes what it writes, so this changes no byte (test/snapshot.test.ts).
+ * Nothing an exporter caches changes what it writes, so this changes no byte (test/cli/snapshot.test.ts).
  */
 export const WARM_UP_ARTICLE: Article = {
   schemaVersion: 1,

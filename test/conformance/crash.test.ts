@@ -138,6 +138,7 @@ describe('signals', () => {
   // With a current snapshot, bin/galley runs the snapshot as its child, which hands a pool batch back; the
   // compiled CLI then takes bin/galley's own process over. `npm test` builds the snapshot first.
   const handsOff = existsSync(BLOB) && statSync(BLOB).mtimeMs > statSync(CLI).mtimeMs;
+  if (process.env.CI === 'true' && !handsOff) throw new Error('dist/cli/galley.blob is missing or older than the CLI: `npm run compile` made no current startup snapshot');
   const POOLED = { ...process.env, GALLEY_POOL_MIN: '1' };
 
   /** Every file under `dir`, hidden ones included, with its size and mtime. */

@@ -1,6 +1,6 @@
 // External validators in tests: skipped loudly on a machine without them, required under CI=true.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { describe, it } from 'vitest';
+import { describe } from 'vitest';
 
 const cache = new Map<string, boolean>();
 
@@ -14,19 +14,11 @@ export function haveTool(command: string): boolean {
   return found;
 }
 
-// `npm run test:unit` (vitest.unit.config.ts) sets GALLEY_UNIT=1: it keeps what runs inside the test process
-// and leaves the validators and child processes to the full suite.
-const UNIT = process.env.GALLEY_UNIT === '1';
-
 /**
  * describe() that needs external tools. Without them the block is skipped with a notice on stderr,
  * except under CI=true, where a missing validator must fail the run instead of passing quietly.
  */
 export function describeWithTools(tools: readonly string[], name: string, body: () => void): void {
-  if (UNIT) {
-    describe.skip(name, body);
-    return;
-  }
   const missing = tools.filter((t) => !haveTool(t));
   if (missing.length === 0) {
     describe(name, body);
@@ -37,10 +29,6 @@ export function describeWithTools(tools: readonly string[], name: string, body: 
   process.stderr.write(`\n!!! ${notice}\n`);
   describe.skip(name, body);
 }
-
-/** describe() and it() for tests that start other processes (tsc, the CLI): the full suite's, skipped by test:unit. */
-export const describeOutOfProcess = UNIT ? describe.skip : describe;
-export const itOutOfProcess = UNIT ? it.skip : it;
 
 /** Run a command and return stdout; throws with stderr on a non-zero exit. */
 export function run(command: string, args: readonly string[], input?: Uint8Array | string): string {

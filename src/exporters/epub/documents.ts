@@ -84,7 +84,7 @@ export function packageDocument(article: Article, config: SiteConfig): string {
     '<meta property="schema:accessibilityHazard">none</meta>',
     `<meta property="schema:accessibilitySummary">${escapeXml(ACCESSIBILITY_SUMMARY)}</meta>`,
     // The claim rests on the book as Galley builds every one: a single text document, no images, no script,
-    // tested by DAISY Ace and EPUBCheck in English and Arabic (test/epub-ace.test.ts). WCAG 2.1, the version
+    // tested by DAISY Ace and EPUBCheck in English and Arabic (test/browser/epub-ace.test.ts). WCAG 2.1, the version
     // EN 301 549 and the European Accessibility Act ask for. The publisher makes the claim, so it is named.
     `<meta property="dcterms:conformsTo">${CONFORMANCE}</meta>`,
     `<meta property="a11y:certifiedBy">${escapeXml(config.title)}</meta>`,

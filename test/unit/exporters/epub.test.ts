@@ -286,7 +286,7 @@ describe('EPUB content', () => {
     expect([...ncx.matchAll(/playOrder="(\d+)"/g)].map((m) => m[1])).toEqual(['1', '2', '3']);
     for (const fragment of ['s-north-korean-soldiers-injured', 'related']) expect(chapter).toContain(`id="${fragment}"`);
     expect(nav).toContain('<nav epub:type="landmarks"');
-    // Screen readers read the ARIA role, not epub:type (DAISY Ace checks it in test/epub-ace.test.ts).
+    // Screen readers read the ARIA role, not epub:type (DAISY Ace checks it in test/browser/epub-ace.test.ts).
     expect(nav).toContain('<nav epub:type="toc" id="toc" role="doc-toc">');
   });
 

@@ -1,6 +1,6 @@
 // feed.xml read by real parsers and readers: xmllint, Python's feedparser and ElementTree, newsboat.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -8,54 +8,17 @@ import { feedArticles, feedContentHtml } from '../../src/markup/feed.js';
 import { exportRss } from '../../src/exporters/rss.js';
 import type { CollectionContext } from '../../src/model/output.js';
 import type { Article } from '../../src/model/article.js';
-import { DEFAULT_CONFIG, SiteConfig } from '../../src/model/config.js';
-import { normalize } from '../../src/normalize/index.js';
 import { escapeXml } from '../../src/markup/xml.js';
-import { articleId, goldenArticles, goldenContext } from '../fixtures/feed/articles.js';
-import { sampleArticle } from '../support/article.js';
+import { articleId, context, goldenArticles, goldenContext, manyArticles, nastyArticle, seedArticles, seedConfig } from '../fixtures/feed/articles.js';
 import { describeWithTools, run } from '../support/tools.js';
 
 const PYTHON = '/usr/bin/python3';
 
-function context(config: Partial<SiteConfig> = {}, sizes: CollectionContext['sizes'] = new Map()): CollectionContext {
-  return { config: { ...DEFAULT_CONFIG, ...config }, sizes };
-}
 
 /** `count` articles, one a day from 2024-01-01, given oldest first so ordering is the exporter's doing. */
-function manyArticles(count: number, extra: (i: number) => Partial<Article> = () => ({})): Article[] {
-  return Array.from({ length: count }, (_, i) => sampleArticle({
-    id: articleId(1000 + i),
-    slug: `article-${String(i).padStart(4, '0')}`,
-    title: `Article ${i}`,
-    published: new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString(),
-    ...extra(i),
-  }));
-}
 
 // Characters XML 1.0 cannot carry at all (U+0001, U+FFFE) and a C1 control, in every kind of text.
-const NASTY = '\u0001\uFFFE\u0085';
-const nastyArticle = sampleArticle({
-  title: `Bad${NASTY} title ]]> & <script>x</script>`,
-  authors: [`Jane${NASTY} Doe`],
-  tags: [`tag${NASTY}`],
-  summary: `Summary${NASTY} with ]]> & <script>alert(1)</script>`,
-  sections: [{ id: 'lead', kicker: null, heading: null, blocks: [
-    { type: 'paragraph', text: `Body${NASTY} ]]> & <script>alert("x")</script> ]]]]>` },
-  ] }],
-  related: [],
-});
 
-// Real seeds through the real normalizer: the fixture seeds plus the project's example seed.
-const seedConfig = SiteConfig.parse({ title: 'Galley seeds', url: 'https://example.org', description: 'Seeds through the normalizer' });
-function seedArticles(): Article[] {
-  const dir = new URL('../fixtures/feed/seeds/', import.meta.url);
-  const paths = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => new URL(f, dir));
-  paths.push(new URL('../../seeds/putin-north-korea.txt', import.meta.url));
-  return paths.map((url) => normalize(readFileSync(url), url.pathname.split('/').pop()!, {
-    config: seedConfig,
-    fallbackDate: { iso: '2024-06-19T00:00:00.000Z', source: 'git' },
-  }).article);
-}
 
 // Reads both feed.xml's XML tree (ElementTree, no HTML sanitizing) and feedparser's view of it, as JSON.
 const INSPECT = String.raw`

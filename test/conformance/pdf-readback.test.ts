@@ -8,6 +8,7 @@ import { shortTitle } from '../../src/exporters/pdf/flow.js';
 import type { Article } from '../../src/model/article.js';
 import { DEFAULT_CONFIG, type SiteConfig } from '../../src/model/config.js';
 import { standfirst } from '../../src/markup/standfirst.js';
+import { xmp } from '../support/pdf.js';
 import { sampleArticle } from '../support/article.js';
 import { normalize } from '../../src/normalize/index.js';
 import { describeWithTools, run } from '../support/tools.js';
@@ -26,14 +27,6 @@ async function renderToFile(article: Article, config: Partial<SiteConfig> = {}):
   return path;
 }
 
-/** The XMP packet, which pdfkit writes uncompressed. */
-function xmp(bytes: Uint8Array): string {
-  const text = Buffer.from(bytes).toString('utf8');
-  const start = text.indexOf('<?xpacket begin');
-  const end = text.indexOf('<?xpacket end="w"?>');
-  expect(start).toBeGreaterThanOrEqual(0);
-  return text.slice(start, end + '<?xpacket end="w"?>'.length);
-}
 
 /** Comparison form, as the publisher's check does it: no white space, hyphens or soft hyphens. */
 const squash = (text: string): string =>

@@ -6,21 +6,12 @@ import { exportEpub } from '../../../src/exporters/epub.js';
 import { renderCover } from '../../../src/exporters/epub/cover.js';
 import { stylesheet } from '../../../src/exporters/epub/stylesheet.js';
 import { zipEntries } from '../../../src/exporters/epub/zip.js';
-import type { Article, Section } from '../../../src/model/article.js';
+import type { Article } from '../../../src/model/article.js';
 import { DEFAULT_CONFIG, SiteConfig } from '../../../src/model/config.js';
 import { authorList, formatLongDate } from '../../../src/markup/dates.js';
+import { ENTRY_ORDER, arabicArticle, hebrewArticle, section, variants } from '../../support/epub-articles.js';
 import { sampleArticle } from '../../support/article.js';
 
-const ENTRY_ORDER = [
-  'mimetype',
-  'META-INF/container.xml',
-  'OEBPS/content.opf',
-  'OEBPS/toc.xhtml',
-  'OEBPS/toc.ncx',
-  'OEBPS/article.xhtml',
-  'OEBPS/style.css',
-  'OEBPS/cover.png',
-];
 
 async function render(article: Article, config: SiteConfig = DEFAULT_CONFIG) {
   return exportEpub(article, { config });
@@ -83,90 +74,9 @@ function metadata(opf: string): [string, string][] {
 
 const values = (opf: string, name: string) => metadata(opf).filter(([n]) => n === name).map(([, v]) => v);
 
-function section(id: string, heading: string | null, text: string): Section {
-  return { id, kicker: heading === null ? null : 'Kicker', heading, blocks: [{ type: 'paragraph', text }] };
-}
 
-/** The variants EPUBCheck judges, beside the sample: languages, empty lists, many sections, awkward ids. */
-function variants(): Record<string, Article> {
-  return {
-    sample: sampleArticle(),
-    german: sampleArticle({
-      id: 'urn:uuid:1b0e4a52-3a7e-5c1b-9d2a-6f1e2d3c4b5a',
-      slug: 'deutscher-artikel',
-      language: 'de',
-      title: 'Straßenbahn­verkehrs­betriebe stellen Fahrplan um: „Änderungen“ ab Montag',
-      authors: ['Jürgen Weiß'],
-      tags: [],
-      updated: '2024-07-02T15:04:05.000Z',
-      url: 'https://example.org/articles/deutscher-artikel/',
-      summary: 'Die Verkehrsbetriebe ändern den Fahrplan & informieren über <Umleitungen>.',
-      sections: Array.from({ length: 25 }, (_, i) => section(`abschnitt-${i + 1}`, `Abschnitt ${i + 1}: Überblick`, `Absatz ${i + 1} mit Donaudampfschifffahrtsgesellschaftskapitän und ß.`)),
-    }),
-    russian: sampleArticle({
-      id: 'urn:uuid:2c0e4a52-3a7e-5c1b-9d2a-6f1e2d3c4b5a',
-      slug: 'russkaya-statya',
-      language: 'ru',
-      title: 'Путин и 김정은 встретились в Пхеньяне 🙂',
-      related: [],
-      sections: [
-        section('lead', null, 'Вводный абзац на русском языке.'),
-        section('2024-itogi', 'Итоги 2024 года', 'Абзац с греческим Ελλάδα и корейским 김정은.'),
-        section('3', 'Три', 'Ещё один абзац.'),
-      ],
-    }),
-    minimal: sampleArticle({
-      id: 'urn:uuid:3d0e4a52-3a7e-5c1b-9d2a-6f1e2d3c4b5a',
-      slug: 'minimal',
-      authors: ['Staff'],
-      tags: [],
-      related: [],
-      sections: [],
-    }),
-    arabic: arabicArticle(),
-    hebrew: hebrewArticle(),
-  };
-}
 
-/** Arabic with Latin runs (a Latin byline name, "COP29", a URL) inside the right-to-left text. */
-function arabicArticle(): Article {
-  return sampleArticle({
-    id: 'urn:uuid:4e0e4a52-3a7e-5c1b-9d2a-6f1e2d3c4b5a',
-    slug: 'qimmat-al-munakh',
-    language: 'ar',
-    title: 'قمة المناخ COP29 تختتم أعمالها في باكو',
-    authors: ['John Smith', 'سارة أحمد'],
-    tags: ['مناخ'],
-    summary: 'اختتمت القمة أعمالها يوم الأحد بعد مفاوضات استمرت أسبوعين.',
-    sections: [
-      section('lead', null, 'قال الأمين العام إن الاتفاق “أساس يمكن البناء عليه” (BBC News, 24 November).'),
-      { id: 'tahlil', kicker: 'تحليل', heading: 'ماذا بعد باكو؟', blocks: [
-        { type: 'paragraph', text: 'تنتقل المفاوضات إلى البرازيل في عام 2025.' },
-        { type: 'list', title: 'أبرز النقاط', items: ['300 مليار دولار سنوياً.', 'نحو 200 دولة.'] },
-      ] },
-    ],
-    related: [{ text: 'اتفاقية الأمم المتحدة https://unfccc.int/cop29', url: 'https://unfccc.int/cop29' }],
-  });
-}
 
-function hebrewArticle(): Article {
-  return sampleArticle({
-    id: 'urn:uuid:5f0e4a52-3a7e-5c1b-9d2a-6f1e2d3c4b5a',
-    slug: 'bechirot',
-    language: 'he',
-    title: 'הבחירות לכנסת: תוצאות ראשונות',
-    authors: ['דנה לוי'],
-    tags: [],
-    summary: 'ועדת הבחירות פרסמה את התוצאות הראשונות אחרי חצות.',
-    sections: [
-      section('lead', null, 'שיעור ההצבעה עמד על 71.3% לפי נתוני ה-CEC.'),
-      { id: 'nituach', kicker: 'ניתוח', heading: 'מה הלאה', blocks: [
-        { type: 'list', title: null, items: ['מגעים קואליציוניים.', 'השבעת הכנסת.'] },
-      ] },
-    ],
-    related: [],
-  });
-}
 
 describe('EPUB package metadata', () => {
   it('has the identifier, title, creators, language, dates, description, subjects and publisher', async () => {

@@ -1,5 +1,5 @@
 // The feeds (issue 5): RSS 2.0 and JSON Feed 1.1, checked by string, by golden, and by real parsers and readers.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { exportJsonFeed } from '../../../src/exporters/jsonfeed.js';
 import { DROPPED_CHARACTER_RULE, feedArticles, feedContentHtml } from '../../../src/markup/feed.js';
@@ -8,15 +8,10 @@ import { exportRss } from '../../../src/exporters/rss.js';
 import { exportSite } from '../../../src/exporters/site.js';
 import type { CollectionContext, CollectionExporter } from '../../../src/model/output.js';
 import type { Article } from '../../../src/model/article.js';
-import { DEFAULT_CONFIG, SiteConfig } from '../../../src/model/config.js';
-import { normalize } from '../../../src/normalize/index.js';
-import { articleId, goldenArticles, goldenContext } from '../../fixtures/feed/articles.js';
+import { articleId, context, goldenArticles, goldenContext, manyArticles, nastyArticle, seedArticles, seedConfig } from '../../fixtures/feed/articles.js';
 import { sampleArticle } from '../../support/article.js';
 import { JsonFeed } from '../../support/jsonfeed-schema.js';
 
-function context(config: Partial<SiteConfig> = {}, sizes: CollectionContext['sizes'] = new Map()): CollectionContext {
-  return { config: { ...DEFAULT_CONFIG, ...config }, sizes };
-}
 
 async function text(render: CollectionExporter, articles: readonly Article[], ctx: CollectionContext): Promise<string> {
   return new TextDecoder().decode((await render(articles, ctx)).bytes);
@@ -27,32 +22,12 @@ async function jsonFeed(articles: readonly Article[], ctx: CollectionContext): P
 }
 
 /** `count` articles, one a day from 2024-01-01, given oldest first so ordering is the exporter's doing. */
-function manyArticles(count: number, extra: (i: number) => Partial<Article> = () => ({})): Article[] {
-  return Array.from({ length: count }, (_, i) => sampleArticle({
-    id: articleId(1000 + i),
-    slug: `article-${String(i).padStart(4, '0')}`,
-    title: `Article ${i}`,
-    published: new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString(),
-    ...extra(i),
-  }));
-}
 
 function all(haystack: string, pattern: RegExp): string[] {
   return [...haystack.matchAll(new RegExp(pattern.source, 'g'))].map((m) => m[1] ?? m[0]);
 }
 
 // Characters XML 1.0 cannot carry at all (U+0001, U+FFFE) and a C1 control, in every kind of text.
-const NASTY = '\u0001\uFFFE\u0085';
-const nastyArticle = sampleArticle({
-  title: `Bad${NASTY} title ]]> & <script>x</script>`,
-  authors: [`Jane${NASTY} Doe`],
-  tags: [`tag${NASTY}`],
-  summary: `Summary${NASTY} with ]]> & <script>alert(1)</script>`,
-  sections: [{ id: 'lead', kicker: null, heading: null, blocks: [
-    { type: 'paragraph', text: `Body${NASTY} ]]> & <script>alert("x")</script> ]]]]>` },
-  ] }],
-  related: [],
-});
 
 /** Arabic with Latin runs (a name, "COP29"), for the direction wrapper. */
 const arabicArticle = sampleArticle({
@@ -66,17 +41,6 @@ const arabicArticle = sampleArticle({
   related: [],
 });
 
-// Real seeds through the real normalizer: the fixture seeds plus the project's example seed.
-const seedConfig = SiteConfig.parse({ title: 'Galley seeds', url: 'https://example.org', description: 'Seeds through the normalizer' });
-function seedArticles(): Article[] {
-  const dir = new URL('../../fixtures/feed/seeds/', import.meta.url);
-  const paths = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => new URL(f, dir));
-  paths.push(new URL('../../../seeds/putin-north-korea.txt', import.meta.url));
-  return paths.map((url) => normalize(readFileSync(url), url.pathname.split('/').pop()!, {
-    config: seedConfig,
-    fallbackDate: { iso: '2024-06-19T00:00:00.000Z', source: 'git' },
-  }).article);
-}
 
 describe('feed order and limit', () => {
   test('newest published first; a tie on the date goes to the slug, in code-unit order', () => {

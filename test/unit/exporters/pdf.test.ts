@@ -7,6 +7,7 @@ import { exportPdf } from '../../../src/exporters/pdf.js';
 import { shortTitle } from '../../../src/exporters/pdf/flow.js';
 import type { Article } from '../../../src/model/article.js';
 import { DEFAULT_CONFIG, type SiteConfig } from '../../../src/model/config.js';
+import { xmp } from '../../support/pdf.js';
 import { sampleArticle } from '../../support/article.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'galley-pdf-'));
@@ -18,14 +19,6 @@ async function render(article: Article, config: Partial<SiteConfig> = {}) {
 
 const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
 
-/** The XMP packet, which pdfkit writes uncompressed. */
-function xmp(bytes: Uint8Array): string {
-  const text = Buffer.from(bytes).toString('utf8');
-  const start = text.indexOf('<?xpacket begin');
-  const end = text.indexOf('<?xpacket end="w"?>');
-  expect(start).toBeGreaterThanOrEqual(0);
-  return text.slice(start, end + '<?xpacket end="w"?>'.length);
-}
 
 describe('exportPdf', () => {
   it('renders the same article to identical bytes twice', async () => {

@@ -150,6 +150,8 @@ class StateDamaged extends Error {
 
 async function buildOnce(options: BuildOptions, warnings: readonly Diagnostic[]): Promise<BuildResult> {
   const run = await startRun(options, warnings);
+  // The second run carries the first's warnings (never none: damage is always warned about); it tries no third.
+  const first = warnings.length === 0;
   try {
     const pool = startPoolFor(run);
     await renderAndWrite(run, pool);
@@ -163,13 +165,13 @@ async function buildOnce(options: BuildOptions, warnings: readonly Diagnostic[])
       await writeCollections(run.state, options, run.write, run.context, run.built.digest('hex'), run.result.diagnostics);
     }
     const lost = run.state.lost();
-    if (lost.length > 0 && warnings.length === 0) run.state.transaction(() => lost.forEach((seed) => run.state.invalidate(seed)));
+    if (lost.length > 0 && first) run.state.transaction(() => lost.forEach((seed) => run.state.invalidate(seed)));
     // A shard deletes nothing: a file its article left may be another shard's article's now.
     removeUnowned(run.state, options.outDir, run.formatNames, run.replaced, options.shard === undefined);
-    if (lost.length > 0 && warnings.length === 0) throw new StateDamaged(cacheWarnings(run));
+    if (lost.length > 0 && first) throw new StateDamaged(cacheWarnings(run));
   } catch (e) {
     if (e instanceof StateDamaged) throw e;
-    if (isDamage(e) && warnings.length === 0) {
+    if (isDamage(e) && first) {
       run.state.close();
       removeState(options.outDir, options.shard && shardStateName(options.shard));
       throw new StateDamaged([...cacheWarnings(run), damageWarning(run.state.file, e)]);

@@ -2,7 +2,7 @@
 import { xmlSafe } from '../markup/xml.js';
 import { renderCover } from './epub/cover.js';
 import { coverDiagnostics, invalidCharacterDiagnostics } from './epub/diagnostics.js';
-import { chapterDocument, FILES, modifiedDate, navDocument, ncxDocument, packageDocument } from './epub/documents.js';
+import { chapterDocument, embeddedPictures, FILES, modifiedDate, navDocument, ncxDocument, packageDocument } from './epub/documents.js';
 import { epubFiles } from '../patches/epub-gen-memory.js';
 import { stylesheet } from './epub/stylesheet.js';
 import { zipEntries, type ZipEntry } from './epub/zip.js';
@@ -25,7 +25,7 @@ export const exportEpub: ArticleExporter = async (article, ctx) => {
     date: article.published,
     version: 3,
     verbose: false,
-    css: stylesheet(article.language),
+    css: stylesheet(article.language, article.image !== undefined),
     // A bare Buffer is refused; a File is read in memory, where a URL would be fetched.
     cover: new File([cover.png], FILES.cover, { type: 'image/png' }),
   }, {
@@ -34,7 +34,13 @@ export const exportEpub: ArticleExporter = async (article, ctx) => {
     nav: navDocument(article, ctx.config),
     chapter: { fileName: FILES.chapter, title: article.title, xhtml: chapterDocument(article, ctx.config) },
   });
-  const bytes = zipEntries(orderEntries(files), new Date(modifiedDate(article)));
+  const pictures = embeddedPictures(article).map((r) => {
+    const data = ctx.pictures?.[r.src];
+    if (data === undefined) throw new Error(`epub: the picture ${r.src} was not given (ArticleContext.pictures)`);
+    // Stored, not deflated: JPEG and PNG are compressed already.
+    return { name: `OEBPS/${r.src}`, data, deflate: false };
+  });
+  const bytes = zipEntries([...orderEntries(files), ...pictures], new Date(modifiedDate(article)));
   return { bytes, diagnostics: [...invalidCharacterDiagnostics(article, ctx.config.title), ...coverDiagnostics(article, cover.missing)] };
 };
 

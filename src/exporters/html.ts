@@ -1,5 +1,8 @@
 // Convert an Article to its web page, out/articles/<slug>/index.html: the URL the feeds and the model name.
 import type { Article } from '../model/article.js';
+import type { Picture, Rendition } from '../model/picture.js';
+import { fallbackRendition } from '../model/picture.js';
+import { relativeLink, siteFileUrl } from '../model/layout.js';
 import { isoSeconds } from '../markup/dates.js';
 import { itemDate } from '../markup/listing.js';
 import { articlePagePath } from '../model/layout.js';
@@ -22,7 +25,8 @@ export const exportHtml: ArticleExporter = (article, ctx) => {
     title: `${xmlSafe(article.title)} · ${xmlSafe(config.title)}`,
     description: article.summary,
     canonical: article.url,
-    extra: socialMeta(article, config.title),
+    extra: socialMeta(article, config.title, config.url),
+    pictures: article.image !== undefined,
   });
   const files = downloadLinks(article, ctx.sizes, path);
   const html = [
@@ -32,7 +36,7 @@ export const exportHtml: ArticleExporter = (article, ctx) => {
     siteHeader(config, siblings, path, article.language),
     '<main>',
     '<article>',
-    articleXhtml(article, { titleBlock: true, relatedTitles: config.relatedTitles }),
+    articleXhtml(article, { titleBlock: true, relatedTitles: config.relatedTitles, pictures: { href: (src) => relativeLink(path, src), responsive: true } }),
     '</article>',
     ...(files === null ? [] : [`<aside class="downloads"${chromeLang(article.language)}>`, '<h2>Download</h2>', `<p>${files}</p>`, '</aside>']),
     '</main>',
@@ -46,8 +50,10 @@ export const exportHtml: ArticleExporter = (article, ctx) => {
 };
 
 /** Open Graph, Twitter card and schema.org NewsArticle: what a link preview or a search engine reads. */
-function socialMeta(article: Article, siteTitle: string): string[] {
+function socialMeta(article: Article, siteTitle: string, siteUrl: string | null): string[] {
   const modified = itemDate(article);
+  // A link preview needs the picture's absolute URL: without a site URL there is none to give.
+  const image = article.image === undefined ? null : sharedPicture(article.image, siteUrl);
   const ld = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -61,6 +67,7 @@ function socialMeta(article: Article, siteTitle: string): string[] {
     ...(article.tags.length > 0 ? { keywords: article.tags.map(xmlSafe) } : {}),
     wordCount: article.stats.words,
     ...(article.url === null ? {} : { url: article.url, mainEntityOfPage: article.url }),
+    ...(image === null ? {} : { image: imageObject(image) }),
   };
   return [
     meta('property', 'og:type', 'article'),
@@ -72,9 +79,39 @@ function socialMeta(article: Article, siteTitle: string): string[] {
     meta('property', 'article:published_time', isoSeconds(article.published)),
     meta('property', 'article:modified_time', isoSeconds(modified)),
     ...article.tags.map((tag) => meta('property', 'article:tag', tag)),
-    meta('name', 'twitter:card', 'summary'),
+    ...(image === null ? [] : [
+      meta('property', 'og:image', image.url),
+      meta('property', 'og:image:type', image.rendition.type),
+      meta('property', 'og:image:width', String(image.rendition.width)),
+      meta('property', 'og:image:height', String(image.rendition.height)),
+      ...(image.picture.decorative ? [] : [meta('property', 'og:image:alt', image.picture.alt)]),
+    ]),
+    meta('name', 'twitter:card', image === null ? 'summary' : 'summary_large_image'),
     meta('name', 'twitter:title', article.title),
     meta('name', 'twitter:description', article.summary),
+    ...(image === null || image.picture.decorative ? [] : [meta('name', 'twitter:image:alt', image.picture.alt)]),
     `<script type="application/ld+json">${scriptJson(ld)}</script>`,
   ];
+}
+
+/** The lead picture as a link preview takes it: its fallback rendition (JPEG or PNG, at most 1,600 px) by absolute URL. */
+function sharedPicture(picture: Picture, siteUrl: string | null): { picture: Picture; rendition: Rendition; url: string } | null {
+  const rendition = fallbackRendition(picture);
+  const url = siteFileUrl(siteUrl, rendition.src);
+  return url === null ? null : { picture, rendition, url };
+}
+
+/** schema.org ImageObject of the lead picture: search engines show it with the article. */
+function imageObject({ picture, rendition, url }: { picture: Picture; rendition: Rendition; url: string }): Record<string, unknown> {
+  return {
+    '@type': 'ImageObject',
+    url,
+    contentUrl: url,
+    width: rendition.width,
+    height: rendition.height,
+    encodingFormat: rendition.type,
+    ...(picture.decorative ? {} : { description: xmlSafe(picture.alt) }),
+    ...(picture.caption === null ? {} : { caption: xmlSafe(picture.caption) }),
+    ...(picture.credit === null ? {} : { creditText: xmlSafe(picture.credit) }),
+  };
 }

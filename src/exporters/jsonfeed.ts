@@ -2,7 +2,7 @@
 import type { Article } from '../model/article.js';
 import { FEED_FILES, siteBase, siteFileUrl } from '../model/layout.js';
 import { xmlSafe } from '../markup/xml.js';
-import { droppedCharacterDiagnostics, feedArticles, feedContentHtml, pdfAttachment } from '../markup/feed.js';
+import { droppedCharacterDiagnostics, feedArticles, feedContentHtml, feedPicture, pdfAttachment } from '../markup/feed.js';
 import type { CollectionContext, CollectionExporter } from '../model/output.js';
 
 /** The path under out/ the registry writes; the feed's feed_url points at it. */
@@ -34,13 +34,16 @@ export const exportJsonFeed: CollectionExporter = (articles, ctx) => {
 
 function jsonFeedItem(article: Article, ctx: CollectionContext) {
   const pdf = pdfAttachment(article, ctx);
+  const picture = feedPicture(article, ctx.config.url);
   // JSON could carry control characters as escapes, but content_html is HTML and other fields end up in
   // HTML views: the same characters are dropped as in the RSS feed, so both feeds say the same thing.
   return {
     id: article.id,
     url: article.url ?? undefined,
     title: xmlSafe(article.title),
-    content_html: feedContentHtml(article, ctx.config.relatedTitles),
+    content_html: feedContentHtml(article, ctx.config.relatedTitles, ctx.config.url),
+    image: picture?.main.url,
+    banner_image: picture?.main.url,
     summary: xmlSafe(article.summary),
     date_published: article.published,
     date_modified: article.updated ?? undefined,

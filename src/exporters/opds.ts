@@ -1,6 +1,7 @@
 // The OPDS 1.2 catalog (out/opds/catalog.xml, catalog-2.xml, ...): an Atom acquisition feed of every EPUB and
 // PDF, paginated like the archive, so e-reader apps (KOReader, Thorium, calibre) browse and download them.
 import type { Article } from '../model/article.js';
+import { fallbackRendition, thumbnailRendition } from '../model/picture.js';
 import { uuidV5 } from '../normalize/uuid.js';
 import { isoSeconds } from '../markup/dates.js';
 import { itemDate, newestItemDate, OPDS_ACQUISITION_TYPE, pageCount as countPages, pageFile, exportByPages } from '../markup/listing.js';
@@ -84,6 +85,11 @@ function entry(article: Article, path: string, ctx: CollectionContext): string {
     ...article.tags.map((tag) => `<category term="${escapeXml(tag)}" label="${escapeXml(tag)}"/>`),
     `<summary type="text">${escapeXml(article.summary)}</summary>`,
     ...acquisitions,
+    // The cover a reader app shows, and the small one its lists show: the lead picture's renditions.
+    ...(article.image === undefined ? [] : [
+      `<link rel="http://opds-spec.org/image" href="${escapeXml(relativeLink(path, fallbackRendition(article.image).src))}" type="${fallbackRendition(article.image).type}"/>`,
+      `<link rel="http://opds-spec.org/image/thumbnail" href="${escapeXml(relativeLink(path, thumbnailRendition(article.image).src))}" type="${thumbnailRendition(article.image).type}"/>`,
+    ]),
     ...((ctx.formats ?? []).includes('html')
       ? [`<link rel="alternate" href="${escapeXml(relativeLink(path, folderOf(articlePagePath(article.slug))))}" type="text/html"/>`]
       : []),

@@ -3,7 +3,7 @@ import type RSS from 'rss';
 import type { Article } from '../model/article.js';
 import { FEED_FILES, siteBase, siteFileUrl } from '../model/layout.js';
 import { escapeXml, xmlSafe } from '../markup/xml.js';
-import { droppedCharacterDiagnostics, FEED_GENERATOR, FEED_TTL_MINUTES, feedArticles, feedContentHtml, pdfAttachment } from '../markup/feed.js';
+import { droppedCharacterDiagnostics, FEED_GENERATOR, FEED_TTL_MINUTES, feedArticles, feedContentHtml, feedPicture, pdfAttachment } from '../markup/feed.js';
 import { newestItemDate } from '../markup/listing.js';
 import { rssXml } from '../patches/node-rss.js';
 import type { CollectionContext, CollectionExporter } from '../model/output.js';
@@ -28,6 +28,8 @@ export const exportRss: CollectionExporter = (articles, ctx) => {
     ttl: FEED_TTL_MINUTES,
     // The newest item's date, so the same articles give the same feed; an empty feed has none.
     lastBuildDate: newest === null ? null : new Date(newest),
+    // Media RSS only where an item uses it: a feed without pictures keeps its bytes.
+    media: items.some((a) => feedPicture(a, ctx.config.url) !== null),
   }, items.map((article) => rssItem(article, ctx)));
   return {
     bytes: new TextEncoder().encode(xml),
@@ -50,7 +52,25 @@ function rssItem(article: Article, ctx: CollectionContext): RSS.ItemOptions {
     custom_elements: [
       // <author> must be an e-mail address; the package's own `author` writes a single dc:creator.
       ...article.authors.map((name) => ({ 'dc:creator': xmlSafe(name) })),
-      { 'content:encoded': { _cdata: feedContentHtml(article, ctx.config.relatedTitles) } },
+      { 'content:encoded': { _cdata: feedContentHtml(article, ctx.config.relatedTitles, ctx.config.url) } },
+      ...mediaElements(article, ctx.config.url),
     ],
   } as RSS.ItemOptions;
+}
+
+/** Media RSS for the lead picture: the picture with its text alternative and credit, and its thumbnail. */
+function mediaElements(article: Article, siteUrl: string | null): object[] {
+  const shown = feedPicture(article, siteUrl);
+  if (shown === null) return [];
+  const { picture, main, thumbnail } = shown;
+  return [
+    {
+      'media:content': [
+        { _attr: { url: main.url, type: main.type, medium: 'image', width: main.width, height: main.height } },
+        ...(picture.decorative ? [] : [{ 'media:description': xmlSafe(picture.alt) }]),
+        ...(picture.credit === null ? [] : [{ 'media:credit': xmlSafe(picture.credit) }]),
+      ],
+    },
+    { 'media:thumbnail': { _attr: { url: thumbnail.url, width: thumbnail.width, height: thumbnail.height } } },
+  ];
 }

@@ -1,6 +1,8 @@
 // The site around the article pages: out/index.html and its archive pages (page/2/, ...), newest first with
 // downloads, the sitemap that lists every page, and the icon.
 import type { Article } from '../model/article.js';
+import type { Picture } from '../model/picture.js';
+import { thumbnailRendition } from '../model/picture.js';
 import type { SiteConfig } from '../model/config.js';
 import { isoSeconds } from '../markup/dates.js';
 import { itemDate, newestItemDate, pageCount as countPages, pageFile, exportByPages } from '../markup/listing.js';
@@ -50,7 +52,10 @@ function archivePage(items: readonly Article[], n: number, pageCount: number, ct
     ? [`<p${chromeLang(language)}>No articles yet.</p>`]
     : ['<ol class="list">', ...items.map((article) => listItem(article, path, ctx, siblings)), '</ol>'];
   return [
-    ...pageHead(config, siblings, language, { path, title, description: config.description, canonical: siteFileUrl(config.url, folderOf(path)) }),
+    ...pageHead(config, siblings, language, {
+      path, title, description: config.description, canonical: siteFileUrl(config.url, folderOf(path)),
+      pictures: items.some((a) => a.image !== undefined),
+    }),
     '<body>',
     '<div class="wrap">',
     '<header class="site">',
@@ -79,12 +84,22 @@ function listItem(article: Article, path: string, ctx: CollectionContext, siblin
   const files = downloadLinks(article, ctx.sizes.get(article.slug), path);
   return [
     `<li><article${languageSwitch(article.language, ctx.config.language)}>`,
+    ...(article.image === undefined ? [] : [thumbnail(article.image, path)]),
     `<h2>${heading}</h2>`,
     `<p class="meta">${timeXhtml(article.published, article.language)}</p>`,
     `<p>${escapeXml(article.summary)}</p>`,
     ...(files === null ? [] : [`<p class="meta"${chromeLang(article.language)}>${files}</p>`]),
     '</article></li>',
   ].join('\n');
+}
+
+/**
+ * The lead picture beside a listed article, its smallest rendition: it repeats the headline's subject, so it
+ * is decorative here (alt=""), and the headline's link is the one a reader follows.
+ */
+function thumbnail(picture: Picture, path: string): string {
+  const r = thumbnailRendition(picture);
+  return `<img class="thumb" src="${escapeXml(relativeLink(path, r.src))}" width="${r.width}" height="${r.height}" alt="" loading="lazy" decoding="async">`;
 }
 
 function pageLinks(n: number, pageCount: number, path: string, language: string): string[] {

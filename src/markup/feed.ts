@@ -1,5 +1,7 @@
 // What the RSS and JSON feeds agree on: which articles, in what order, at which URLs, and what was dropped.
 import type { Article } from '../model/article.js';
+import type { Picture, Rendition } from '../model/picture.js';
+import { fallbackRendition, thumbnailRendition } from '../model/picture.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { articleXhtml, languageAttributes } from './xhtml.js';
 import { articleTexts, xmlLossDiagnostics } from './xml-loss.js';
@@ -53,10 +55,24 @@ export function pdfAttachment(article: Article, ctx: CollectionContext): PdfAtta
  * One element states the article's language and direction, ltr included: a reader shows the item inside
  * its own page, whose direction may be the other one, and a feed mixes articles in many languages.
  */
-export function feedContentHtml(article: Article, relatedTitles: readonly string[] = []): string {
-  const html = articleXhtml(article, { titleBlock: false, relatedTitles });
+export function feedContentHtml(article: Article, relatedTitles: readonly string[] = [], siteUrl: string | null = null): string {
+  // A reader shows the item far from out/: pictures by absolute URL, and without a site URL none.
+  const pictures = siteUrl === null ? undefined : { href: (src: string) => siteFileUrl(siteUrl, src)!, responsive: false };
+  const html = articleXhtml(article, { titleBlock: false, relatedTitles, pictures });
   const body = html === '' ? `<p>${escapeXml(article.summary)}</p>` : html;
   return `<div ${languageAttributes(article.language)}>\n${body}\n</div>`;
+}
+
+/** The lead picture as a feed gives it: absolute URLs of its fallback and its thumbnail, or null (none, or no site URL). */
+export function feedPicture(article: Article, siteUrl: string | null): { picture: Picture; main: Rendition & { url: string }; thumbnail: Rendition & { url: string } } | null {
+  if (article.image === undefined || siteUrl === null) return null;
+  const main = fallbackRendition(article.image);
+  const thumb = thumbnailRendition(article.image);
+  return {
+    picture: article.image,
+    main: { ...main, url: siteFileUrl(siteUrl, main.src)! },
+    thumbnail: { ...thumb, url: siteFileUrl(siteUrl, thumb.src)! },
+  };
 }
 
 /** Characters XML forbids, dropped from a feed: one warning per text of the listed articles that held any. */

@@ -60,6 +60,8 @@ export interface HeadOptions {
   canonical: string | null;
   /** More elements for the head: Open Graph, JSON-LD. */
   extra?: readonly string[];
+  /** The page shows pictures: the stylesheet gets their rules (a page without keeps its bytes). */
+  pictures?: boolean;
 }
 
 /** `<!DOCTYPE html>` through `</head>`, the `<html>` element stating the page's language and direction. */
@@ -83,7 +85,7 @@ export function pageHead(config: SiteConfig, siblings: Siblings, language: strin
     ...(has(siblings, 'jsonfeed') ? [`<link rel="alternate" type="application/feed+json" title="${feedTitle}" href="${link(WEB_FILES.jsonFeed)}">`] : []),
     ...(has(siblings, 'opds') ? [`<link rel="alternate" type="${OPDS_ACQUISITION_TYPE}" title="${feedTitle}" href="${link(WEB_FILES.catalog)}">`] : []),
     ...(options.extra ?? []),
-    `<style>${STYLESHEET}</style>`,
+    `<style>${STYLESHEET}${options.pictures === true ? PICTURE_STYLES : ''}</style>`,
     '</head>',
   ];
 }
@@ -137,6 +139,18 @@ export function scriptJson(value: unknown): string {
 export function meta(attribute: 'property' | 'name', key: string, content: string): string {
   return `<meta ${attribute}="${key}" content="${escapeXml(xmlSafe(content))}">`;
 }
+
+// Pictures at the column's width, never wider than drawn; the caption in the byline's face, the credit apart.
+const PICTURE_STYLES = `
+figure{margin:1.75rem 0}
+figure.lead{margin-top:1.25rem}
+figure img{display:block;width:100%;height:auto;background:var(--rule)}
+figcaption{font:.9rem/1.45 system-ui,sans-serif;color:var(--muted);margin-top:.5rem}
+.credit{font-size:.8rem;letter-spacing:.02em;white-space:nowrap}
+.list .thumb{float:inline-end;width:7.5rem;height:auto;margin:.25rem 0 .5rem 1rem;margin-inline:1rem 0}
+.list>li{display:flow-root}
+@media print{figure{break-inside:avoid}}
+`.trim().replace(/\n/g, '');
 
 /** A small icon, drawn here so out/ needs nothing from elsewhere: a galley proof, a page of set lines. */
 export const FAVICON_SVG = [

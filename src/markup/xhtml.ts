@@ -5,12 +5,16 @@ import { languageDirection } from '../typeset/direction.js';
 import { relatedHeading } from './labels.js';
 import { standfirst } from './standfirst.js';
 import { escapeXml } from './xml.js';
+import { figureXhtml, separateLead } from './figure.js';
+import type { PictureLinks } from './figure.js';
 
 export interface XhtmlOptions {
   /** Include the h1 headline, byline and standfirst (EPUB yes; a feed item has its own title). */
   titleBlock: boolean;
   /** The site's `relatedTitles`: the related heading of a language Galley has no translation for. */
   relatedTitles?: readonly string[];
+  /** How the document links pictures; absent (a feed without a site URL), pictures are left out. */
+  pictures?: PictureLinks;
 }
 
 /**
@@ -38,7 +42,16 @@ export function articleXhtml(article: Article, options: XhtmlOptions): string {
       '</header>',
     );
   }
-  for (const section of article.sections) parts.push(sectionXhtml(section));
+  const lead = separateLead(article);
+  if (lead !== null && options.pictures !== undefined) parts.push(figureXhtml(lead, options.pictures, true));
+  // The first figure is the lead where the front matter names none: fetched first, like one.
+  let first = lead === null;
+  const figure = (block: Extract<Block, { type: 'figure' }>): string => {
+    const isLead = first;
+    first = false;
+    return options.pictures === undefined ? '' : figureXhtml(block.image, options.pictures, isLead);
+  };
+  for (const section of article.sections) parts.push(sectionXhtml(section, figure));
   if (article.related.length > 0) {
     parts.push(`<aside class="related" id="${RELATED_ANCHOR}">`, `<h2>${escapeXml(relatedHeading(article.language, options.relatedTitles))}</h2>`, '<ul>');
     for (const link of article.related) {
@@ -68,18 +81,18 @@ export function sectionAnchor(section: Section): string {
 /** The id of the related-reading aside; no section anchor can equal it, they all start with "s-". */
 export const RELATED_ANCHOR = 'related';
 
-function sectionXhtml(section: Section): string {
+function sectionXhtml(section: Section, figure: (block: Extract<Block, { type: 'figure' }>) => string): string {
   const out = [`<section id="${sectionAnchor(section)}">`];
   if (section.heading !== null) {
     const kicker = section.kicker === null ? '' : `<span class="kicker">${escapeXml(section.kicker)}</span> `;
     out.push(`<h2>${kicker}${escapeXml(section.heading)}</h2>`);
   }
-  for (const block of section.blocks) out.push(blockXhtml(block));
+  for (const block of section.blocks) out.push(block.type === 'figure' ? figure(block) : blockXhtml(block));
   out.push('</section>');
-  return out.join('\n');
+  return out.filter((line) => line !== '').join('\n');
 }
 
-function blockXhtml(block: Block): string {
+function blockXhtml(block: Exclude<Block, { type: 'figure' }>): string {
   if (block.type === 'paragraph') return `<p>${escapeXml(block.text)}</p>`;
   const items = block.items.map((item) => `<li>${escapeXml(item)}</li>`).join('\n');
   const title = block.title === null ? '' : `<p class="list-title">${escapeXml(block.title)}</p>\n`;

@@ -1,5 +1,6 @@
 // Warnings for text an XML writer had to drop: shared by every XML format, so each reports loss the same way.
 import type { Article } from '../model/article.js';
+import type { Picture } from '../model/picture.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { xmlSafe } from './xml.js';
 
@@ -14,6 +15,7 @@ export function* articleTexts(article: Article): Generator<string> {
     if (section.heading !== null) yield section.heading;
     for (const block of section.blocks) {
       if (block.type === 'paragraph') yield block.text;
+      else if (block.type === 'figure') yield* pictureTexts(block.image);
       else {
         if (block.title !== null) yield block.title;
         yield* block.items;
@@ -21,6 +23,13 @@ export function* articleTexts(article: Article): Generator<string> {
     }
   }
   for (const link of article.related) yield link.text;
+  if (article.image !== undefined) yield* pictureTexts(article.image);
+}
+
+function* pictureTexts(picture: Picture): Generator<string> {
+  yield picture.alt;
+  if (picture.caption !== null) yield picture.caption;
+  if (picture.credit !== null) yield picture.credit;
 }
 
 /**

@@ -1,8 +1,11 @@
 // The canonical Article model: the one schema every exporter reads and the JSON export is.
 import { z } from 'zod';
+import { Picture } from './picture.js';
 
 /** Bumped whenever a public field is renamed or changes meaning. */
 export const SCHEMA_VERSION = 1 as const;
+/** The version of an article with pictures (seed format version 2); one without stays at 1, byte for byte. */
+export const PICTURES_SCHEMA_VERSION = 2 as const;
 
 // Patterns stay within ECMA-262 and Python `re` alike: the JSON Schema is read by other systems.
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -24,7 +27,12 @@ export const ListBlock = z.object({
   items: z.array(text).min(1),
 }).strict();
 
-export const Block = z.discriminatedUnion('type', [ParagraphBlock, ListBlock]);
+export const FigureBlock = z.object({
+  type: z.literal('figure'),
+  image: Picture,
+}).strict();
+
+export const Block = z.discriminatedUnion('type', [ParagraphBlock, ListBlock, FigureBlock]);
 
 export const Section = z.object({
   id: z.string().regex(slugPattern).describe('Unique within the article; "lead" for the untitled first section'),
@@ -39,7 +47,8 @@ export const RelatedLink = z.object({
 }).strict();
 
 export const Article = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  schemaVersion: z.union([z.literal(SCHEMA_VERSION), z.literal(PICTURES_SCHEMA_VERSION)])
+    .describe('1: an article without pictures, as every Galley before pictures wrote it; 2: with pictures (image, figure blocks)'),
   id: z.string().regex(uuidUrnPattern).describe('UUID v5 of the site URL and the seed file name: stable across edits'),
   slug: z.string().min(1).max(80).regex(slugPattern),
   // Characters, not UTF-16 units (zod's max): a headline of 300 emoji is 300 characters, as JSON Schema counts.
@@ -61,10 +70,17 @@ export const Article = z.object({
     path: z.string().min(1).describe('Seed path relative to the build folder, with / separators'),
     sha256: z.string().regex(sha256Pattern),
   }).strict(),
-}).strict();
+  image: Picture.optional()
+    .describe('The lead picture (version 2): the front matter image, else the first figure; absent in version 1, which has none'),
+}).strict().refine((a) => (a.schemaVersion === PICTURES_SCHEMA_VERSION) === (a.image !== undefined), {
+  message: 'schemaVersion is 2 exactly when the article has a lead picture', path: ['schemaVersion'],
+}).refine((a) => a.image !== undefined || a.sections.every((s) => s.blocks.every((b) => b.type !== 'figure')), {
+  message: 'an article with figures has a lead picture', path: ['image'],
+});
 
 export type ParagraphBlock = z.infer<typeof ParagraphBlock>;
 export type ListBlock = z.infer<typeof ListBlock>;
+export type FigureBlock = z.infer<typeof FigureBlock>;
 export type Block = z.infer<typeof Block>;
 export type Section = z.infer<typeof Section>;
 export type RelatedLink = z.infer<typeof RelatedLink>;
@@ -80,6 +96,10 @@ export type Article = z.infer<typeof Article>;
 export function articleJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(Article, { target: 'draft-2020-12' }),
+    // The refinements zod cannot export: version 2 is exactly an article with a lead picture.
+    if: { required: ['image'] },
+    then: { properties: { schemaVersion: { const: PICTURES_SCHEMA_VERSION } } },
+    else: { properties: { schemaVersion: { const: SCHEMA_VERSION } } },
     $id: 'https://galley.invalid/article.schema.json',
     title: 'Galley article',
   };

@@ -16,6 +16,11 @@ export interface ArticleContext extends ExportContext {
   formats?: readonly string[];
   /** Byte length of this article's files rendered before this format (earlier in the registry), by format name. */
   sizes?: Readonly<Record<string, number>>;
+  /**
+   * The bytes of each picture's fallback rendition (its `src`), by that path: what a PDF or EPUB embeds. The
+   * build gives those of the article's pictures; a format that embeds a picture it is not given fails.
+   */
+  pictures?: Readonly<Record<string, Uint8Array>>;
 }
 
 /**

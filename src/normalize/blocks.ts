@@ -1,6 +1,9 @@
 // Rules 3 to 6: body lines to headline, sections, lists and related reading, each line placed once.
 import type { Block, RelatedLink, Section } from '../model/article.js';
+import type { Picture } from '../model/picture.js';
 import type { SourceLine } from './decode.js';
+import { parseFigure } from './figures.js';
+import type { PictureRef } from './figures.js';
 import { slugify, uniqueSlug } from './slug.js';
 import { typeset } from './typography.js';
 
@@ -62,24 +65,32 @@ function listTitle(text: string): string {
   return endsWithColon(text) ? text.slice(0, -1).trimEnd() : text;
 }
 
-interface Line { line: number; text: string }
+interface Line { line: number; text: string; raw: string }
 
 export interface Body {
   sections: Section[];
   related: RelatedLink[];
 }
 
-/** Place every body line (the lines after the headline). `relatedTitles` adds to RELATED_TITLES. */
-export function readBody(lines: readonly SourceLine[], relatedTitles: readonly string[]): Body {
+/**
+ * Place every body line (the lines after the headline). `relatedTitles` adds to RELATED_TITLES; `picture`
+ * makes the model's picture of each figure line (rule 10).
+ */
+export function readBody(lines: readonly SourceLine[], relatedTitles: readonly string[], picture: (ref: PictureRef) => Picture): Body {
   // A configured title may be written with its colon ("Lesen Sie auch:"); it is compared without.
   const related = new Set([...RELATED_TITLES, ...relatedTitles].map((t) => listTitle(foldSpace(t)).toLowerCase()));
-  const body: Line[] = lines.map((l) => ({ line: l.line, text: foldSpace(l.text) })).filter((l) => l.text !== '');
+  const body: Line[] = lines.map((l) => ({ line: l.line, text: foldSpace(l.text), raw: l.text })).filter((l) => l.text !== '');
   const drafts: Draft[] = [{ kicker: null, heading: null, headingLine: null, blocks: [] }];
   const links: RelatedLink[] = [];
   const current = () => drafts[drafts.length - 1]!;
 
   for (let i = 0; i < body.length; i++) {
     const { text } = body[i]!;
+    const ref = figureRef(body[i]!);
+    if (ref !== null) {
+      current().blocks.push({ type: 'figure', image: picture(ref) });
+      continue;
+    }
     let items = 0;
     while (i + 1 + items < body.length && ITEM.test(body[i + 1 + items]!.text)) items++;
     if (isListTitle(text) && items > 0) {
@@ -132,6 +143,14 @@ function finishSections(drafts: Draft[]): Section[] {
       heading: d.heading,
       blocks: d.blocks,
     }));
+}
+
+/** The picture a body line names, where it is a figure line (rule 10). */
+export function figureRef(l: Line): PictureRef | null {
+  const figure = parseFigure(l.text);
+  if (figure === null) return null;
+  const at = l.raw.indexOf(figure.path);
+  return { ...figure, line: l.line, column: at < 0 ? 1 : [...l.raw.slice(0, at)].length + 1, role: 'figure' };
 }
 
 function firstUrl(text: string): string | null {

@@ -13,9 +13,16 @@ export interface FrontMatter {
   tags?: string[];
   summary?: string;
   slug?: string;
+  /** Rule 9: the lead picture's path, where it stands (line and the value's column), and its texts. */
+  image?: { path: string; line: number; column: number };
+  image_alt?: string;
+  image_caption?: string;
+  image_credit?: string;
 }
 
-const KEYS = ['author', 'authors', 'date', 'updated', 'url', 'language', 'tags', 'summary', 'slug'] as const;
+const KEYS = ['author', 'authors', 'date', 'updated', 'url', 'language', 'tags', 'summary', 'slug',
+  'image', 'image_alt', 'image_caption', 'image_credit'] as const;
+const IMAGE_TEXTS = ['image_alt', 'image_caption', 'image_credit'] as const;
 type Key = (typeof KEYS)[number];
 
 /** Split off the front matter; `body` is every line after it (all lines when there is none). */
@@ -95,6 +102,19 @@ export function readFrontMatter(lines: SourceLine[], file: string): { meta: Fron
         }
         meta.slug = value;
         break;
+      case 'image':
+        meta.image = { path: value, line, column: valueColumn };
+        break;
+      case 'image_alt':
+      case 'image_caption':
+      case 'image_credit':
+        meta[k] = value;
+        break;
+    }
+  }
+  for (const k of IMAGE_TEXTS) {
+    if (meta[k] !== undefined && meta.image === undefined) {
+      throw new SeedError(file, seen.get(k)!, 1, 'front-matter/no-image', `front matter "${k}" belongs to a picture, and there is no "image" to name it`);
     }
   }
   if (meta.date && meta.updated && meta.updated < meta.date) {

@@ -1,19 +1,24 @@
 // Seed text to Article: the reader. Pure: bytes (or a string) and a path in, an Article and warnings out.
 import { createHash } from 'node:crypto';
-import { Article, SCHEMA_VERSION } from '../model/article.js';
+import { Article, PICTURES_SCHEMA_VERSION, SCHEMA_VERSION } from '../model/article.js';
+import type { Picture } from '../model/picture.js';
 import type { Block, Section } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { codePointLabel, SeedError } from '../model/diagnostic.js';
-import { foldSpace, readBody } from './blocks.js';
+import { figureRef, foldSpace, readBody } from './blocks.js';
 import { decodeSeed } from './decode.js';
 import { readFrontMatter } from './frontmatter.js';
+import type { FrontMatter } from './frontmatter.js';
+import { makePicture, noPictures } from './figures.js';
+import type { PictureLookup, PictureRef } from './figures.js';
 import { articleSlug } from './slug.js';
 import { closeBidi, typeset } from './typography.js';
 import { uuidV5 } from './uuid.js';
 import { articleUrl } from '../model/layout.js';
 
 export { SeedError };
+export type { PictureLookup, PictureRef };
 
 export const MAX_HEADLINE = 300;
 export const MAX_SUMMARY = 300;
@@ -29,6 +34,8 @@ export interface NormalizeOptions {
   fallbackDate: { iso: string; source: 'git' | 'mtime' | 'option' } | null;
   /** source.path in the model: the seed's path relative to the build, with / separators. Defaults to `path`. */
   sourcePath?: string;
+  /** What the caller found of each picture the seed names (the build reads them); absent: a seed naming one fails. */
+  pictures?: PictureLookup;
 }
 
 const FALLBACK_NAMES = { git: 'last git commit time', mtime: 'file modification time', option: 'fallbackDate option' } as const;
@@ -61,7 +68,10 @@ export function normalize(input: Uint8Array | string, path: string, options: Nor
     throw new SeedError(path, headLine.line, 1, 'headline/too-long',
       `headline is ${chars} characters; at most ${MAX_HEADLINE} are allowed (is the first line a paragraph?)`);
   }
-  const { sections, related } = readBody(body.slice(headIndex + 1), config.relatedTitles);
+  const make = (ref: PictureRef): Picture => makePicture(ref, options.pictures ?? noPictures, config.pictures, path, diagnostics);
+  const lead = meta.image === undefined ? undefined : make(leadRef(meta));
+  const { sections, related } = readBody(body.slice(headIndex + 1), config.relatedTitles, make);
+  const image = lead ?? firstFigure(sections);
 
   let published = meta.date;
   if (published === undefined) {
@@ -80,7 +90,7 @@ export function normalize(input: Uint8Array | string, path: string, options: Nor
   const id = articleId(siteUrl, path);
   const slug = meta.slug ?? articleSlug(headText, seedStem(path), id);
   const article = {
-    schemaVersion: SCHEMA_VERSION,
+    schemaVersion: image === undefined ? SCHEMA_VERSION : PICTURES_SCHEMA_VERSION,
     id,
     slug,
     title,
@@ -95,8 +105,36 @@ export function normalize(input: Uint8Array | string, path: string, options: Nor
     related,
     stats: stats(title, sections, related.map((r) => r.text)),
     source: { path: options.sourcePath ?? path, sha256: createHash('sha256').update(bytes).digest('hex') },
+    ...(image === undefined ? {} : { image }),
   };
   return { article: Article.parse(article), diagnostics };
+}
+
+/**
+ * Every picture a seed names (rules 9 and 10), in order, without reading any: what the build looks up
+ * before it normalizes. Throws the SeedError normalize would for a seed it cannot read so far.
+ */
+export function pictureRefs(input: Uint8Array | string, path: string): PictureRef[] {
+  const { lines } = decodeSeed(input, path);
+  const { meta, body } = readFrontMatter(lines, path);
+  const refs: PictureRef[] = meta.image === undefined ? [] : [leadRef(meta)];
+  const headIndex = body.findIndex((l) => foldSpace(l.text) !== '');
+  for (const l of body.slice(headIndex + 1)) {
+    const ref = figureRef({ line: l.line, text: foldSpace(l.text), raw: l.text });
+    if (ref !== null) refs.push(ref);
+  }
+  return refs;
+}
+
+function leadRef(meta: FrontMatter): PictureRef {
+  const { path, line, column } = meta.image!;
+  return { path, line, column, role: 'lead', alt: meta.image_alt ?? null, caption: meta.image_caption ?? null, credit: meta.image_credit ?? null };
+}
+
+/** Rule 15: without a front matter image, the first figure is the lead. */
+function firstFigure(sections: Section[]): Picture | undefined {
+  for (const s of sections) for (const b of s.blocks) if (b.type === 'figure') return b.image;
+  return undefined;
 }
 
 /** The article under another slug (the build makes slugs unique); a URL made from the old slug follows it. */
@@ -155,6 +193,7 @@ function stats(title: string, sections: Section[], relatedTexts: string[]): { wo
     for (const b of s.blocks) {
       // A loop, not push(...items): a list of 200,000 items overflows the stack as arguments.
       if (b.type === 'paragraph') texts.push(b.text);
+      else if (b.type === 'figure') texts.push(b.image.caption ?? '');
       else for (const t of [b.title ?? '', ...b.items]) texts.push(t);
     }
   }

@@ -13,6 +13,8 @@ export interface RssChannel {
   language: string;
   ttl: number;
   lastBuildDate: Date | null;
+  /** Declare the Media RSS namespace (media:content, media:thumbnail). */
+  media?: boolean;
 }
 
 // U+FFFF is a noncharacter that xmlSafe() strips from every text we hand to the rss package, so it can
@@ -39,6 +41,7 @@ export function rssXml(channel: RssChannel, items: readonly RSS.ItemOptions[]): 
     generator: channel.generator + MARK,
     language: channel.language,
     ttl: channel.ttl,
+    ...(channel.media === true ? { custom_namespaces: { media: 'http://search.yahoo.com/mrss/' } } : {}),
   } as RSS.FeedOptions);
   for (const item of items) feed.item(item);
 

@@ -14,7 +14,7 @@ import { checkOutsideSeeds, displayPath, outputFault } from './fs-fault.js';
 import { renderAll, startPool, WorkersUnavailable } from '../render/pool.js';
 import type { Pool } from '../render/pool.js';
 import type { RenderedArticle } from '../render/article.js';
-import { normalize, withSlug } from '../normalize/index.js';
+import { normalize, pictureRefs, withSlug } from '../normalize/index.js';
 import { uniqueSlug } from '../normalize/slug.js';
 import { contextKey, inputKey, modelContext, outputKey } from './cache-keys.js';
 import { writeCollections, reservedSlugs } from './collections.js';
@@ -23,6 +23,9 @@ import type { FallbackDate } from './seed-date.js';
 import { filesCurrent, fileRecord, outputWriter, sweeper } from './outputs.js';
 import { placeDiagnostic } from './place-diagnostic.js';
 import { listSeeds, readSeed, seedStat } from './seeds.js';
+import { depsCurrent, PictureReader } from './pictures.js';
+import type { SeedPictures } from './pictures.js';
+import { makeRenditions, namesPictures, PICTURE_WEIGHT, pictureBytes, pictureWork, renditionsOf } from './renditions.js';
 import type { SeedFile } from './seeds.js';
 import { collectGarbage } from './memory.js';
 import { modelTexts, rowOf, seal } from './state/rows.js';
@@ -99,6 +102,10 @@ interface Run {
   slugs: Hash;
   write: (name: string, bytes: Uint8Array) => void;
   pause: () => Promise<void>;
+  /** Every picture the seeds name, read once a build. */
+  pictures: PictureReader;
+  /** The renditions made by this build: current for every later article that shows them. */
+  made: Set<string>;
 }
 
 /** A seed whose outputs are not current: its article, and all the row needs once it is rendered. */
@@ -114,6 +121,8 @@ interface Planned {
   article: Article;
   key: string;
   row: SeedRow | undefined;
+  /** The seed's pictures, read (once) where the build must make any of their renditions. */
+  pictures: () => Promise<SeedPictures>;
 }
 
 /**
@@ -231,6 +240,8 @@ async function startRun(options: BuildOptions, warnings: readonly Diagnostic[]):
     slugs: createHash('sha256'),
     write: outputWriter(outDir, signal, sweep),
     pause: breather(signal),
+    pictures: new PictureReader(seedsDir),
+    made: new Set(),
   };
 }
 
@@ -247,7 +258,7 @@ function startPoolFor(run: Run): Pool | null {
   const recorded = run.state.stats();
   for (const [i, seed] of run.seeds.entries()) {
     if (run.options.shard !== undefined && !inShard(seed.name, run.options.shard)) continue;
-    if (all || recorded.get(seed.name) !== statOf(run, i)) changed++;
+    if (all || String(recorded.get(seed.name)).split('\n')[0] !== statOf(run, i)) changed++;
   }
   return startPool(changed, articleFormats(run), run.options.config);
 }
@@ -294,13 +305,20 @@ async function renderAndWrite(run: Run, started: Pool | null): Promise<void> {
       try {
         for (let index = start; index < Math.min(start + BATCH, run.seeds.length); index++) {
           await run.pause();
-          const planned = planSeed(run, index, commits, built);
+          const planned = await planSeed(run, index, commits, built);
           if (planned === 'current' || planned === 'foreign') done++;
           else if (planned !== 'failed') todo.push(planned);
         }
-        pool ??= todo.length > 0 ? startPool(todo.length, articleFormats(run), run.options.config) : null;
-        await renderAll(todo.map((p) => p.article), run.formatNames, run.options.config, (i, rendered) => {
-          if (finishRender(run, todo[i]!, rendered, commits, built)) progress();
+        const encodes = pictureWork(run, todo);
+        pool ??= todo.length > 0 ? startPool(todo.length + PICTURE_WEIGHT * encodes, articleFormats(run), run.options.config) : null;
+        const failed = await makeRenditions(run, todo, pool, commits);
+        const ready = todo.filter((p, i) => {
+          const why = failed.get(i);
+          if (why !== undefined) fail(run, p.seed, why, p.row, commits);
+          return why === undefined;
+        });
+        await renderAll(ready.map((p) => p.article), run.formatNames, run.options.config, (a) => pictureBytes(run, a), (i, rendered) => {
+          if (finishRender(run, ready[i]!, rendered, commits, built)) progress();
         }, pool, run.options.signal);
       } finally {
         // What was finished is committed even when the batch was stopped part-way.
@@ -327,7 +345,7 @@ async function renderAndWrite(run: Run, started: Pool | null): Promise<void> {
  * Decide one seed: current (its row, its outputs on disk, nothing read when its stat is unchanged), failed,
  * or to render (its plan returned). Rows to write are queued on `commits`.
  */
-function planSeed(run: Run, index: number, commits: (() => void)[], built: { seed: string; slug: string; hash: string }[]): Planned | 'current' | 'failed' | 'foreign' {
+async function planSeed(run: Run, index: number, commits: (() => void)[], built: { seed: string; slug: string; hash: string }[]): Promise<Planned | 'current' | 'failed' | 'foreign'> {
   const { seedsDir, config, force, shard } = run.options;
   const seed = run.seeds[index]!;
   // Another shard's seed is read for its slug only; that shard reports its warnings and errors.
@@ -336,24 +354,33 @@ function planSeed(run: Run, index: number, commits: (() => void)[], built: { see
   const row = run.state.row(seed.name);
   const reuse = force ? undefined : row;
   try {
-    const stat = statOf(run, index) ?? '';
+    const seedStat = statOf(run, index) ?? '';
     const fallback = run.stats[index]?.fallback ?? fallbackDate(seedsDir, seed.name, run.dates); // throws why it cannot
     const sourcePath = sourcePathOf(seedsDir, seed.name);
     let bytes: Uint8Array | null = null;
+    let read: SeedPictures | undefined;
+    const pictures = async (): Promise<SeedPictures> => {
+      bytes ??= readSeed(seed.path);
+      return (read ??= await run.pictures.read(seed.path, display, namesPictures(bytes) ? pictureRefs(bytes, display) : []));
+    };
+    // The recorded stat: the seed's, and each picture's it names; all equal, nothing is read.
+    let stat = seedStat;
     let input: string;
     let model: Article | undefined;
     let diagnostics: Diagnostic[];
-    if (reuse !== undefined && reuse.stat === stat) {
+    if (reuse !== undefined && sameStat(reuse.stat, seedStat)) {
       input = reuse.input;
+      stat = reuse.stat;
     } else {
-      bytes = readSeed(seed.path);
-      input = inputKey(bytes, run.stats[index]?.context ?? modelContext(config, fallback, sourcePath));
+      const { deps, key } = await pictures();
+      stat = deps === '' ? seedStat : `${seedStat}\n${deps}`;
+      input = inputKey(bytes!, (run.stats[index]?.context ?? modelContext(config, fallback, sourcePath)) + key);
     }
+    const renormalize = async () => normalize(bytes!, display, { config, fallbackDate: fallback, sourcePath, pictures: (await pictures()).lookup });
     if (reuse !== undefined && reuse.input === input) {
       diagnostics = reuse.diagnostics.map((d) => ({ ...d, file: display }));
     } else {
-      bytes ??= readSeed(seed.path);
-      ({ article: model, diagnostics } = normalize(bytes, display, { config, fallbackDate: fallback, sourcePath }));
+      ({ article: model, diagnostics } = await renormalize());
     }
     if (mine) run.result.diagnostics.push(...diagnostics);
     const baseSlug = model?.slug ?? reuse!.baseSlug;
@@ -381,17 +408,20 @@ function planSeed(run: Run, index: number, commits: (() => void)[], built: { see
     }
     if (model === undefined) {
       model = run.state.model(reuse!);
-      if (model === undefined) {
-        bytes ??= readSeed(seed.path);
-        ({ article: model } = normalize(bytes, display, { config, fallbackDate: fallback, sourcePath }));
-      }
+      if (model === undefined) ({ article: model } = await renormalize());
     }
-    return { seed: seed.name, path: seed.path, display, bytes, stat, input, model, diagnostics, article: withSlug(model, slug, config), key, row };
+    return { seed: seed.name, path: seed.path, display, bytes, stat, input, model, diagnostics, article: withSlug(model, slug, config), key, row, pictures };
   } catch (e) {
     if (!mine) return 'foreign';
     fail(run, seed.name, asDiagnostic(e, display), row, commits);
     return 'failed';
   }
+}
+
+/** True when the seed's recorded stat (its own, and its pictures') is still the seed's and its pictures' now. */
+function sameStat(recorded: string, seedStat: string): boolean {
+  const nl = recorded.indexOf('\n');
+  return nl < 0 ? recorded === seedStat : recorded.slice(0, nl) === seedStat && depsCurrent(recorded.slice(nl + 1));
 }
 
 /** The seed as the model names it: the seeds folder's own name and the file's. */
@@ -416,7 +446,8 @@ function finishRender(run: Run, item: Planned, rendered: RenderedArticle | Error
   // Every file of the article was rendered before this point: a failure above leaves none of them.
   for (const f of rendered.files) run.write(f.name, f.bytes);
   run.result.rendered++;
-  const files = Object.fromEntries(rendered.files.map((f) => [f.name, fileRecord(join(run.options.outDir, f.name))]));
+  const names = [...rendered.files.map((f) => f.name), ...renditionsOf(item.article).map((r) => r.src)];
+  const files = Object.fromEntries(names.map((name) => [name, fileRecord(join(run.options.outDir, name))]));
   for (const old of Object.keys(item.row?.files ?? {})) if (!(old in files)) run.replaced.add(old);
   const texts = modelTexts(item.model);
   const row = rowOf(item.seed, item.stat, item.input, item.model, item.article, item.key, true, item.diagnostics, renderDiagnostics, files, texts);

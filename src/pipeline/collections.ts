@@ -192,5 +192,9 @@ function holds(path: string, bytes: Uint8Array): boolean {
 }
 
 function sizesOf(files: Record<string, FileRecord>): Record<string, number> {
-  return Object.fromEntries(Object.entries(files).map(([name, f]) => [parseArticlePath(name)!.format.name, f.size]));
+  // A picture's renditions are the article's files too (they keep them in out/), but no format's.
+  return Object.fromEntries(Object.entries(files).flatMap(([name, f]) => {
+    const parsed = parseArticlePath(name);
+    return parsed === null ? [] : [[parsed.format.name, f.size]];
+  }));
 }

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { FORMATS, parseArticlePath } from '../exporters/registry.js';
+import { isRenditionPath } from '../model/picture.js';
 import { removeOutput } from './outputs.js';
 import type { BuildState } from './state/state.js';
 
@@ -31,10 +32,18 @@ export function removeUnowned(state: BuildState, outDir: string, formats: readon
   state.transaction(() => {
     for (const name of candidates) {
       if (state.owns(name)) state.dropOrphan(name);
-      else if (deleting && selected.has(parseArticlePath(name)?.format.name ?? '')) {
+      else if (deleting && (isRenditionPath(name) || selected.has(parseArticlePath(name)?.format.name ?? ''))) {
         removeOutput(outDir, name);
         state.dropOrphan(name);
+        state.dropRendition(name);
       } else state.addOrphan(name);
+    }
+    // A picture made for an article that then failed, or whose last user went: no page shows it.
+    if (deleting) {
+      for (const name of state.unusedRenditions()) {
+        removeOutput(outDir, name);
+        state.dropRendition(name);
+      }
     }
   });
 }

@@ -33,13 +33,14 @@ export function loader(format: ArticleFormat): Promise<ArticleExporter> {
  * Every file of one article, all rendered before any is written, so a failure leaves none. `formatNames`
  * are all the formats the build writes, collections included: a web page links the feeds that exist.
  */
-export async function renderArticle(article: Article, formatNames: readonly string[], config: SiteConfig): Promise<RenderedArticle> {
+export async function renderArticle(article: Article, formatNames: readonly string[], config: SiteConfig,
+  pictures: Readonly<Record<string, Uint8Array>> = {}): Promise<RenderedArticle> {
   const files: RenderedFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const sizes: Record<string, number> = {};
   for (const format of FORMATS) {
     if (format.kind !== 'article' || !formatNames.includes(format.name)) continue;
-    const out = await (await loader(format))(article, { config, formats: formatNames, sizes: { ...sizes } });
+    const out = await (await loader(format))(article, { config, formats: formatNames, sizes: { ...sizes }, pictures });
     diagnostics.push(...out.diagnostics);
     files.push({ format: format.name, name: articlePath(format, article.slug), bytes: out.bytes });
     sizes[format.name] = out.bytes.byteLength;

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type Sharp from 'sharp';
+import type { PictureFacts, Rendition, RenditionType } from '../model/picture.js';
 
 /** The largest source file a seed may name (seed format rule 12). */
 export const MAX_PICTURE_BYTES = 50 * 1024 * 1024;
@@ -15,29 +16,10 @@ const ACCEPTED: Readonly<Record<string, string>> = {
   jpeg: 'JPEG', png: 'PNG', webp: 'WebP', heif: 'AVIF', gif: 'GIF', tiff: 'TIFF',
 };
 
-/** One file a format needs: a width (never more than the source's) in one encoding. */
-export interface RenditionSpec {
-  width: number;
-  type: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/avif';
-}
-
-export interface Rendition {
-  /** Its path under out/: named by the source's content and the spec, so one source is one set of files. */
-  name: string;
-  width: number;
-  height: number;
-  type: RenditionSpec['type'];
-  bytes: Uint8Array;
-}
-
-export interface PreparedPicture {
-  /** SHA-256 of the source file. */
-  sha256: string;
-  /** The picture upright (the orientation tag applied), in pixels. */
-  width: number;
-  height: number;
-  hasAlpha: boolean;
-  renditions: Rendition[];
+/** A source that passed rule 12's checks: its facts for the model, and how libvips reads it. */
+export interface ProbedPicture extends PictureFacts {
+  /** The source's format by content, as libvips names it. */
+  format: string;
 }
 
 /** A picture that cannot be published: its reason, for the error that names the seed, its line and the path. */
@@ -46,10 +28,6 @@ export class PictureError extends Error {
 }
 
 type Pipeline = ReturnType<typeof Sharp>;
-
-const EXTENSIONS: Readonly<Record<RenditionSpec['type'], string>> = {
-  'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/avif': 'avif',
-};
 
 let sharpModule: typeof Sharp | null = null;
 // Loaded on first use, as the state's SQLite is: a native addon, which the startup snapshot cannot hold.
@@ -64,59 +42,101 @@ function sharp(): typeof Sharp {
   return sharpModule;
 }
 
+const input = (source: Uint8Array) => sharp()(source, { limitInputPixels: MAX_PICTURE_PIXELS, pages: 1, failOn: 'truncated' });
+
 /**
- * Check `source` (rule 12: a format by content, at most 50 MiB and 100 million pixels, decodable) and make
- * each of `specs` from one decode. Throws a PictureError saying why a source cannot be published.
+ * Check `source` from its header (rule 12: a format by content, at most 50 MiB and 100 million pixels) and
+ * say what the model needs of it, decoding nothing. Throws a PictureError saying why it cannot be published.
  */
-export async function preparePicture(source: Uint8Array, specs: readonly RenditionSpec[]): Promise<PreparedPicture> {
-  if (source.byteLength > MAX_PICTURE_BYTES) {
-    throw new PictureError(`the file is ${(source.byteLength / 2 ** 20).toFixed(1)} MiB; a picture may be 50 MiB at most`);
-  }
-  const sha256 = createHash('sha256').update(source).digest('hex');
-  const input = () => sharp()(source, { limitInputPixels: MAX_PICTURE_PIXELS, pages: 1, failOn: 'error' });
-  const meta = await input().metadata().catch((e: unknown) => {
+export async function probePicture(source: Uint8Array): Promise<ProbedPicture> {
+  const tooLarge = sizeError(source.byteLength);
+  if (tooLarge !== null) throw tooLarge;
+  const meta = await input(source).metadata().catch((e: unknown) => {
     throw new PictureError(`not a picture that can be read (${reason(e)})`);
   });
   const format = meta.format === 'heif' && meta.compression !== 'av1' ? 'heic' : meta.format;
   if (format === undefined || !(format in ACCEPTED)) {
     throw new PictureError(`a ${format === undefined ? 'file of unknown type' : `${format.toUpperCase()} file`}: a picture must be JPEG, PNG, WebP, AVIF, GIF or TIFF`);
   }
-  if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_PICTURE_PIXELS) {
+  if (!meta.width || !meta.height || meta.width * meta.height > MAX_PICTURE_PIXELS) {
     throw new PictureError(`${meta.width} x ${meta.height} pixels; a picture may have 100 million at most`);
   }
-  // The one decode: upright, sRGB, 8 bits, at the largest size any rendition needs (a JPEG shrinks on load).
-  const upright = (meta.orientation ?? 1) >= 5 ? { width: meta.height!, height: meta.width! } : { width: meta.width!, height: meta.height! };
-  const widest = Math.min(upright.width, Math.max(...specs.map((s) => s.width)));
-  const decoded = await input().autoOrient().resize({ width: widest, withoutEnlargement: true }).toColourspace('srgb')
-    .raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true })
+  const upright = (meta.orientation ?? 1) >= 5 ? { width: meta.height, height: meta.width } : { width: meta.width, height: meta.height };
+  const sha256 = createHash('sha256').update(source).digest('hex');
+  return { sha256, ...upright, graphic: format === 'png' || format === 'gif' || meta.hasAlpha === true, format };
+}
+
+/** The error for a source of `bytes` bytes, over 50 MiB; null for one that is not. */
+export function sizeError(bytes: number): PictureError | null {
+  return bytes > MAX_PICTURE_BYTES ? new PictureError(`the file is ${(bytes / 2 ** 20).toFixed(1)} MiB; a picture may be 50 MiB at most`) : null;
+}
+
+/** A picture to make: its source's bytes and its plan (see encodePicture). */
+export interface EncodeTask {
+  source: Uint8Array;
+  renditions: Rendition[];
+}
+
+/** One rendition encoded: its path under out/ (the plan's) and its bytes. */
+export interface EncodedRendition {
+  src: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Make every one of `renditions` (planRenditions' plan for this source) from one decode: upright, sRGB, 8 bits,
+ * at the largest size any of them needs (a JPEG shrinks on load), each then resized to its planned size.
+ * Throws a PictureError for a source that does not decode (truncated, damaged, out of memory).
+ */
+export async function encodePicture(source: Uint8Array, renditions: readonly Rendition[]): Promise<EncodedRendition[]> {
+  const widest = renditions.reduce((a, b) => (b.width > a.width ? b : a));
+  const decoded = await input(source).autoOrient().resize({ width: widest.width, height: widest.height, fit: 'fill' })
+    .toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true })
     .catch((e: unknown) => {
       throw new PictureError(`the picture does not decode (${reason(e)})`);
     });
   const { width, height, channels } = decoded.info;
-  const renditions: Rendition[] = [];
-  for (const spec of specs) {
-    const w = Math.min(spec.width, width);
+  const out: EncodedRendition[] = [];
+  for (const r of renditions) {
     let pipeline = sharp()(decoded.data, { raw: { width, height, channels } });
-    if (w < width) pipeline = pipeline.resize({ width: w });
-    const { data, info } = await encode(pipeline, spec.type).toBuffer({ resolveWithObject: true });
-    renditions.push({ name: `images/${sha256.slice(0, 20)}-${w}.${EXTENSIONS[spec.type]}`, width: info.width, height: info.height, type: spec.type, bytes: data });
+    if (r.width !== width || r.height !== height) pipeline = pipeline.resize({ width: r.width, height: r.height, fit: 'fill' });
+    const data = await encode(pipeline, r.type).toBuffer().catch((e: unknown) => {
+      throw new PictureError(`the picture could not be encoded (${reason(e)})`);
+    });
+    out.push({ src: r.src, bytes: data });
   }
-  return { sha256, width: upright.width, height: upright.height, hasAlpha: channels === 4, renditions };
+  return out;
 }
 
-// Fixed settings, so the same source and specs give the same bytes on every machine; no metadata is kept
+// Fixed settings, so the same source and plan give the same bytes on every machine; no metadata is kept
 // (sharp writes none unless asked), and a JPEG has no alpha to flatten.
-function encode(pipeline: Pipeline, type: RenditionSpec['type']): Pipeline {
+const SETTINGS = {
+  jpeg: { quality: 82, mozjpeg: false, chromaSubsampling: '4:2:0', progressive: true, optimiseCoding: true },
+  png: { compressionLevel: 9, adaptiveFiltering: true },
+  webp: { quality: 80, effort: 4 },
+  avif: { quality: 55, effort: 4 },
+} as const;
+
+function encode(pipeline: Pipeline, type: RenditionType): Pipeline {
   switch (type) {
     case 'image/jpeg':
-      return pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 82, mozjpeg: true, chromaSubsampling: '4:2:0' });
+      return pipeline.flatten({ background: '#ffffff' }).jpeg(SETTINGS.jpeg);
     case 'image/png':
-      return pipeline.png({ compressionLevel: 9, adaptiveFiltering: true });
+      return pipeline.png(SETTINGS.png);
     case 'image/webp':
-      return pipeline.webp({ quality: 80, effort: 4 });
+      return pipeline.webp(SETTINGS.webp);
     case 'image/avif':
-      return pipeline.avif({ quality: 55, effort: 4 });
+      return pipeline.avif(SETTINGS.avif);
   }
+}
+
+/**
+ * What a rendition's bytes depend on besides its source and plan: libvips' version and the encoders'
+ * settings. The build state records it with each rendition made; a change makes every picture again.
+ */
+export function encoderKey(): string {
+  const { versions } = sharp() as unknown as { versions: Record<string, string> };
+  return JSON.stringify([versions, SETTINGS]);
 }
 
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0]!;

@@ -8,6 +8,9 @@ import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { renderArticle } from './article.js';
+import { encodePicture } from './pictures.js';
+import type { EncodedRendition, EncodeTask } from './pictures.js';
+import type { Rendition } from '../model/picture.js';
 import type { RenderedArticle } from './article.js';
 import type { RenderTask, WorkerData } from './worker.js';
 
@@ -89,12 +92,13 @@ const outOfMemory = (e: Error) => (e as NodeJS.ErrnoException).code === 'ERR_WOR
  * the batch: `done` is not called again, the pool's threads are terminated, and that reason or error is thrown.
  */
 export async function renderAll(articles: readonly Article[], formats: string[], config: SiteConfig,
+  pictures: (article: Article) => Record<string, Uint8Array>,
   done: (index: number, result: RenderedArticle | Error) => Promise<void> | void, pool: Pool | null,
   signal?: AbortSignal): Promise<void> {
   if (pool === null) {
     for (let i = 0; i < articles.length; i++) {
       signal?.throwIfAborted();
-      const rendered = await renderArticle(articles[i]!, formats, config).catch(toError);
+      const rendered = await renderArticle(articles[i]!, formats, config, pictures(articles[i]!)).catch(toError);
       // Rendering here is synchronous work: without a turn of the event loop, a stop signal would wait
       // for the whole batch.
       await new Promise((turn) => setImmediate(turn));
@@ -126,9 +130,11 @@ export async function renderAll(articles: readonly Article[], formats: string[],
     const lane = async (): Promise<void> => {
       while (failure === null && next < articles.length) {
         const i = next++;
-        let rendered = await pool.run({ article: articles[i]!, formats, config }).catch(toError);
+        const given = pictures(articles[i]!);
+        // Copies, not moves: an article that runs out of memory in its thread is rendered here again with them.
+        let rendered = await pool.run({ article: articles[i]!, formats, config, pictures: given }).catch(toError);
         if (rendered instanceof Error && outOfMemory(rendered) && failure === null) {
-          rendered = await renderArticle(articles[i]!, formats, config).catch(toError);
+          rendered = await renderArticle(articles[i]!, formats, config, given).catch(toError);
         }
         if (failure !== null) return;
         try {
@@ -146,6 +152,40 @@ export async function renderAll(articles: readonly Article[], formats: string[],
     else pool.off('error', onPoolError);
   }
   if (failure !== null) throw failure.error;
+}
+
+/**
+ * Make every picture of `jobs` (each one source's renditions, see encodePicture) and hand each result, or the
+ * Error that says why its source cannot be published, to `done`: on `pool` two at a time per thread, or in
+ * this thread. The first error `done` throws (a file-system fault), or an abort of `signal`, ends it.
+ */
+export async function encodeAll(jobs: readonly { source: () => Uint8Array; renditions: Rendition[] }[], pool: Pool | null,
+  done: (index: number, result: EncodedRendition[] | Error) => void, signal?: AbortSignal): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const lane = async (): Promise<void> => {
+    while (!failed && next < jobs.length) {
+      signal?.throwIfAborted();
+      const i = next++;
+      const job = jobs[i]!;
+      let made: EncodedRendition[] | Error;
+      try {
+        const task: EncodeTask = { source: job.source(), renditions: job.renditions };
+        made = pool === null ? await encodePicture(task.source, task.renditions)
+          : await (pool as unknown as Piscina<EncodeTask, EncodedRendition[]>).run(task, { name: 'encode', transferList: [task.source.buffer as ArrayBuffer] });
+      } catch (e) {
+        made = toError(e);
+      }
+      signal?.throwIfAborted();
+      try {
+        done(i, made);
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: pool === null ? 1 : pool.options.maxThreads * 2 }, lane));
 }
 
 function toError(e: unknown): Error {

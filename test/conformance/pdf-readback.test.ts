@@ -53,7 +53,7 @@ function modelTexts(article: Article): string[] {
     if (section.heading !== null) texts.push(section.heading);
     for (const block of section.blocks) {
       if (block.type === 'paragraph') texts.push(block.text);
-      else texts.push(...(block.title === null ? [] : [block.title]), ...block.items);
+      else if (block.type === 'list') texts.push(...(block.title === null ? [] : [block.title]), ...block.items);
     }
   }
   texts.push(...article.related.map((r) => r.text));

@@ -1,6 +1,8 @@
 // The package's XML documents (OPF, NCX, nav, chapter), built from the model with escaped text only.
 import type { Article } from '../../model/article.js';
 import type { SiteConfig } from '../../model/config.js';
+import type { Rendition } from '../../model/picture.js';
+import { fallbackRendition } from '../../model/picture.js';
 import { isoSeconds } from '../../markup/dates.js';
 import { languageDirection } from '../../typeset/direction.js';
 import { relatedHeading } from '../../markup/labels.js';
@@ -29,6 +31,22 @@ export const ACCESSIBILITY_SUMMARY =
   'The text contains no images; the cover image repeats the headline and publisher. ' +
   'The stylesheet sets no colours, and fonts only as fallbacks for scripts a default font may lack, ' +
   'so reading systems can restyle the text.';
+
+/** The summary of a book with pictures: the same promises, and what the pictures carry. */
+const PICTURES_SUMMARY =
+  'A single article in one reading order, with headings for its sections and a table of contents. ' +
+  'Its pictures have text alternatives, and captions and credits as text; a picture that only decorates is marked so. ' +
+  'The cover image repeats the headline and publisher. ' +
+  'The stylesheet sets no colours, and fonts only as fallbacks for scripts a default font may lack, ' +
+  'so reading systems can restyle the text.';
+
+/** The renditions the package holds: each picture's fallback (JPEG or PNG, at most 2,048 px on its longest side). */
+export function embeddedPictures(article: Article): Rendition[] {
+  const all = new Map<string, Rendition>();
+  if (article.image !== undefined) all.set(article.image.src, fallbackRendition(article.image));
+  for (const s of article.sections) for (const b of s.blocks) if (b.type === 'figure') all.set(b.image.src, fallbackRendition(b.image));
+  return [...all.values()];
+}
 
 /** The date the package was last changed: the article's update, else its publication. */
 export function modifiedDate(article: Article): string {
@@ -75,14 +93,17 @@ export function packageDocument(article: Article, config: SiteConfig): string {
   if (article.url !== null) meta.push(`<dc:source>${escapeXml(article.url)}</dc:source>`);
   meta.push(
     // The cover is package metadata only, never part of the reading order, and repeats text that is in
-    // the book: the content is purely textual, so no alternativeText claim and no "visual" access mode.
+    // the book: without pictures the content is purely textual. Pictures add the visual mode, and their
+    // text alternatives keep the text sufficient alone.
     '<meta property="schema:accessMode">textual</meta>',
+    ...(article.image === undefined ? [] : ['<meta property="schema:accessMode">visual</meta>']),
     '<meta property="schema:accessModeSufficient">textual</meta>',
+    ...(article.image === undefined ? [] : ['<meta property="schema:accessibilityFeature">alternativeText</meta>']),
     '<meta property="schema:accessibilityFeature">structuralNavigation</meta>',
     '<meta property="schema:accessibilityFeature">tableOfContents</meta>',
     '<meta property="schema:accessibilityFeature">readingOrder</meta>',
     '<meta property="schema:accessibilityHazard">none</meta>',
-    `<meta property="schema:accessibilitySummary">${escapeXml(ACCESSIBILITY_SUMMARY)}</meta>`,
+    `<meta property="schema:accessibilitySummary">${escapeXml(article.image === undefined ? ACCESSIBILITY_SUMMARY : PICTURES_SUMMARY)}</meta>`,
     // The claim rests on the book as Galley builds every one: a single text document, no images, no script,
     // tested by DAISY Ace and EPUBCheck in English and Arabic (test/browser/epub-ace.test.ts). WCAG 2.1, the version
     // EN 301 549 and the European Accessibility Act ask for. The publisher makes the claim, so it is named.
@@ -102,6 +123,7 @@ export function packageDocument(article: Article, config: SiteConfig): string {
     `<item id="article" href="${FILES.chapter}" media-type="application/xhtml+xml"/>`,
     `<item id="css" href="${FILES.css}" media-type="text/css"/>`,
     `<item id="${COVER_ID}" href="${FILES.cover}" media-type="image/png" properties="cover-image"/>`,
+    ...embeddedPictures(article).map((r, i) => `<item id="picture-${i + 1}" href="${escapeXml(r.src)}" media-type="${r.type}"/>`),
     '</manifest>',
     // Pages turn the way the text runs: an Arabic or Hebrew book opens from the right.
     `<spine toc="ncx" page-progression-direction="${dir}">`,
@@ -178,7 +200,8 @@ export function navDocument(article: Article, config: SiteConfig): string {
 
 /** The article itself, its body from the serializer the RSS feed shares. */
 export function chapterDocument(article: Article, config: SiteConfig): string {
-  const body = articleXhtml(article, { titleBlock: true, relatedTitles: config.relatedTitles });
+  // Pictures are in the package beside the chapter, at the paths they have under out/.
+  const body = articleXhtml(article, { titleBlock: true, relatedTitles: config.relatedTitles, pictures: { href: (src) => src, responsive: false } });
   return [...xhtmlHead(article), '<body>', body, '</body>', '</html>', ''].join('\n');
 }
 

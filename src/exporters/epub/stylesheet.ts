@@ -155,7 +155,37 @@ const ITALIC_SCRIPTS = new Set(['Latn', 'Cyrl', 'Grek']);
  * script comes from the language tag (likely subtags: "zh-TW" is Hant, "ja" Jpan), which :lang() selectors
  * cannot work out, so the one rule this article needs is written instead of a table of them all.
  */
-export function stylesheet(language: string): string {
+export function stylesheet(language: string, pictures = false): string {
+  return pictures ? `${textStylesheet(language)}\n${PICTURE_RULES}` : textStylesheet(language);
+}
+
+// A picture no wider than the page, never split from its caption; the caption smaller, the credit apart.
+const PICTURE_RULES = `figure {
+  margin: 1em 0;
+  page-break-inside: avoid;
+  break-inside: avoid;
+}
+
+figure img {
+  display: block;
+  max-width: 100%;
+  height: auto;
+  margin: 0 auto;
+}
+
+figcaption {
+  font-size: 0.85em;
+  line-height: 1.4;
+  margin-top: 0.4em;
+}
+
+.credit {
+  font-size: 0.9em;
+  font-variant: small-caps;
+}
+`;
+
+function textStylesheet(language: string): string {
   const script = languageScript(language);
   if (script === null || ITALIC_SCRIPTS.has(script)) return BASE;
   const family = languageFamily(language);

@@ -39,6 +39,19 @@ export interface FlowBlock {
   ruleAfter?: boolean;
   /** Called once with the top of the block's first line, on the page it lands on (bookmarks). */
   placed?: (top: number) => void;
+  /** A picture in place of lines (its one line is as high as the picture): never split, tagged Figure or an artifact. */
+  image?: FlowImage;
+}
+
+export interface FlowImage {
+  /** The document's image object (doc.openImage). */
+  image: unknown;
+  /** Offset from the measure's left edge, and the printed size, in points. */
+  x: number;
+  width: number;
+  height: number;
+  /** The Figure element, or null for a decorative picture (an artifact). */
+  figure: Tag | null;
 }
 
 /** Places blocks top to bottom, page after page. */
@@ -121,6 +134,10 @@ export class Flow {
         this.tree.end(block.bullet);
       }
     }
+    if (block.image !== undefined) {
+      this.paintImage(block.image, top);
+      return;
+    }
     const content = this.tree.mark(block.tag);
     const lines: TextLine[] = [];
     for (let i = from; i < to; i++) {
@@ -135,6 +152,16 @@ export class Flow {
     this.y += (to - from) * style.leading;
     doc.endMarkedContent();
     this.tree.add(block.target, content);
+  }
+
+  private paintImage(image: FlowImage, top: number): void {
+    const doc = this.canvas.doc;
+    const content = image.figure === null ? null : this.tree.mark('Figure');
+    if (content === null) doc.markContent('Artifact', { type: 'Layout' } as never);
+    doc.image(image.image as Buffer, this.page.left + image.x, top, { width: image.width, height: image.height });
+    doc.endMarkedContent();
+    if (content !== null) this.tree.add(image.figure!, content);
+    this.y += image.height;
   }
 }
 

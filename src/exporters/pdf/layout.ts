@@ -11,9 +11,13 @@ import { hyphenatorFor } from '../../typeset/hyphenate.js';
 import { setLines } from './paragraph.js';
 import { pointOutlineAt } from '../../patches/pdfkit.js';
 import { StructureTree, type Tag } from './structure.js';
+import { figureBlocks } from './figure.js';
+import { separateLead } from '../../markup/figure.js';
 import { INDENT, LIST_INDENT, MEASURE, SPACE, STYLES, type PageGeometry, type TextStyle } from './style.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
+/** pdfkit's documented doc.openImage, which its type declarations leave out: an image drawn twice is embedded once. */
+type OpenImage = { openImage(src: Buffer): unknown };
 
 /** How one text is set; justification and hyphenation only happen where the language has patterns. */
 interface TextOptions {
@@ -27,14 +31,15 @@ interface TextOptions {
 type TextFn = (value: string, style: TextStyle, opts?: TextOptions) => Line[];
 
 /** Lay the whole article out on `canvas`'s document: title block, sections, related reading. */
-export function layoutArticle(canvas: Canvas, article: Article, page: PageGeometry, relatedTitles: readonly string[]): void {
+export function layoutArticle(canvas: Canvas, article: Article, page: PageGeometry, relatedTitles: readonly string[],
+  pictures: Readonly<Record<string, Uint8Array>> = {}): void {
   const doc = canvas.doc;
   // Without patterns there are no break points inside words, and justified lines would gape: ragged right.
   const hyphenate = hyphenatorFor(article.language);
   const tree = new StructureTree(doc, 'Document');
   const root = tree.root;
-  const child = (parent: Tag, type: string, actual?: string): Tag =>
-    tree.element(parent, type, actual !== undefined && tagNeedsActualText(actual) ? actual : null);
+  const child = (parent: Tag, type: string, actual?: string, alt?: string): Tag =>
+    tree.element(parent, type, actual !== undefined && tagNeedsActualText(actual) ? actual : null, alt);
   const blocks: FlowBlock[] = [];
   const text: TextFn = (value, style, opts = {}) =>
     setLines(canvas, value, style, {
@@ -65,7 +70,21 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
     });
   }
 
-  let after: 'title' | 'heading' | 'paragraph' | 'list' = 'title';
+  const opened = new Map<string, unknown>();
+  const figures = {
+    page, pictures, element: child,
+    text: (value: string, style: TextStyle, width: number) => text(value, style, { hyphenate: false, width }),
+    open: (src: string, bytes: Uint8Array) => {
+      if (!opened.has(src)) opened.set(src, (doc as unknown as OpenImage).openImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+      return opened.get(src);
+    },
+  };
+  const lead = separateLead(article);
+  let after: After = 'title';
+  if (lead !== null) {
+    blocks.push(...figureBlocks(lead, root, SPACE.afterTitleRule, figures));
+    after = 'figure';
+  }
   for (const section of article.sections) {
     const sect = child(root, 'Sect');
     if (section.heading !== null) {
@@ -86,7 +105,10 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
       after = 'heading';
     }
     for (const block of section.blocks) {
-      after = pushModelBlock(blocks, block, after, sect, child, text);
+      if (block.type === 'figure') {
+        blocks.push(...figureBlocks(block.image, sect, after === 'title' ? SPACE.afterTitleRule : SPACE.figure, figures));
+        after = 'figure';
+      } else after = pushModelBlock(blocks, block, after, sect, child, text);
     }
   }
 
@@ -140,21 +162,24 @@ function upper(text: string, language: string): string {
   }
 }
 
+type After = 'title' | 'heading' | 'paragraph' | 'list' | 'figure';
+
 function pushModelBlock(
-  blocks: FlowBlock[], block: ModelBlock, after: 'title' | 'heading' | 'paragraph' | 'list', sect: Tag,
+  blocks: FlowBlock[], block: Exclude<ModelBlock, { type: 'figure' }>, after: After, sect: Tag,
   child: (parent: Tag, type: string, actual?: string) => Tag, text: TextFn,
 ): 'paragraph' | 'list' {
   if (block.type === 'paragraph') {
     // Newspaper style: the first paragraph after a heading or a list is flush left, later ones indented.
     const indent = after === 'paragraph' ? INDENT : 0;
-    const spaceBefore = after === 'paragraph' ? 0 : after === 'list' ? SPACE.afterList : after === 'title' ? SPACE.afterTitleRule : SPACE.firstParagraph;
+    const spaceBefore = after === 'paragraph' ? 0 : after === 'list' ? SPACE.afterList : after === 'title' ? SPACE.afterTitleRule
+      : after === 'figure' ? SPACE.figure : SPACE.firstParagraph;
     blocks.push({
       lines: text(block.text, STYLES.body, { justify: true, indent }),
       style: STYLES.body, spaceBefore, target: child(sect, 'P', block.text), tag: 'P',
     });
     return 'paragraph';
   }
-  const firstSpace = after === 'title' ? SPACE.afterTitleRule : after === 'heading' ? SPACE.firstParagraph : SPACE.list;
+  const firstSpace = after === 'title' ? SPACE.afterTitleRule : after === 'heading' ? SPACE.firstParagraph : after === 'figure' ? SPACE.figure : SPACE.list;
   if (block.title !== null) {
     blocks.push({
       lines: text(block.title, STYLES.listTitle, { hyphenate: false }),

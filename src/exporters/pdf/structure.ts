@@ -12,6 +12,8 @@ export interface Tag {
 interface Element extends Tag {
   type: string;
   actual: string | null;
+  /** The text alternative of a Figure (/Alt). */
+  alt?: string;
   parent: object;
   /** Child elements, and marked content as page dictionary and marked-content id, one after the other. */
   kids: (Element | object | number)[] | null;
@@ -58,8 +60,9 @@ export class StructureTree {
   }
 
   /** A child element of `parent`; with `actual`, the element's text is given as its ActualText. */
-  element(parent: Tag, type: string, actual: string | null = null): Tag {
+  element(parent: Tag, type: string, actual: string | null = null, alt?: string): Tag {
     const element = this.make(type, actual, parent);
+    if (alt !== undefined) (element as Element).alt = alt;
     (parent as Element).kids!.push(element);
     return element;
   }
@@ -96,7 +99,7 @@ export class StructureTree {
     const kids = element.kids;
     if (kids === null) return;
     element.kids = null;
-    if (element.actual) {
+    if (element.actual || element.alt !== undefined) {
       this.writeData(element, kids);
       return;
     }
@@ -122,6 +125,7 @@ export class StructureTree {
     // The keys in pdfkit's order: S, then ActualText at creation, P when added, K and Pg when written.
     const data: Record<string, unknown> = { S: element.type };
     if (element.actual) data.ActualText = new String(element.actual);
+    if (element.alt !== undefined) data.Alt = new String(element.alt);
     data.P = element.parent;
     const k: unknown[] = [];
     data.K = k;

@@ -27,6 +27,7 @@ export const STYLES = {
   listTitle: { face: 'bold', size: 10.5, leading: 14.5, tracking: 0, color: INK },
   related: { face: 'regular', size: 9.5, leading: 13, tracking: 0, color: INK },
   footer: { face: 'regular', size: 7.5, leading: 10, tracking: 0.2, color: GREY },
+  caption: { face: 'regular', size: 8.5, leading: 12, tracking: 0.1, color: GREY },
 } as const satisfies Record<string, TextStyle>;
 
 /** Vertical space above a block, by what it follows. */
@@ -43,7 +44,14 @@ export const SPACE = {
   afterList: 8,
   related: 26,
   relatedItem: 3,
+  figure: 14,
+  caption: 5,
 } as const;
+
+/** The most a picture may fill of the page's height, so a portrait photo leaves room for its caption and text. */
+export const PICTURE_MAX_HEIGHT = 0.6;
+/** The finest a picture is printed: a rendition with more pixels than this per inch at its printed width is not chosen. */
+export const PRINT_PPI = 300;
 
 /** The measure: about 65 characters of body type, the classic comfortable line. */
 export const MEASURE = 340;

@@ -3,6 +3,7 @@
 import { Article } from '../../model/article.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { parseArticleFile } from '../../model/layout.js';
+import { isRenditionPath } from '../../model/picture.js';
 import { sha256 } from '../cache-keys.js';
 
 export interface FileRecord {
@@ -40,6 +41,7 @@ export const LIGHT = 'seed, stat, input, base_slug, slug, published, key, live, 
  * inside out/, whatever the state says.
  */
 export function isArticleFileName(name: string): boolean {
+  if (isRenditionPath(name)) return true;
   const parsed = parseArticleFile(name);
   return parsed !== null && Article.shape.slug.safeParse(parsed.slug).success;
 }

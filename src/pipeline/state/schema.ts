@@ -64,9 +64,14 @@ export const MIGRATIONS: readonly string[] = [
    INSERT INTO models_v2 SELECT seed, model FROM models;
    DROP TABLE models;
    ALTER TABLE models_v2 RENAME TO models;`,
+  // Pictures: each rendition made (by its content name) with the spec it was made to and its file's stat, so
+  // a rebuild encodes nothing it has; and which seed's article uses which, so one no article uses goes.
+  `CREATE TABLE renditions (name TEXT PRIMARY KEY, spec TEXT NOT NULL, size INTEGER NOT NULL, mtime_ms REAL NOT NULL) WITHOUT ROWID;
+   CREATE TABLE picture_uses (name TEXT NOT NULL, seed TEXT NOT NULL, PRIMARY KEY (name, seed)) WITHOUT ROWID;
+   CREATE INDEX picture_uses_seed ON picture_uses (seed);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** The tables a state of this version has: one that lacks any is damaged, whatever its version says. */
-export const TABLES: readonly string[] = ['seeds', 'models', 'listings', 'orphans', 'meta'];
+export const TABLES: readonly string[] = ['seeds', 'models', 'listings', 'orphans', 'meta', 'renditions', 'picture_uses'];

@@ -5,6 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Article } from '../../model/article.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { parseArticleFile } from '../../model/layout.js';
+import { isRenditionPath } from '../../model/picture.js';
 import { sha256 } from '../cache-keys.js';
 import { outputFault } from '../fs-fault.js';
 import { asFileFault } from './faults.js';
@@ -39,6 +40,11 @@ export class BuildState {
   readonly #bySlug: BetterSqlite3.Statement;
   readonly #addOrphan: BetterSqlite3.Statement;
   readonly #dropOrphan: BetterSqlite3.Statement;
+  readonly #dropUses: BetterSqlite3.Statement;
+  readonly #addUse: BetterSqlite3.Statement;
+  readonly #used: BetterSqlite3.Statement;
+  readonly #rendition: BetterSqlite3.Statement;
+  readonly #putRendition: BetterSqlite3.Statement;
   /** Rows found unusable this build, each warned about once and then taken as absent. */
   readonly #bad = new Set<string>();
   /** The hash of each row this build checked or wrote: the collections read them again. */
@@ -68,6 +74,11 @@ export class BuildState {
     this.#bySlug = db.prepare('SELECT files FROM seeds WHERE slug = ?').pluck();
     this.#addOrphan = db.prepare('INSERT OR IGNORE INTO orphans (name) VALUES (?)');
     this.#dropOrphan = db.prepare('DELETE FROM orphans WHERE name = ?');
+    this.#dropUses = db.prepare('DELETE FROM picture_uses WHERE seed = ?');
+    this.#addUse = db.prepare('INSERT OR IGNORE INTO picture_uses (name, seed) VALUES (?, ?)');
+    this.#used = db.prepare('SELECT 1 FROM picture_uses WHERE name = ? LIMIT 1').pluck();
+    this.#rendition = db.prepare('SELECT spec, size, mtime_ms AS mtimeMs FROM renditions WHERE name = ?');
+    this.#putRendition = db.prepare('INSERT OR REPLACE INTO renditions (name, spec, size, mtime_ms) VALUES (?, ?, ?, ?)');
   }
 
   #warn(message: string): void {
@@ -116,6 +127,7 @@ export class BuildState {
   put(row: SeedRow, model: string, listing: string): void {
     const columns = this.#columns(row);
     this.#put.run(columns);
+    this.#uses(row);
     this.#verified.set(row.seed, columns.hash);
     this.#putModel.run(row.seed, model);
     this.#putListing.run(row.seed, listing);
@@ -132,7 +144,32 @@ export class BuildState {
   update(row: SeedRow): void {
     const columns = this.#columns(row);
     this.#update.run(columns);
+    this.#uses(row);
     this.#verified.set(row.seed, columns.hash);
+  }
+
+  /** The pictures a row's article shows, as its files list them: what keeps each one's files in out/. */
+  #uses(row: SeedRow): void {
+    this.#dropUses.run(row.seed);
+    for (const name of Object.keys(row.files)) if (isRenditionPath(name)) this.#addUse.run(name, row.seed);
+  }
+
+  /** What the state recorded of a rendition it made: the spec it was made to, and the file's stat then. */
+  rendition(name: string): { spec: string; size: number; mtimeMs: number } | undefined {
+    return this.#rendition.get(name) as { spec: string; size: number; mtimeMs: number } | undefined;
+  }
+
+  putRendition(name: string, spec: string, file: FileRecord): void {
+    this.#putRendition.run(name, spec, file.size, file.mtimeMs);
+  }
+
+  /** Renditions made that no article shows (its article failed, or went): a finished build deletes them. */
+  unusedRenditions(): string[] {
+    return this.#db.prepare('SELECT name FROM renditions WHERE name NOT IN (SELECT name FROM picture_uses)').pluck().all() as string[];
+  }
+
+  dropRendition(name: string): void {
+    this.#db.prepare('DELETE FROM renditions WHERE name = ?').run(name);
   }
 
   #columns(row: SeedRow) {
@@ -155,6 +192,7 @@ export class BuildState {
 
   remove(seed: string): void {
     this.#remove.run(seed);
+    this.#dropUses.run(seed);
     this.#removeModel.run(seed);
     this.#removeListing.run(seed);
   }
@@ -166,6 +204,7 @@ export class BuildState {
 
   /** True when some row lists `name` among its files (an unusable row too: it only keeps a file). */
   owns(name: string): boolean {
+    if (isRenditionPath(name)) return this.#used.get(name) !== undefined;
     const parsed = parseArticleFile(name);
     if (parsed === null) return false;
     return (this.#bySlug.all(parsed.slug) as string[]).some((files) => isObject(parseJson(files)) && Object.hasOwn(parseJson(files) as object, name));

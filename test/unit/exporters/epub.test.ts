@@ -55,7 +55,7 @@ function paragraphsOf(article: Article): string[] {
     if (section.kicker !== null) texts.push(section.kicker);
     for (const block of section.blocks) {
       if (block.type === 'paragraph') texts.push(block.text);
-      else texts.push(...(block.title === null ? [] : [block.title]), ...block.items);
+      else if (block.type === 'list') texts.push(...(block.title === null ? [] : [block.title]), ...block.items);
     }
   }
   texts.push(...article.related.map((r) => r.text));

@@ -185,7 +185,7 @@ describe('rule 2: errors name the key and its line', () => {
   test('unknown key', () => {
     expect(seedError(fm('date: 2024-01-01', 'title: Something'))).toEqual({
       file: FILE, line: 3, column: 1, rule: 'front-matter/unknown-key',
-      message: 'unknown front matter key "title"; known keys: author, authors, date, updated, url, language, tags, summary, slug',
+      message: 'unknown front matter key "title"; known keys: author, authors, date, updated, url, language, tags, summary, slug, image, image_alt, image_caption, image_credit',
     });
   });
 

@@ -5,8 +5,22 @@ import { createRequire } from 'node:module';
 import { crc32, deflateSync } from 'node:zlib';
 import type Sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { PictureError, preparePicture } from '../../../src/render/pictures.js';
-import type { RenditionSpec } from '../../../src/render/pictures.js';
+import { encodePicture, PictureError, probePicture } from '../../../src/render/pictures.js';
+import { renditionPath } from '../../../src/model/picture.js';
+import type { RenditionType } from '../../../src/model/picture.js';
+
+interface RenditionSpec { width: number; type: RenditionType }
+
+/** Probe, plan `specs` (each no wider than the source) and encode them: what the build does for one picture. */
+async function preparePicture(source: Uint8Array, specs: readonly RenditionSpec[]) {
+  const facts = await probePicture(source);
+  const plan = specs.map((s) => {
+    const width = Math.min(s.width, facts.width);
+    return { src: renditionPath(facts.sha256, width, s.type), width, height: Math.round((facts.height * width) / facts.width), type: s.type };
+  });
+  const made = await encodePicture(source, plan);
+  return { ...facts, hasAlpha: facts.graphic, renditions: made.map((m, i) => ({ ...plan[i]!, name: m.src, bytes: m.bytes })) };
+}
 
 const sharp = createRequire(import.meta.url)('sharp') as typeof Sharp;
 // NASA's launch photo with GPS, a camera make, model and serial number, and EXIF orientation 6.

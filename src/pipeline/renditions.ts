@@ -1,0 +1,139 @@
+// The pictures of a batch made once: each source that some article needs a rendition of is decoded once
+// and every rendition encoded from it, written to out/images/ and recorded, before any article renders.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Article } from '../model/article.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { SeedError } from '../model/diagnostic.js';
+import type { Picture, Rendition } from '../model/picture.js';
+import { fallbackRendition } from '../model/picture.js';
+import { encodeAll } from '../render/pool.js';
+import type { Pool } from '../render/pool.js';
+import { encoderKey } from '../render/pictures.js';
+import { fileRecord, filesCurrent } from './outputs.js';
+import { readPicture } from './pictures.js';
+import type { SeedPictures } from './pictures.js';
+import type { BuildState } from './state/state.js';
+
+/** A picture to encode counts as this many articles to render when the build decides to start the pool. */
+export const PICTURE_WEIGHT = 10;
+
+/** What the batch's work on pictures needs of the build. */
+interface PictureRun {
+  options: { outDir: string; signal?: AbortSignal };
+  state: BuildState;
+  write: (name: string, bytes: Uint8Array) => void;
+  made: Set<string>;
+}
+
+interface Item {
+  article: Article;
+  display: string;
+  pictures: () => Promise<SeedPictures>;
+}
+
+/** A quick test of a seed's bytes: only a seed that may name a picture is scanned for the ones it names. */
+export function namesPictures(bytes: Uint8Array): boolean {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return b.includes('![') || b.includes('image');
+}
+
+/** The article's pictures, each once: the lead and every figure. */
+export function picturesOf(article: Article): Picture[] {
+  const all = new Map<string, Picture>();
+  if (article.image !== undefined) all.set(article.image.src, article.image);
+  for (const s of article.sections) for (const b of s.blocks) if (b.type === 'figure') all.set(b.image.src, b.image);
+  return [...all.values()];
+}
+
+/** Every rendition of every picture of the article, each once. */
+export function renditionsOf(article: Article): Rendition[] {
+  const all = new Map<string, Rendition>();
+  for (const p of picturesOf(article)) for (const r of p.renditions) all.set(r.src, r);
+  return [...all.values()];
+}
+
+/**
+ * The bytes of each picture's renditions of its fallback type (JPEG or PNG), for the formats that embed one
+ * (PDF the one nearest 300 ppi, EPUB the largest), read from out/.
+ */
+export function pictureBytes(run: { options: { outDir: string }; formatNames: readonly string[] }, article: Article): Record<string, Uint8Array> {
+  if (!run.formatNames.includes('pdf') && !run.formatNames.includes('epub')) return {};
+  const embeddable = picturesOf(article).flatMap((p) => p.renditions.filter((r) => r.type === fallbackRendition(p).type));
+  return Object.fromEntries(embeddable.map((r) => [r.src, readFileSync(join(run.options.outDir, r.src))]));
+}
+
+const specOf = (r: Rendition): string => JSON.stringify([encoderKey(), r.width, r.height, r.type]);
+
+function current(run: PictureRun, r: Rendition): boolean {
+  if (run.made.has(r.src)) return true;
+  const recorded = run.state.rendition(r.src);
+  return recorded !== undefined && recorded.spec === specOf(r) && filesCurrent(run.options.outDir, { [r.src]: recorded });
+}
+
+/** The sources the batch must decode, each with the renditions it lacks and the articles (by index) that show it. */
+function jobsOf(run: PictureRun, items: readonly Item[]): Map<string, { renditions: Rendition[]; users: number[] }> {
+  const jobs = new Map<string, { renditions: Rendition[]; users: number[] }>();
+  items.forEach((item, i) => {
+    for (const p of picturesOf(item.article)) {
+      const missing = p.renditions.filter((r) => !current(run, r));
+      if (missing.length === 0) continue;
+      const job = jobs.get(p.sha256) ?? { renditions: p.renditions, users: [] };
+      job.users.push(i);
+      jobs.set(p.sha256, job);
+    }
+  });
+  return jobs;
+}
+
+/** How many sources the batch must decode: what weighs on starting the pool. */
+export function pictureWork(run: PictureRun, items: readonly Item[]): number {
+  return items.some((item) => picturesOf(item.article).length > 0) ? jobsOf(run, items).size : 0;
+}
+
+/**
+ * Make every rendition the batch's articles show and the state does not have, one decode per source, on the
+ * pool where there is one. Returns, by item index, the error of each article whose picture could not be made
+ * (naming the seed, the line and the path): nothing of that article is written; the others render.
+ */
+export async function makeRenditions(run: PictureRun, items: readonly Item[], pool: Pool | null, commits: (() => void)[]): Promise<Map<number, Diagnostic>> {
+  const failed = new Map<number, Diagnostic>();
+  if (!items.some((item) => picturesOf(item.article).length > 0)) return failed;
+  const jobs = [...jobsOf(run, items)];
+  const sources = new Map<string, { file: string; display: string; line: number; column: number; path: string }>();
+  for (const [sha256, job] of jobs) {
+    const first = items[job.users[0]!]!;
+    const found = (await first.pictures()).sources.get(sha256);
+    if (found !== undefined) sources.set(sha256, { file: found.file, display: first.display, ...found.ref });
+  }
+  const failAll = async (users: number[], sha256: string, why: string) => {
+    for (const u of users) {
+      const ref = (await items[u]!.pictures()).sources.get(sha256)?.ref;
+      failed.set(u, new SeedError(items[u]!.display, ref?.line ?? null, ref?.column ?? null, 'picture/unreadable',
+        `the picture "${ref?.path ?? sha256}" cannot be published: ${why}`).diagnostic);
+    }
+  };
+  const results: (Error | null)[] = [];
+  await encodeAll(jobs.map(([sha256, job]) => ({
+    source: () => readPicture(sources.get(sha256)?.file ?? ''),
+    renditions: job.renditions,
+  })), pool, (i, made) => {
+    if (made instanceof Error) {
+      results[i] = made;
+      return;
+    }
+    for (const r of made) {
+      run.write(r.src, r.bytes);
+      run.made.add(r.src);
+      const record = fileRecord(join(run.options.outDir, r.src));
+      const spec = specOf(jobs[i]![1].renditions.find((x) => x.src === r.src)!);
+      commits.push(() => run.state.putRendition(r.src, spec, record));
+    }
+    results[i] = null;
+  }, run.options.signal);
+  for (const [i, [sha256, job]] of jobs.entries()) {
+    const e = results[i];
+    if (e instanceof Error) await failAll(job.users, sha256, e.message.split('\n')[0]!);
+  }
+  return failed;
+}

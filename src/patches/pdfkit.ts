@@ -121,6 +121,10 @@ export function collectOutput(doc: Doc): () => Uint8Array {
     if (text.length >= 4096) flush();
   };
   return () => {
+    // An object still waiting for its data (a PNG with alpha, which pdfkit splits with an asynchronous
+    // inflate) is written after end() returns, in whatever order the inflates finish: never let such a
+    // document out half written or in a varying order.
+    if ((doc as unknown as { _waiting: number })._waiting !== 0) throw new Error('pdf: an image was still being embedded when the document ended');
     flush();
     return new Uint8Array(Buffer.concat(parts));
   };

@@ -109,7 +109,7 @@ export async function encodePicture(source: Uint8Array, renditions: readonly Ren
 }
 
 // Fixed settings, so the same source and plan give the same bytes on every machine; no metadata is kept
-// (sharp writes none unless asked), and a JPEG has no alpha to flatten.
+// (sharp writes none unless asked).
 const SETTINGS = {
   jpeg: { quality: 82, mozjpeg: false, chromaSubsampling: '4:2:0', progressive: true, optimiseCoding: true },
   png: { compressionLevel: 9, adaptiveFiltering: true },
@@ -122,7 +122,9 @@ function encode(pipeline: Pipeline, type: RenditionType): Pipeline {
     case 'image/jpeg':
       return pipeline.flatten({ background: '#ffffff' }).jpeg(SETTINGS.jpeg);
     case 'image/png':
-      return pipeline.png(SETTINGS.png);
+      // The fallback PNG is what PDF and EPUB embed and paper shows: flattened on white, as the JPEG is.
+      // The WebP and AVIF renditions, which every current browser takes, keep the alpha.
+      return pipeline.flatten({ background: '#ffffff' }).png(SETTINGS.png);
     case 'image/webp':
       return pipeline.webp(SETTINGS.webp);
     case 'image/avif':

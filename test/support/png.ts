@@ -1,5 +1,5 @@
 // Enough of a PNG decoder for what the cover's writer emits: 8-bit indexed, filters None and Up.
-import { inflateSync } from 'node:zlib';
+import { crc32, deflateSync, inflateSync } from 'node:zlib';
 import { expect } from 'vitest';
 
 export interface DecodedPng {
@@ -37,4 +37,21 @@ export function decodeIndexedPng(png: Uint8Array): DecodedPng {
     }
   }
   return { width, height, palette, indices };
+}
+
+/** A PNG that says it is `width` x `height` pixels and holds one row of data: what a pixel bomb looks like. */
+export function pngClaiming(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(8 + data.length + 4);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit grey
+  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(width + 1))), chunk('IEND', Buffer.alloc(0))]);
 }

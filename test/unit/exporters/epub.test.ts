@@ -255,7 +255,7 @@ describe('EPUB content', () => {
   });
 
   it('writes each CJK region its own forms: Simplified, Traditional, Japanese and Korean differ', () => {
-    const css = ['zh', 'zh-TW', 'ja', 'ko'].map(stylesheet);
+    const css = ['zh', 'zh-TW', 'ja', 'ko'].map((l) => stylesheet(l));
     expect(new Set(css).size).toBe(4);
   });
 

@@ -46,7 +46,7 @@ export function modelTexts(a: Article): string[] {
   for (const s of a.sections) {
     if (s.kicker !== null) texts.push(s.kicker);
     if (s.heading !== null) texts.push(s.heading);
-    for (const b of s.blocks) texts.push(...(b.type === 'paragraph' ? [b.text] : [b.title ?? '', ...b.items]));
+    for (const b of s.blocks) texts.push(...(b.type === 'paragraph' ? [b.text] : b.type === 'list' ? [b.title ?? '', ...b.items] : [b.image.caption ?? '']));
   }
   return texts;
 }

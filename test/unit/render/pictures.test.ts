@@ -2,11 +2,11 @@
 // one decode, with nothing of the camera in any rendition, and a clear error for what cannot be published.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { crc32, deflateSync } from 'node:zlib';
 import type Sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { encodePicture, PictureError, probePicture } from '../../../src/render/pictures.js';
 import { renditionPath } from '../../../src/model/picture.js';
+import { pngClaiming } from '../../support/png.js';
 import type { RenditionType } from '../../../src/model/picture.js';
 
 interface RenditionSpec { width: number; type: RenditionType }
@@ -40,23 +40,6 @@ async function refused(source: Uint8Array): Promise<string> {
   throw new Error('expected a PictureError');
 }
 
-/** A PNG that says it is `width` x `height` pixels and holds one row of data: what a pixel bomb looks like. */
-function pngClaiming(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(8 + data.length + 4);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit grey
-  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(width + 1))), chunk('IEND', Buffer.alloc(0))]);
-}
-
 describe('preparePicture', () => {
   it('turns the photo upright, never upscales, and carries nothing of the camera into any rendition', async () => {
     const source = await sharp(LAUNCH).metadata();
@@ -85,7 +68,7 @@ describe('preparePicture', () => {
     expect(b.renditions.map((r) => Buffer.from(r.bytes).toString('base64'))).toEqual(a.renditions.map((r) => Buffer.from(r.bytes).toString('base64')));
   });
 
-  it('turns CMYK into sRGB, keeps the alpha of a PNG and flattens it into a JPEG', async () => {
+  it('turns CMYK into sRGB, keeps the alpha in WebP and flattens it on white into the PNG and JPEG fallbacks', async () => {
     const cmyk = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c03020' } }).toColourspace('cmyk').jpeg().toBuffer();
     expect((await sharp(cmyk).metadata()).space).toBe('cmyk');
     const fromCmyk = await preparePicture(cmyk, [{ width: 64, type: 'image/jpeg' }]);
@@ -93,10 +76,16 @@ describe('preparePicture', () => {
     expect([meta.space, meta.channels]).toEqual(['srgb', 3]);
 
     const alpha = await sharp({ create: { width: 40, height: 40, channels: 4, background: { r: 0, g: 0, b: 255, alpha: 0.5 } } }).png().toBuffer();
-    const picture = await preparePicture(alpha, [{ width: 40, type: 'image/png' }, { width: 40, type: 'image/jpeg' }]);
+    const picture = await preparePicture(alpha, [{ width: 40, type: 'image/webp' }, { width: 40, type: 'image/png' }, { width: 40, type: 'image/jpeg' }]);
     expect(picture.hasAlpha).toBe(true);
     expect((await sharp(picture.renditions[0]!.bytes).metadata()).hasAlpha).toBe(true);
-    expect((await sharp(picture.renditions[1]!.bytes).metadata()).hasAlpha).toBe(false);
+    // PDF and EPUB embed the fallback: pdfkit would split a PNG's alpha asynchronously, after the document ends.
+    for (const flat of picture.renditions.slice(1)) {
+      expect((await sharp(flat.bytes).metadata()).hasAlpha).toBe(false);
+      const { data } = await sharp(flat.bytes).raw().toBuffer({ resolveWithObject: true });
+      // Half-transparent blue on white.
+      [128, 128, 255].forEach((want, i) => expect(Math.abs(data[i]! - want)).toBeLessThanOrEqual(3));
+    }
   });
 
   it('refuses a pixel bomb from its header, before decoding it', async () => {

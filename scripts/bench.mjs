@@ -1,7 +1,7 @@
 // npm run bench: per-exporter cost, cold start, batch throughput and memory, incremental rebuild.
 // Figures, not assertions: a table on stdout, or the results as JSON with --json. Progress goes to stderr.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +18,8 @@ const { values } = parseArgs({
     // The archive rows: 100,000 articles (json,rss), first build and no-op rebuild. Minutes: off by default.
     archive: { type: 'boolean', default: false },
     'archive-size': { type: 'string', default: '100000' },
+    // The pictures rows: N articles each with its own 2,560 x 1,600 JPEG lead photo, all formats, 2 threads.
+    pictures: { type: 'string', default: '300' },
   },
 });
 // What a user runs (the startup snapshot, which hands batches to the compiled CLI), and the compiled CLI alone.
@@ -141,8 +143,8 @@ log(`cold start: ${results.cold.msWall.toFixed(0)} ms (bin/galley), ${results.co
 
 // 3. Full builds of N synthetic seeds, all formats, in a fresh out/ each: wall time and the peak RSS of
 // the whole process tree (bin/galley, the snapshot and the compiled CLI it hands a batch to, summed).
-async function timedBuild(seeds, out, extra = []) {
-  const r = await measure(BIN, ['build', seeds, '--out', out, '--quiet', ...extra]);
+async function timedBuild(seeds, out, extra = [], env = {}) {
+  const r = await measure(BIN, ['build', seeds, '--out', out, '--quiet', ...extra], { env: { ...process.env, ...env } });
   if (r.code !== 0) throw new Error(`build failed: ${r.stderr}`);
   return { seconds: r.seconds, peakRssMb: r.peakRssMb };
 }
@@ -185,6 +187,53 @@ if (values.archive) {
   rmSync(root, { recursive: true, force: true });
 }
 
+// 4c. Pictures: N articles, each with its own 2,560 x 1,600 JPEG lead photo, all formats, on 2 threads; the
+// same seeds without the photo; a text edit of one; and the same photos made by sharp the way
+// @11ty/eleventy-img makes them (a pipeline from the source per output, WebP and JPEG at 480, 960 and
+// 1,600 px), two at a time, side by side in this run.
+if (Number(values.pictures) > 0) {
+  const n = Number(values.pictures);
+  const { createRequire } = await import('node:module');
+  const sharp = createRequire(import.meta.url)('sharp');
+  const root = mkdtempSync(join(tmpdir(), 'galley-bench-pictures-'));
+  const seeds = join(root, 'seeds');
+  const plain = join(root, 'plain');
+  writeSynthSeeds(seeds, n);
+  writeSynthSeeds(plain, n);
+  mkdirSync(join(seeds, 'img'));
+  const base = await sharp('test/fixtures/pictures/launch.jpg').autoOrient().resize(2560, 1600, { fit: 'cover' }).raw().toBuffer({ resolveWithObject: true });
+  const photos = [];
+  for (let i = 0; i < n; i++) {
+    const file = join(seeds, 'img', `photo-${i}.jpg`);
+    // Each its own: another hue, so no two sources share a hash.
+    await sharp(base.data, { raw: base.info }).modulate({ hue: (i * 7) % 360, brightness: 1 + (i % 5) / 50 }).jpeg({ quality: 88 }).toFile(file);
+    photos.push(file);
+    const name = join(seeds, `synth-${String(i).padStart(5, '0')}.txt`);
+    writeFileSync(name, readFileSync(name, 'utf8').replace('---\n', `---\nimage: img/photo-${i}.jpg\nimage_alt: A launch pad at dusk, photo ${i}\n`));
+  }
+  const env = { GALLEY_THREADS: '2' };
+  const withPictures = await timedBuild(seeds, join(root, 'out'), [], env);
+  const textOnly = await timedBuild(plain, join(root, 'plain-out'), [], env);
+  const edited = join(seeds, 'synth-00007.txt');
+  appendFileSync(edited, 'One more paragraph, added after a correction.\n');
+  const edit = await timedBuild(seeds, join(root, 'out'), [], env);
+  const t = performance.now();
+  let next = 0;
+  const lane = async () => {
+    while (next < photos.length) {
+      const photo = photos[next++];
+      for (const width of [480, 960, 1600]) {
+        for (const format of ['webp', 'jpeg']) await sharp(photo).resize({ width }).toFormat(format).toBuffer();
+      }
+    }
+  };
+  await Promise.all([lane(), lane()]);
+  const eleventyImgSeconds = (performance.now() - t) / 1000;
+  results.pictures = { articles: n, withPictures, textOnly, pictureSeconds: withPictures.seconds - textOnly.seconds, edit, eleventyImgSeconds };
+  log(`pictures ${n}: ${withPictures.seconds.toFixed(1)} s (${(n / withPictures.seconds).toFixed(1)} articles/s), peak RSS ${withPictures.peakRssMb.toFixed(0)} MB; text only ${textOnly.seconds.toFixed(1)} s; pictures cost ${(withPictures.seconds - textOnly.seconds).toFixed(1)} s vs eleventy-img-style ${eleventyImgSeconds.toFixed(1)} s; one text edit ${edit.seconds.toFixed(2)} s`);
+  rmSync(root, { recursive: true, force: true });
+}
+
 // 5. Hostile seeds toward the 1 MiB limit, each built alone in all formats.
 if (!values['skip-hostile']) {
   const root = mkdtempSync(join(tmpdir(), 'galley-bench-hostile-'));
@@ -213,6 +262,7 @@ const lines = [
   ...results.batch.map((b, i) => `| ${b.articles} | ${fmt(b.seconds, 2)} | ${fmt(b.articlesPerSecond, 0)} | ${fmt(b.peakRssMb, 0)} | ${fmt(results.noop[i]?.seconds, 2)} | ${fmt(results.noop[i]?.peakRssMb, 0)} |`),
   '',
   results.incremental ? `incremental rebuild, 1 of ${results.incremental.of} seeds changed: ${fmt(results.incremental.seconds, 2)} s` : '',
+  results.pictures ? `pictures, ${results.pictures.articles} articles each with its own 2,560 x 1,600 JPEG, all formats, 2 threads: ${fmt(results.pictures.withPictures.seconds, 1)} s (${fmt(results.pictures.articles / results.pictures.withPictures.seconds, 1)} articles/s), peak RSS ${fmt(results.pictures.withPictures.peakRssMb, 0)} MB; text only ${fmt(results.pictures.textOnly.seconds, 1)} s; picture cost ${fmt(results.pictures.pictureSeconds, 1)} s vs ${fmt(results.pictures.eleventyImgSeconds, 1)} s for eleventy-img's way; one text edit ${fmt(results.pictures.edit.seconds, 2)} s` : '',
   results.archive ? `archive, ${results.archive.articles} articles (json,rss): first build ${fmt(results.archive.first.seconds, 1)} s, peak RSS ${fmt(results.archive.first.peakRssMb, 0)} MB; no-op rebuild ${fmt(results.archive.noop.seconds, 2)} s, peak RSS ${fmt(results.archive.noop.peakRssMb, 0)} MB` : '',
   '',
   '| script fixture | PDF ms per article (median, warm) |',

@@ -376,7 +376,11 @@ async function planSeed(run: Run, index: number, commits: (() => void)[], built:
       stat = deps === '' ? seedStat : `${seedStat}\n${deps}`;
       input = inputKey(bytes!, (run.stats[index]?.context ?? modelContext(config, fallback, sourcePath)) + key);
     }
-    const renormalize = async () => normalize(bytes!, display, { config, fallbackDate: fallback, sourcePath, pictures: (await pictures()).lookup });
+    const renormalize = async () => {
+      // Pictures first: reading them reads the seed's bytes.
+      const { lookup } = await pictures();
+      return normalize(bytes!, display, { config, fallbackDate: fallback, sourcePath, pictures: lookup });
+    };
     if (reuse !== undefined && reuse.input === input) {
       diagnostics = reuse.diagnostics.map((d) => ({ ...d, file: display }));
     } else {

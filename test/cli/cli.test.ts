@@ -38,7 +38,7 @@ describe('galley build', () => {
     const r = galley(dir, 'build', 'seeds', '--out', 'out', '--formats', 'json');
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')[0]).toBe(
-      'seeds/bad.txt:3:1: error: unknown front matter key "colour"; known keys: author, authors, date, updated, url, language, tags, summary, slug [front-matter/unknown-key]');
+      'seeds/bad.txt:3:1: error: unknown front matter key "colour"; known keys: author, authors, date, updated, url, language, tags, summary, slug, image, image_alt, image_caption, image_credit [front-matter/unknown-key]');
     expect(r.stderr).toContain('built 1 of 2 articles into out, 1 failed');
     expect(readdirSync(join(dir, 'out')).filter((f) => !f.startsWith('.')).sort()).toEqual(['article.schema.json', 'good-news.json']);
   });
@@ -83,7 +83,7 @@ describe('galley build', () => {
     const r = galley(dir, 'build', '--formats', 'json');
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')[0]).toBe('seeds/x\\nfake.txt:9:9: error: spoofed message [spoof-rule]\\n\\x1b[31mred.txt:3:1: error: '
-      + 'unknown front matter key "colour"; known keys: author, authors, date, updated, url, language, tags, summary, slug [front-matter/unknown-key]');
+      + 'unknown front matter key "colour"; known keys: author, authors, date, updated, url, language, tags, summary, slug, image, image_alt, image_caption, image_credit [front-matter/unknown-key]');
     expect(r.stderr).not.toMatch(/^fake\.txt/m);
     expect(r.stderr).not.toContain('\u001b');
   });

@@ -188,9 +188,8 @@ if (values.archive) {
 }
 
 // 4c. Pictures: N articles, each with its own 2,560 x 1,600 JPEG lead photo, all formats, on 2 threads; the
-// same seeds without the photo; a text edit of one; and the same photos made by sharp the way
-// @11ty/eleventy-img makes them (a pipeline from the source per output, WebP and JPEG at 480, 960 and
-// 1,600 px), two at a time, side by side in this run.
+// same seeds without the photo; a text edit of one; and @11ty/eleventy-img making WebP and JPEG at 480, 960
+// and 1,600 px of the same photos, two at a time, side by side in this run.
 if (Number(values.pictures) > 0) {
   const n = Number(values.pictures);
   const { createRequire } = await import('node:module');
@@ -217,20 +216,20 @@ if (Number(values.pictures) > 0) {
   const edited = join(seeds, 'synth-00007.txt');
   appendFileSync(edited, 'One more paragraph, added after a correction.\n');
   const edit = await timedBuild(seeds, join(root, 'out'), [], env);
+  // @11ty/eleventy-img itself (a devDependency, with its own sharp), the same six files per photo, two at a time.
+  const { default: Image } = await import('@11ty/eleventy-img');
   const t = performance.now();
   let next = 0;
   const lane = async () => {
     while (next < photos.length) {
       const photo = photos[next++];
-      for (const width of [480, 960, 1600]) {
-        for (const format of ['webp', 'jpeg']) await sharp(photo).resize({ width }).toFormat(format).toBuffer();
-      }
+      await Image(photo, { widths: [480, 960, 1600], formats: ['webp', 'jpeg'], outputDir: join(root, 'eleventy-img'), useCache: false });
     }
   };
   await Promise.all([lane(), lane()]);
   const eleventyImgSeconds = (performance.now() - t) / 1000;
   results.pictures = { articles: n, withPictures, textOnly, pictureSeconds: withPictures.seconds - textOnly.seconds, edit, eleventyImgSeconds };
-  log(`pictures ${n}: ${withPictures.seconds.toFixed(1)} s (${(n / withPictures.seconds).toFixed(1)} articles/s), peak RSS ${withPictures.peakRssMb.toFixed(0)} MB; text only ${textOnly.seconds.toFixed(1)} s; pictures cost ${(withPictures.seconds - textOnly.seconds).toFixed(1)} s vs eleventy-img-style ${eleventyImgSeconds.toFixed(1)} s; one text edit ${edit.seconds.toFixed(2)} s`);
+  log(`pictures ${n}: ${withPictures.seconds.toFixed(1)} s (${(n / withPictures.seconds).toFixed(1)} articles/s), peak RSS ${withPictures.peakRssMb.toFixed(0)} MB; text only ${textOnly.seconds.toFixed(1)} s; pictures cost ${(withPictures.seconds - textOnly.seconds).toFixed(1)} s vs @11ty/eleventy-img ${eleventyImgSeconds.toFixed(1)} s; one text edit ${edit.seconds.toFixed(2)} s`);
   rmSync(root, { recursive: true, force: true });
 }
 
@@ -262,7 +261,7 @@ const lines = [
   ...results.batch.map((b, i) => `| ${b.articles} | ${fmt(b.seconds, 2)} | ${fmt(b.articlesPerSecond, 0)} | ${fmt(b.peakRssMb, 0)} | ${fmt(results.noop[i]?.seconds, 2)} | ${fmt(results.noop[i]?.peakRssMb, 0)} |`),
   '',
   results.incremental ? `incremental rebuild, 1 of ${results.incremental.of} seeds changed: ${fmt(results.incremental.seconds, 2)} s` : '',
-  results.pictures ? `pictures, ${results.pictures.articles} articles each with its own 2,560 x 1,600 JPEG, all formats, 2 threads: ${fmt(results.pictures.withPictures.seconds, 1)} s (${fmt(results.pictures.articles / results.pictures.withPictures.seconds, 1)} articles/s), peak RSS ${fmt(results.pictures.withPictures.peakRssMb, 0)} MB; text only ${fmt(results.pictures.textOnly.seconds, 1)} s; picture cost ${fmt(results.pictures.pictureSeconds, 1)} s vs ${fmt(results.pictures.eleventyImgSeconds, 1)} s for eleventy-img's way; one text edit ${fmt(results.pictures.edit.seconds, 2)} s` : '',
+  results.pictures ? `pictures, ${results.pictures.articles} articles each with its own 2,560 x 1,600 JPEG, all formats, 2 threads: ${fmt(results.pictures.withPictures.seconds, 1)} s (${fmt(results.pictures.articles / results.pictures.withPictures.seconds, 1)} articles/s), peak RSS ${fmt(results.pictures.withPictures.peakRssMb, 0)} MB; text only ${fmt(results.pictures.textOnly.seconds, 1)} s; picture cost ${fmt(results.pictures.pictureSeconds, 1)} s vs ${fmt(results.pictures.eleventyImgSeconds, 1)} s for @11ty/eleventy-img; one text edit ${fmt(results.pictures.edit.seconds, 2)} s` : '',
   results.archive ? `archive, ${results.archive.articles} articles (json,rss): first build ${fmt(results.archive.first.seconds, 1)} s, peak RSS ${fmt(results.archive.first.peakRssMb, 0)} MB; no-op rebuild ${fmt(results.archive.noop.seconds, 2)} s, peak RSS ${fmt(results.archive.noop.peakRssMb, 0)} MB` : '',
   '',
   '| script fixture | PDF ms per article (median, warm) |',

@@ -21,6 +21,15 @@ export interface ArticleContext extends ExportContext {
    * build gives those of the article's pictures; a format that embeds a picture it is not given fails.
    */
   pictures?: Readonly<Record<string, Uint8Array>>;
+  /** Pixel work for a picture library to do (the build gives sharp's); absent, a format draws no photo into an image of its own. */
+  raster?: Raster;
+}
+
+/** Decoding a rendition to pixels, and pixels to a JPEG: what the EPUB's photo cover needs of a picture library. */
+export interface Raster {
+  /** RGB, 8 bits, row after row. */
+  decode(bytes: Uint8Array): Promise<{ data: Uint8Array; width: number; height: number }>;
+  jpeg(rgb: Uint8Array, width: number, height: number): Promise<Uint8Array>;
 }
 
 /**

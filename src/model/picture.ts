@@ -14,6 +14,11 @@ export const RenditionType = z.enum(['image/jpeg', 'image/png', 'image/webp', 'i
 export type RenditionType = z.infer<typeof RenditionType>;
 
 const picturePath = /^images\/[0-9a-f]{20}-[1-9][0-9]*\.(?:jpg|png|webp|avif)$/;
+// The EPUB cover's crop of a lead picture: a file of out/images/ too, but no rendition of the model's.
+const coverPath = /^images\/[0-9a-f]{20}-cover\.jpg$/;
+
+/** The photo band of an EPUB cover (600 x 900): the lead picture cropped to fill it. */
+export const COVER_PHOTO = { width: 600, height: 480 } as const;
 
 export const Rendition = z.object({
   src: z.string().regex(picturePath).describe('Relative to out/'),
@@ -61,9 +66,17 @@ export function renditionPath(sha256: string, width: number, type: RenditionType
   return `images/${sha256.slice(0, 20)}-${width}.${EXTENSIONS[type]}`;
 }
 
-/** True for a path renditionPath gives. */
+/** True for a path renditionPath or coverCrop gives: a file of out/images/. */
 export function isRenditionPath(name: string): boolean {
-  return picturePath.test(name);
+  return picturePath.test(name) || coverPath.test(name);
+}
+
+/** A file made from a picture: a rendition, or (`crop`) the cover's crop, filled to its size, centred. */
+export type PictureFile = Rendition & { crop?: true };
+
+/** The crop of a lead picture the EPUB cover shows above its headline, made with the picture's renditions. */
+export function coverCrop(picture: Picture): PictureFile {
+  return { src: `images/${picture.sha256.slice(0, 20)}-cover.jpg`, ...COVER_PHOTO, type: 'image/jpeg', crop: true };
 }
 
 /**

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { Article } from '../model/article.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { SeedError } from '../model/diagnostic.js';
-import type { Picture, Rendition } from '../model/picture.js';
-import { fallbackRendition } from '../model/picture.js';
+import type { Picture, PictureFile } from '../model/picture.js';
+import { coverCrop, fallbackRendition } from '../model/picture.js';
 import { encodeAll } from '../render/pool.js';
 import type { Pool } from '../render/pool.js';
 import { encoderKey } from '../render/pictures.js';
@@ -46,10 +46,15 @@ export function picturesOf(article: Article): Picture[] {
   return [...all.values()];
 }
 
-/** Every rendition of every picture of the article, each once. */
-export function renditionsOf(article: Article): Rendition[] {
-  const all = new Map<string, Rendition>();
-  for (const p of picturesOf(article)) for (const r of p.renditions) all.set(r.src, r);
+/** The files made of one of the article's pictures: its renditions, and the cover's crop of the lead. */
+function filesOf(article: Article, picture: Picture): PictureFile[] {
+  return article.image?.src === picture.src ? [...picture.renditions, coverCrop(picture)] : picture.renditions;
+}
+
+/** Every file made of every picture of the article, each once. */
+export function renditionsOf(article: Article): PictureFile[] {
+  const all = new Map<string, PictureFile>();
+  for (const p of picturesOf(article)) for (const r of filesOf(article, p)) all.set(r.src, r);
   return [...all.values()];
 }
 
@@ -59,26 +64,29 @@ export function renditionsOf(article: Article): Rendition[] {
  */
 export function pictureBytes(run: { options: { outDir: string }; formatNames: readonly string[] }, article: Article): Record<string, Uint8Array> {
   if (!run.formatNames.includes('pdf') && !run.formatNames.includes('epub')) return {};
-  const embeddable = picturesOf(article).flatMap((p) => p.renditions.filter((r) => r.type === fallbackRendition(p).type));
-  return Object.fromEntries(embeddable.map((r) => [r.src, readFileSync(join(run.options.outDir, r.src))]));
+  const embeddable = picturesOf(article).flatMap((p) => p.renditions.filter((r) => r.type === fallbackRendition(p).type).map((r) => r.src));
+  if (article.image !== undefined && run.formatNames.includes('epub')) embeddable.push(coverCrop(article.image).src);
+  return Object.fromEntries(embeddable.map((src) => [src, readFileSync(join(run.options.outDir, src))]));
 }
 
-const specOf = (r: Rendition): string => JSON.stringify([encoderKey(), r.width, r.height, r.type]);
+const specOf = (r: PictureFile): string => JSON.stringify([encoderKey(), r.width, r.height, r.type, r.crop === true]);
 
-function current(run: PictureRun, r: Rendition): boolean {
+function current(run: PictureRun, r: PictureFile): boolean {
   if (run.made.has(r.src)) return true;
   const recorded = run.state.rendition(r.src);
   return recorded !== undefined && recorded.spec === specOf(r) && filesCurrent(run.options.outDir, { [r.src]: recorded });
 }
 
 /** The sources the batch must decode, each with the renditions it lacks and the articles (by index) that show it. */
-function jobsOf(run: PictureRun, items: readonly Item[]): Map<string, { renditions: Rendition[]; users: number[] }> {
-  const jobs = new Map<string, { renditions: Rendition[]; users: number[] }>();
+function jobsOf(run: PictureRun, items: readonly Item[]): Map<string, { renditions: PictureFile[]; users: number[] }> {
+  const jobs = new Map<string, { renditions: PictureFile[]; users: number[] }>();
   items.forEach((item, i) => {
     for (const p of picturesOf(item.article)) {
-      const missing = p.renditions.filter((r) => !current(run, r));
+      const missing = filesOf(item.article, p).filter((r) => !current(run, r));
       if (missing.length === 0) continue;
-      const job = jobs.get(p.sha256) ?? { renditions: p.renditions, users: [] };
+      const job = jobs.get(p.sha256) ?? { renditions: [], users: [] };
+      // What every article of the batch lacks of the source, in one decode: one may need the cover's crop, another not.
+      for (const r of missing) if (!job.renditions.some((x) => x.src === r.src)) job.renditions.push(r);
       job.users.push(i);
       jobs.set(p.sha256, job);
     }

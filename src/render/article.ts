@@ -2,6 +2,7 @@
 import { articlePath, FORMATS } from '../exporters/registry.js';
 import type { ArticleFormat } from '../exporters/registry.js';
 import type { ArticleExporter } from '../model/output.js';
+import { raster } from './pictures.js';
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -40,7 +41,7 @@ export async function renderArticle(article: Article, formatNames: readonly stri
   const sizes: Record<string, number> = {};
   for (const format of FORMATS) {
     if (format.kind !== 'article' || !formatNames.includes(format.name)) continue;
-    const out = await (await loader(format))(article, { config, formats: formatNames, sizes: { ...sizes }, pictures });
+    const out = await (await loader(format))(article, { config, formats: formatNames, sizes: { ...sizes }, pictures, raster });
     diagnostics.push(...out.diagnostics);
     files.push({ format: format.name, name: articlePath(format, article.slug), bytes: out.bytes });
     sizes[format.name] = out.bytes.byteLength;

@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type Sharp from 'sharp';
-import type { PictureFacts, Rendition, RenditionType } from '../model/picture.js';
+import type { PictureFacts, PictureFile, RenditionType } from '../model/picture.js';
+import type { Raster } from '../model/output.js';
 
 /** The largest source file a seed may name (seed format rule 12). */
 export const MAX_PICTURE_BYTES = 50 * 1024 * 1024;
@@ -31,18 +32,20 @@ type Pipeline = ReturnType<typeof Sharp>;
 
 let sharpModule: typeof Sharp | null = null;
 // Loaded on first use, as the state's SQLite is: a native addon, which the startup snapshot cannot hold.
-// One libvips thread and a small cache per render thread: the pool gives the parallelism, and memory stays
-// flat however many pictures a build makes.
+// One libvips thread per render thread and no cache: the pool gives the parallelism, and memory stays flat
+// however many pictures a build makes.
 function sharp(): typeof Sharp {
   if (sharpModule === null) {
     sharpModule = createRequire(import.meta.url)('sharp') as typeof Sharp;
     sharpModule.concurrency(1);
-    sharpModule.cache({ memory: 32, files: 0, items: 16 });
+    // No operation cache: every call starts from a new buffer, so nothing cached is ever reused.
+    sharpModule.cache(false);
   }
   return sharpModule;
 }
 
-const input = (source: Uint8Array) => sharp()(source, { limitInputPixels: MAX_PICTURE_PIXELS, pages: 1, failOn: 'truncated' });
+// Read top to bottom once (libvips turns to random access itself where a rotation needs it).
+const input = (source: Uint8Array) => sharp()(source, { limitInputPixels: MAX_PICTURE_PIXELS, pages: 1, failOn: 'truncated', sequentialRead: true });
 
 /**
  * Check `source` from its header (rule 12: a format by content, at most 50 MiB and 100 million pixels) and
@@ -71,10 +74,25 @@ export function sizeError(bytes: number): PictureError | null {
   return bytes > MAX_PICTURE_BYTES ? new PictureError(`the file is ${(bytes / 2 ** 20).toFixed(1)} MiB; a picture may be 50 MiB at most`) : null;
 }
 
+/** The Raster exporters are given (ArticleContext.raster): sharp, with the same fixed settings everywhere. */
+export const raster: Raster = {
+  async decode(bytes) {
+    const { data, info } = await sharp()(bytes).toColourspace('srgb').removeAlpha().raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+    return { data, width: info.width, height: info.height };
+  },
+  async jpeg(rgb, width, height) {
+    return sharp()(rgb, { raw: { width, height, channels: 3 } }).jpeg(COVER_JPEG).toBuffer();
+  },
+};
+
+// A cover is drawn once per book and shown small: baseline, and light text on a dark band keeps its edges in
+// the luma whatever the chroma subsampling.
+const COVER_JPEG = { quality: 86, chromaSubsampling: '4:2:0' } as const;
+
 /** A picture to make: its source's bytes and its plan (see encodePicture). */
 export interface EncodeTask {
   source: Uint8Array;
-  renditions: Rendition[];
+  renditions: PictureFile[];
 }
 
 /** One rendition encoded: its path under out/ (the plan's) and its bytes. */
@@ -88,10 +106,15 @@ export interface EncodedRendition {
  * at the largest size any of them needs (a JPEG shrinks on load), each then resized to its planned size.
  * Throws a PictureError for a source that does not decode (truncated, damaged, out of memory).
  */
-export async function encodePicture(source: Uint8Array, renditions: readonly Rendition[]): Promise<EncodedRendition[]> {
-  const widest = renditions.reduce((a, b) => (b.width > a.width ? b : a));
-  const decoded = await input(source).autoOrient().resize({ width: widest.width, height: widest.height, fit: 'fill' })
-    .toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true })
+export async function encodePicture(source: Uint8Array, renditions: readonly PictureFile[]): Promise<EncodedRendition[]> {
+  const sized = renditions.filter((r) => r.crop !== true);
+  let decode = input(source).autoOrient();
+  // At the largest planned size; a crop alone (the cover's, for a picture whose renditions exist) from the whole picture.
+  if (sized.length > 0) {
+    const widest = sized.reduce((a, b) => (b.width > a.width ? b : a));
+    decode = decode.resize({ width: widest.width, height: widest.height, fit: 'fill' });
+  }
+  const decoded = await decode.toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true })
     .catch((e: unknown) => {
       throw new PictureError(`the picture does not decode (${reason(e)})`);
     });
@@ -99,7 +122,8 @@ export async function encodePicture(source: Uint8Array, renditions: readonly Ren
   const out: EncodedRendition[] = [];
   for (const r of renditions) {
     let pipeline = sharp()(decoded.data, { raw: { width, height, channels } });
-    if (r.width !== width || r.height !== height) pipeline = pipeline.resize({ width: r.width, height: r.height, fit: 'fill' });
+    if (r.crop === true) pipeline = pipeline.resize({ width: r.width, height: r.height, fit: 'cover', position: 'centre' });
+    else if (r.width !== width || r.height !== height) pipeline = pipeline.resize({ width: r.width, height: r.height, fit: 'fill' });
     const data = await encode(pipeline, r.type).toBuffer().catch((e: unknown) => {
       throw new PictureError(`the picture could not be encoded (${reason(e)})`);
     });
@@ -111,9 +135,11 @@ export async function encodePicture(source: Uint8Array, renditions: readonly Ren
 // Fixed settings, so the same source and plan give the same bytes on every machine; no metadata is kept
 // (sharp writes none unless asked).
 const SETTINGS = {
-  jpeg: { quality: 82, mozjpeg: false, chromaSubsampling: '4:2:0', progressive: true, optimiseCoding: true },
+  // Baseline: e-readers' decoders (older Kindles, Adobe's) stumble on progressive JPEG, and it is twice as fast.
+  jpeg: { quality: 82, mozjpeg: false, chromaSubsampling: '4:2:0', progressive: false, optimiseCoding: true },
   png: { compressionLevel: 9, adaptiveFiltering: true },
-  webp: { quality: 80, effort: 4 },
+  // Effort 1 of 6: WebP's encoding was most of a picture's cost at 4 (libwebp's default), for files a tenth smaller.
+  webp: { quality: 80, effort: 1 },
   avif: { quality: 55, effort: 4 },
 } as const;
 

@@ -10,7 +10,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { renderArticle } from './article.js';
 import { encodePicture } from './pictures.js';
 import type { EncodedRendition, EncodeTask } from './pictures.js';
-import type { Rendition } from '../model/picture.js';
+import type { PictureFile } from '../model/picture.js';
 import type { RenderedArticle } from './article.js';
 import type { RenderTask, WorkerData } from './worker.js';
 
@@ -159,7 +159,7 @@ export async function renderAll(articles: readonly Article[], formats: string[],
  * Error that says why its source cannot be published, to `done`: on `pool` two at a time per thread, or in
  * this thread. The first error `done` throws (a file-system fault), or an abort of `signal`, ends it.
  */
-export async function encodeAll(jobs: readonly { source: () => Uint8Array; renditions: Rendition[] }[], pool: Pool | null,
+export async function encodeAll(jobs: readonly { source: () => Uint8Array; renditions: PictureFile[] }[], pool: Pool | null,
   done: (index: number, result: EncodedRendition[] | Error) => void, signal?: AbortSignal): Promise<void> {
   let next = 0;
   let failed = false;
@@ -170,7 +170,11 @@ export async function encodeAll(jobs: readonly { source: () => Uint8Array; rendi
       const job = jobs[i]!;
       let made: EncodedRendition[] | Error;
       try {
-        const task: EncodeTask = { source: job.source(), renditions: job.renditions };
+        const read = job.source();
+        // Moved to the thread: a view into Node's shared buffer pool (a small file) is copied first, as
+        // moving it would detach the pool.
+        const source = read.byteOffset === 0 && read.byteLength === read.buffer.byteLength ? read : read.slice();
+        const task: EncodeTask = { source, renditions: job.renditions };
         made = pool === null ? await encodePicture(task.source, task.renditions)
           : await (pool as unknown as Piscina<EncodeTask, EncodedRendition[]>).run(task, { name: 'encode', transferList: [task.source.buffer as ArrayBuffer] });
       } catch (e) {

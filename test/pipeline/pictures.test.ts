@@ -80,6 +80,8 @@ describeWithTools(['exiftool', 'convert', 'pdfimages', 'unzip', 'java', 'qpdf', 
     seed('a-lead.txt', '---\ndate: 2026-03-20\nimage: img/launch.jpg\nimage_alt: A rocket on its pad\nimage_caption: The launch\nimage_credit: Photo: NASA\n---\nLaunch goes ahead\nEngineers cleared the rocket.\n' + figures('tagged.jpg'));
     seed('b-variants.txt', '---\ndate: 2026-03-19\n---\nEvery kind of picture\nText first.\n' + figures('cmyk.jpg', 'grey16.png', 'alpha.png', 'anim.gif', 'photo.webp', 'photo.avif', 'photo.tiff', 'png-named.jpg'));
     seed('c-shared.txt', '---\ndate: 2026-03-18\n---\nThe same launch again\n![Again](img/launch.jpg)\nMore text.');
+    // Right to left, its lead picture credited in Arabic: the cover's headline stands flush right under the photo.
+    seed('d-arabic.txt', readFileSync('test/fixtures/scripts/ar-floods.txt', 'utf8').replace('slug: ar-floods\n', 'slug: ar-floods\nimage: img/launch.jpg\nimage_alt: صاروخ على منصة الإطلاق\nimage_credit: تصوير: ناسا\n'));
     for (const [name, [line]] of Object.entries(BAD)) seed(name, `---\ndate: 2026-03-01\n---\nBad picture ${name}\nSome text.\n${line}`);
     first = build();
   }, 180_000);
@@ -94,7 +96,7 @@ describeWithTools(['exiftool', 'convert', 'pdfimages', 'unzip', 'java', 'qpdf', 
       expect(reported).toMatch(why);
       expect(readdirSync(out()).some((f) => f.startsWith(`bad-picture-${name.replace('.txt', '')}`)), name).toBe(false);
     }
-    for (const slug of ['launch-goes-ahead', 'every-kind-of-picture', 'the-same-launch-again']) {
+    for (const slug of ['launch-goes-ahead', 'every-kind-of-picture', 'the-same-launch-again', 'ar-floods']) {
       for (const file of [`${slug}.json`, `${slug}.pdf`, `${slug}.epub`, `articles/${slug}/index.html`]) expect(statSync(join(out(), file)).size).toBeGreaterThan(0);
     }
   });
@@ -103,6 +105,36 @@ describeWithTools(['exiftool', 'convert', 'pdfimages', 'unzip', 'java', 'qpdf', 
     const report = spawnSync(resolve('../shared/tools/check-out'), [out()], { encoding: 'utf8' });
     expect(report.stdout, report.stdout).toMatch(/\n\d+ passed, 0 failed\n?$/);
   }, 120_000);
+
+  it('puts the lead picture on the EPUB cover, with the headline under it in the article\'s direction', async () => {
+    const coverOf = async (slug: string) => {
+      const epub = join(out(), `${slug}.epub`);
+      const opf = execFileSync('unzip', ['-p', epub, 'OEBPS/content.opf'], { encoding: 'utf8' });
+      expect(opf).toContain('<item id="cover-image" href="cover.jpeg" media-type="image/jpeg" properties="cover-image"/>');
+      const { data, info } = await sharp(execFileSync('unzip', ['-p', epub, 'OEBPS/cover.jpeg'], { maxBuffer: 8 << 20 })).raw().toBuffer({ resolveWithObject: true });
+      expect([info.width, info.height]).toEqual([600, 900]);
+      return { data, at: (x: number, y: number) => [...data.subarray((y * 600 + x) * 3, (y * 600 + x) * 3 + 3)] };
+    };
+    const crop = JSON.parse(readFileSync(join(out(), 'launch-goes-ahead.json'), 'utf8')).image.sha256.slice(0, 20);
+    const { data: photo } = await sharp(readFileSync(join(out(), 'images', `${crop}-cover.jpg`))).raw().toBuffer({ resolveWithObject: true });
+    for (const slug of ['launch-goes-ahead', 'ar-floods']) {
+      const cover = await coverOf(slug);
+      // The band above is the photo's crop (JPEG twice: near, not equal).
+      let diff = 0;
+      for (let i = 0; i < photo.length; i += 97) diff += Math.abs(photo[i]! - cover.data[i]!);
+      expect(diff / (photo.length / 97), slug).toBeLessThan(6);
+      // The headline's first line: ink near the left margin for English, near the right one for Arabic.
+      const inkIn = (x0: number, x1: number) => {
+        let n = 0;
+        const background = cover.at(300, 880);
+        for (let y = 600; y < 700; y++) for (let x = x0; x < x1; x++) if (Math.abs(cover.at(x, y)[0]! - background[0]!) > 60) n++;
+        return n;
+      };
+      const [left, right] = [inkIn(56, 120), inkIn(480, 544)];
+      if (slug === 'ar-floods') expect(right, 'rtl').toBeGreaterThan(left);
+      else expect(left, 'ltr').toBeGreaterThan(right);
+    }
+  });
 
   it('publishes every variant upright in sRGB 8-bit, each source once, never upscaled', async () => {
     const model = JSON.parse(readFileSync(join(out(), 'launch-goes-ahead.json'), 'utf8'));
@@ -158,7 +190,7 @@ describeWithTools(['exiftool', 'convert', 'pdfimages', 'unzip', 'java', 'qpdf', 
     const times = () => new Map(readdirSync(images).map((f) => [f, statSync(join(images, f)).mtimeMs]));
     const before = times();
     const again = build();
-    expect(again.stderr).toMatch(/built 3 of 13|3 of 13/);
+    expect(again.stderr).toMatch(/built 4 of 14/);
     expect(times()).toEqual(before);
     seed('a-lead.txt', readFileSync(join(seeds, 'a-lead.txt'), 'utf8').replace('Engineers cleared', 'Engineers finally cleared'));
     build();
@@ -179,8 +211,9 @@ describeWithTools(['exiftool', 'convert', 'pdfimages', 'unzip', 'java', 'qpdf', 
     const launch = JSON.parse(readFileSync(join(out(), 'launch-goes-ahead.json'), 'utf8')).image.src as string;
     rmSync(join(seeds, 'c-shared.txt'));
     build();
-    expect(statSync(join(out(), launch)).isFile()).toBe(true); // a-lead still shows it
+    expect(statSync(join(out(), launch)).isFile()).toBe(true); // a-lead and d-arabic still show it
     rmSync(join(seeds, 'a-lead.txt'));
+    rmSync(join(seeds, 'd-arabic.txt'));
     build();
     expect(() => statSync(join(out(), launch))).toThrow();
     expect(readdirSync(join(out(), 'images')).length).toBeGreaterThan(0); // b-variants' stay

@@ -1,4 +1,4 @@
-// The web edition's test site: the project's seed, 60 synthetic articles and an Arabic one, built under a path.
+// The web edition's test site: the project's seed, 60 synthetic articles, an Arabic one and one with pictures, built under a path.
 import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,10 @@ export async function buildWebCorpus(): Promise<WebCorpus> {
   writeSynthSeeds(seedsDir, 60);
   copyFileSync('seeds/putin-north-korea.txt', join(seedsDir, 'putin-north-korea.txt'));
   copyFileSync('test/fixtures/scripts/ar-floods.txt', join(seedsDir, 'ar-floods.txt'));
+  // The newest article, with a lead picture and a figure: its page and the home page's thumbnail are checked too.
+  mkdirSync(join(seedsDir, 'img'));
+  copyFileSync('test/fixtures/pictures/launch.jpg', join(seedsDir, 'img', 'launch.jpg'));
+  copyFileSync('test/fixtures/pictures/launch.txt', join(seedsDir, 'launch.txt'));
   const outDir = join(root, 'out');
   const config = SiteConfig.parse({ title: 'Galley News', url: SITE_URL, description: 'The web edition test site' });
   const result = await build({ seedsDir, outDir, config, formats: selectFormats(null) });

@@ -19,19 +19,24 @@ export const COVER_HEIGHT = 900;
 /** The side margin; a right-to-left headline mirrors the layout, its text flush against the right one. */
 export const MARGIN = 56;
 const TEXT_WIDTH = COVER_WIDTH - 2 * MARGIN;
-const HEADLINE_TOP = 200;
-const HEADLINE_BOTTOM = COVER_HEIGHT - 80;
+/** Where the text stands: on a cover of text alone, or under the lead picture's photo band. */
+export interface CoverFrame {
+  siteBaseline: number;
+  shortBarY: number;
+  headlineTop: number;
+  headlineBottom: number;
+}
+export const TEXT_FRAME: CoverFrame = { siteBaseline: 104, shortBarY: 132, headlineTop: 200, headlineBottom: COVER_HEIGHT - 80 };
 const HEADLINE_SIZES = [64, 58, 52, 46, 42, 38, 34, 30] as const;
 // In ems; more where a script stacks so high and low that lines would touch (Myanmar, voweled Arabic).
 const LINE_HEIGHT = 1.2;
 const SITE_SIZE = 26;
-const SITE_BASELINE = 104;
 // The accent bars, in whole pixels so they need no anti-aliasing and can be painted into the image
 // directly. The short one marks where the site title starts, so a right-to-left cover mirrors it.
-const SHORT_BAR = { y: 132, width: 96, height: 6 } as const;
+const SHORT_BAR = { width: 96, height: 6 } as const;
 const LONG_BAR = { x: MARGIN, y: COVER_HEIGHT - 56, width: TEXT_WIDTH, height: 2 } as const;
 
-type Rgb = readonly [number, number, number];
+export type Rgb = readonly [number, number, number];
 
 // Background, accent, text: chosen by the article id, so covers vary in a library but never between builds.
 const PALETTES: readonly (readonly [string, string, string])[] = [
@@ -76,7 +81,14 @@ export interface CoverLayout {
  * inputs always give the same PNG bytes.
  */
 export function renderCover(headline: string, siteTitle: string, paletteKey: string, language: string, siteLanguage: string): Cover {
-  const { glyphs, missing, direction } = layoutCover(headline, siteTitle, language, siteLanguage);
+  const { indices, palette, missing } = coverIndices(headline, siteTitle, paletteKey, language, siteLanguage, TEXT_FRAME);
+  return { png: encodeIndexedPng(COVER_WIDTH, COVER_HEIGHT, palette, indices), missing };
+}
+
+/** The cover as palette indices (one per pixel), its palette, and the characters no face could draw. */
+export function coverIndices(headline: string, siteTitle: string, paletteKey: string, language: string, siteLanguage: string, frame: CoverFrame):
+  { indices: Uint8Array; palette: readonly Rgb[]; missing: number[] } {
+  const { glyphs, missing, direction } = layoutCover(headline, siteTitle, language, siteLanguage, frame);
   const [background, accent, ink] = PALETTES[hash(paletteKey) % PALETTES.length]!.map(rgb);
   // The text's coverage picks one of 255 blends of ink over background (index 0 is bare background,
   // 254 solid ink); index 255 is the accent. An indexed PNG is a third of RGB's data.
@@ -87,16 +99,16 @@ export function renderCover(headline: string, siteTitle: string, paletteKey: str
     if (outline.length > 0) stamp(indices, COVER_WIDTH, COVER_HEIGHT, outline, face.scale(glyph.size), glyph.x, glyph.y);
   }
   const shortX = direction === 'rtl' ? COVER_WIDTH - MARGIN - SHORT_BAR.width : MARGIN;
-  for (const bar of [{ ...SHORT_BAR, x: shortX }, LONG_BAR]) {
+  for (const bar of [{ ...SHORT_BAR, x: shortX, y: frame.shortBarY }, LONG_BAR]) {
     for (let y = bar.y; y < bar.y + bar.height; y++) indices.fill(255, y * COVER_WIDTH + bar.x, y * COVER_WIDTH + bar.x + bar.width);
   }
   const palette: Rgb[] = Array.from({ length: 255 }, (_, i) => blend(background!, ink!, i / 254));
   palette.push(accent!);
-  return { png: encodeIndexedPng(COVER_WIDTH, COVER_HEIGHT, palette, indices), missing };
+  return { indices, palette, missing };
 }
 
 /** Where every glyph of the cover goes, and the characters no face could draw. */
-export function layoutCover(headline: string, siteTitle: string, language: string, siteLanguage: string): CoverLayout {
+export function layoutCover(headline: string, siteTitle: string, language: string, siteLanguage: string, frame = TEXT_FRAME): CoverLayout {
   const text = collapse(headline);
   const site = collapse(siteTitle);
   const direction = paragraphDirection(text, language);
@@ -109,9 +121,9 @@ export function layoutCover(headline: string, siteTitle: string, language: strin
     for (const g of layout.glyphs) glyphs.push({ text, line, face: g.face, id: g.id, size, x: round(left + g.x * size), y: round(baseline - g.y * size) });
     for (const cp of layout.dropped) if (!missing.includes(cp)) missing.push(cp);
   };
-  place('site', 0, siteSetting.layout(fitLine(site, siteSetting, TEXT_WIDTH / SITE_SIZE)), SITE_SIZE, SITE_BASELINE);
-  const { lines, size, pitch } = layoutHeadline(text, headlineSetting);
-  lines.forEach((line, i) => place('headline', i, headlineSetting.layout(line), size, HEADLINE_TOP + size + i * size * pitch));
+  place('site', 0, siteSetting.layout(fitLine(site, siteSetting, TEXT_WIDTH / SITE_SIZE)), SITE_SIZE, frame.siteBaseline);
+  const { lines, size, pitch } = layoutHeadline(text, headlineSetting, frame);
+  lines.forEach((line, i) => place('headline', i, headlineSetting.layout(line), size, frame.headlineTop + size + i * size * pitch));
   return { glyphs, missing, direction, lines, size };
 }
 
@@ -249,9 +261,9 @@ function faceOf(name: FaceName): Face {
 // The largest size at which the wrapped headline fits, with its words whole if any size allows (Tamil or
 // German words can be wider than a line at the largest sizes); at the smallest, the last line ends in an
 // ellipsis. `pitch` is the distance of baselines in ems.
-function layoutHeadline(text: string, setting: Setting): { lines: string[]; size: number; pitch: number } {
+function layoutHeadline(text: string, setting: Setting, frame: CoverFrame): { lines: string[]; size: number; pitch: number } {
   const units = breakUnits(text, setting.language);
-  const height = HEADLINE_BOTTOM - HEADLINE_TOP;
+  const height = frame.headlineBottom - frame.headlineTop;
   const maxLines = (size: number, pitch: number) => Math.floor(height / (size * pitch));
   for (const split of [false, true]) {
     for (const size of HEADLINE_SIZES) {

@@ -17,6 +17,7 @@ export const FILES = {
   chapter: 'article.xhtml',
   css: 'style.css',
   cover: 'cover.png',
+  photoCover: 'cover.jpeg',
 } as const;
 
 /** The EPUB Accessibility 1.1 conformance claim, in the exact form the specification gives. */
@@ -36,7 +37,7 @@ export const ACCESSIBILITY_SUMMARY =
 const PICTURES_SUMMARY =
   'A single article in one reading order, with headings for its sections and a table of contents. ' +
   'Its pictures have text alternatives, and captions and credits as text; a picture that only decorates is marked so. ' +
-  'The cover image repeats the headline and publisher. ' +
+  'The cover image shows the lead picture with the headline and publisher, which the book repeats. ' +
   'The stylesheet sets no colours, and fonts only as fallbacks for scripts a default font may lack, ' +
   'so reading systems can restyle the text.';
 
@@ -69,7 +70,7 @@ function tocEntries(article: Article, config: SiteConfig): TocEntry[] {
 }
 
 /** The OPF package document: metadata (Dublin Core, accessibility), manifest and spine. */
-export function packageDocument(article: Article, config: SiteConfig): string {
+export function packageDocument(article: Article, config: SiteConfig, cover: { name: string; type: string } = { name: FILES.cover, type: 'image/png' }): string {
   const lang = escapeXml(article.language);
   const dir = languageDirection(article.language);
   const meta: string[] = [
@@ -122,7 +123,7 @@ export function packageDocument(article: Article, config: SiteConfig): string {
     `<item id="ncx" href="${FILES.ncx}" media-type="application/x-dtbncx+xml"/>`,
     `<item id="article" href="${FILES.chapter}" media-type="application/xhtml+xml"/>`,
     `<item id="css" href="${FILES.css}" media-type="text/css"/>`,
-    `<item id="${COVER_ID}" href="${FILES.cover}" media-type="image/png" properties="cover-image"/>`,
+    `<item id="${COVER_ID}" href="${cover.name}" media-type="${cover.type}" properties="cover-image"/>`,
     ...embeddedPictures(article).map((r, i) => `<item id="picture-${i + 1}" href="${escapeXml(r.src)}" media-type="${r.type}"/>`),
     '</manifest>',
     // Pages turn the way the text runs: an Arabic or Hebrew book opens from the right.

@@ -200,7 +200,7 @@ if (Number(values.pictures) > 0) {
   writeSynthSeeds(seeds, n);
   writeSynthSeeds(plain, n);
   mkdirSync(join(seeds, 'img'));
-  const base = await sharp('test/fixtures/pictures/launch.jpg').autoOrient().resize(2560, 1600, { fit: 'cover' }).raw().toBuffer({ resolveWithObject: true });
+  const base = await sharp('test/fixtures/pictures/img/launch.jpg').autoOrient().resize(2560, 1600, { fit: 'cover' }).raw().toBuffer({ resolveWithObject: true });
   const photos = [];
   for (let i = 0; i < n; i++) {
     const file = join(seeds, 'img', `photo-${i}.jpg`);

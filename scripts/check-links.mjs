@@ -8,6 +8,8 @@ import { strFromU8, unzipSync } from 'fflate';
 const ABSOLUTE = /https?:\/\/[^\s"'<>\\]+/g;
 // href and src attributes, any quoting, in HTML and XML alike: relative ones resolve against the file's URL.
 const ATTRIBUTE = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+// A picture's candidates: "url 480w, url 960w".
+const SRCSET = /\ssrcset\s*=\s*"([^"]*)"/g;
 
 const decodeEntities = (s) => s.replace(/&(amp|lt|gt|quot|#39|apos);/g, (_, e) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'" })[e]);
 
@@ -43,6 +45,9 @@ export function checkLinks(outDir, siteUrl) {
       // Relative references only in markup of out/ itself; inside an EPUB they point into the book.
       if (path !== null && /\.(html|xml|svg)$/.test(path)) {
         for (const m of text.matchAll(ATTRIBUTE)) found.push(new URL(decodeEntities(m[1] ?? m[2]), new URL(path, base)).href);
+        for (const m of text.matchAll(SRCSET)) {
+          for (const candidate of m[1].split(',')) found.push(new URL(decodeEntities(candidate.trim().split(/\s+/)[0]), new URL(path, base)).href);
+        }
       }
       for (const raw of found) {
         let url;

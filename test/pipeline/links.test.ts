@@ -13,12 +13,14 @@ beforeAll(async () => {
   corpus = await buildWebCorpus();
 }, 120_000);
 
-describe('a site of 62 articles under https://example.org/news', () => {
+describe('a site of 63 articles (one with pictures) under https://example.org/news', () => {
   it('names no dead site URL in any output', () => {
     const { named, dead } = checkLinks(corpus.outDir, SITE_URL);
     expect(dead).toEqual([]);
     // Each article's page, PDF and EPUB at least, the home page and archive pages, the feeds.
-    expect(named.size).toBeGreaterThan(3 * 62);
+    expect(named.size).toBeGreaterThan(3 * 63);
+    // The pictures' absolute URLs (Open Graph, JSON-LD, Media RSS, JSON Feed, feed content) are named and live too.
+    expect([...named.keys()].filter((url) => url.includes('/images/')).length).toBeGreaterThan(1);
     const from = new Set([...named.values()].flatMap((s) => [...s]).map((f) => f.replace(/^articles\/[^/]+\//, 'articles/*/').replace(/^[a-z0-9-]+\.(json|epub)/, '*.$1')));
     for (const kind of ['index.html', 'page/2/index.html', 'articles/*/index.html', 'sitemap.xml', 'feed.xml', 'feeds/feed.json', 'opds/catalog.xml', 'opds/catalog-2.xml', '*.json', '*.epub!OEBPS/content.opf']) {
       expect(from, kind).toContain(kind);
@@ -26,7 +28,7 @@ describe('a site of 62 articles under https://example.org/news', () => {
   });
 
   it('writes a page per article, the home page and its archive', () => {
-    expect(corpus.slugs).toHaveLength(62);
+    expect(corpus.slugs).toHaveLength(63);
     for (const slug of corpus.slugs) expect(existsSync(join(corpus.outDir, 'articles', slug, 'index.html')), slug).toBe(true);
     for (const page of ['index.html', 'page/2/index.html', 'page/4/index.html', 'sitemap.xml', 'favicon.svg']) {
       expect(existsSync(join(corpus.outDir, page)), page).toBe(true);

@@ -14,7 +14,7 @@ import { describeWithTools } from '../support/tools.js';
 import { pngClaiming } from '../support/png.js';
 
 const sharp = createRequire(import.meta.url)('sharp') as typeof Sharp;
-const LAUNCH = 'test/fixtures/pictures/launch.jpg';
+const LAUNCH = 'test/fixtures/pictures/img/launch.jpg';
 const CAMERA = /GPS|Serial|^Make$|^Model$|Creator|Artist|Copyright|Comment|ThumbnailImage|Software/;
 
 let dir: string;

@@ -25,7 +25,7 @@ export async function buildWebCorpus(): Promise<WebCorpus> {
   copyFileSync('test/fixtures/scripts/ar-floods.txt', join(seedsDir, 'ar-floods.txt'));
   // The newest article, with a lead picture and a figure: its page and the home page's thumbnail are checked too.
   mkdirSync(join(seedsDir, 'img'));
-  copyFileSync('test/fixtures/pictures/launch.jpg', join(seedsDir, 'img', 'launch.jpg'));
+  copyFileSync('test/fixtures/pictures/img/launch.jpg', join(seedsDir, 'img', 'launch.jpg'));
   copyFileSync('test/fixtures/pictures/launch.txt', join(seedsDir, 'launch.txt'));
   const outDir = join(root, 'out');
   const config = SiteConfig.parse({ title: 'Galley News', url: SITE_URL, description: 'The web edition test site' });

@@ -1,4 +1,4 @@
-// The OPDS catalog of a 62-article site read back: xmllint, feedparser, and the OPDS 1.2 RELAX NG schema.
+// The OPDS catalog of a 63-article site (one with pictures) read back: xmllint, feedparser, and the OPDS 1.2 RELAX NG schema.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,14 +10,14 @@ import type { WebCorpus } from '../support/web-corpus.js';
 let corpus: WebCorpus;
 const catalogFiles = () => readdirSync(join(corpus.outDir, 'opds')).sort().map((f) => join(corpus.outDir, 'opds', f));
 
-describeWithTools(['xmllint', 'trang'], 'the catalog of 62 articles', () => {
+describeWithTools(['xmllint', 'trang'], 'the catalog of 63 articles', () => {
   beforeAll(async () => {
     corpus = await buildWebCorpus();
   }, 120_000);
 
   it('lists every EPUB in out/ with an acquisition link, across its pages', () => {
     const epubs = readdirSync(corpus.outDir).filter((f) => f.endsWith('.epub')).sort();
-    expect(epubs).toHaveLength(62);
+    expect(epubs).toHaveLength(63);
     const listed = catalogFiles().flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/rel="http:\/\/opds-spec\.org\/acquisition" href="\.\.\/([^"]+\.epub)"/g)].map((m) => m[1]!));
     expect(listed.sort()).toEqual(epubs);
     run('xmllint', ['--noout', ...catalogFiles()]);
@@ -35,7 +35,11 @@ describeWithTools(['xmllint', 'trang'], 'the catalog of 62 articles', () => {
     ].join('\n');
     const pages = JSON.parse(run('/usr/bin/python3', ['-c', script, ...catalogFiles()])) as { bozo: boolean; version: string; entries: string[][]; next: string[] }[];
     expect(pages.map((p) => [p.bozo, p.version])).toEqual(Array(4).fill([false, 'atom10']));
-    expect(pages.flatMap((p) => p.entries)).toHaveLength(62);
+    expect(pages.flatMap((p) => p.entries)).toHaveLength(63);
+    // The article with a lead picture gives reader apps its cover and thumbnail.
+    const withImage = pages.flatMap((p) => p.entries).filter((links) => links.includes('http://opds-spec.org/image'));
+    expect(withImage).toHaveLength(1);
+    expect(withImage[0]).toContain('http://opds-spec.org/image/thumbnail');
     for (const links of pages.flatMap((p) => p.entries)) {
       expect(links.filter((r) => r === 'http://opds-spec.org/acquisition')).toHaveLength(2);
     }

@@ -44,7 +44,7 @@ export type { SiteConfig } from './model/config.js';
 export const articleSchema = Article;
 
 /** Formats with one file per article. */
-export type ArticleFormatName = 'pdf' | 'epub' | 'json' | 'html';
+export type ArticleFormatName = 'pdf' | 'epub' | 'json' | 'html' | 'ninjs';
 /** Formats made from all the articles at once: the feeds, the home page and archive, the OPDS catalog. */
 export type CollectionFormatName = 'rss' | 'jsonfeed' | 'site' | 'opds';
 /** Every format Galley writes; `build` writes them all unless `formats` names some. */

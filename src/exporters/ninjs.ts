@@ -56,7 +56,6 @@ export const exportNinjs: ArticleExporter = (article, ctx) => {
     associations: pictures.length > 0 ? pictures.map(({ picture, rel }, i) => association(picture, `${rel}-${i + 1}`, rel, config)) : undefined,
     altIds: [{ role: 'slug', value: article.slug }, { role: 'galley-source-sha256', value: article.source.sha256 }],
     standard: { name: 'ninjs', version: '3.1', schema: NINJS_SCHEMA },
-    genres: undefined,
   };
   return { bytes: new TextEncoder().encode(JSON.stringify(document, null, 2) + '\n'), diagnostics: [] };
 };

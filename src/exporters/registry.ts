@@ -30,6 +30,8 @@ export const FORMATS: readonly Format[] = [
   { kind: 'article', name: 'pdf', extension: 'pdf', load: async () => (await import('./pdf.js')).exportPdf },
   { kind: 'article', name: 'epub', extension: 'epub', load: async () => (await import('./epub.js')).exportEpub },
   { kind: 'article', name: 'html', extension: 'html', load: async () => (await import('./html.js')).exportHtml },
+  // After the files it names as its renditions, with their sizes.
+  { kind: 'article', name: 'ninjs', extension: 'json', load: async () => (await import('./ninjs.js')).exportNinjs },
   { kind: 'collection', name: 'rss', fileName: FEED_FILES.rss, load: async () => (await import('./rss.js')).exportRss },
   // Not out/feed.json: readers of out/ (and check-out) take every top-level *.json for an article model.
   { kind: 'collection', name: 'jsonfeed', fileName: FEED_FILES.jsonFeed, load: async () => (await import('./jsonfeed.js')).exportJsonFeed },

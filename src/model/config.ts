@@ -18,6 +18,9 @@ export const SiteConfig = z.object({
     .describe('More list titles that mark related reading, e.g. "Lesen Sie auch"'),
   pageSize: z.enum(['A4', 'Letter']).default('A4'),
   feedLimit: z.number().int().positive().default(50),
+  copyrightHolder: z.string().min(1).nullable().default(null).describe('Who holds the rights to the articles (ninjs copyrightHolder)'),
+  copyrightNotice: z.string().min(1).nullable().default(null).describe('The copyright notice given with each article (ninjs copyrightNotice)'),
+  usageTerms: z.string().min(1).nullable().default(null).describe('How others may use the articles (ninjs usageTerms)'),
   pictures: z.object({
     avif: z.boolean().default(false).describe('Offer AVIF besides WebP and JPEG on web pages: smaller files, slower to make'),
   }).strict().default({ avif: false }),

@@ -2,7 +2,7 @@
 // tells a file name Galley gives from any other. Every floor that names a path asks here.
 
 /** The article formats, each one file per article. */
-export type ArticleFileFormat = 'json' | 'pdf' | 'epub' | 'html';
+export type ArticleFileFormat = 'json' | 'pdf' | 'epub' | 'html' | 'ninjs';
 
 const SLUG = '{slug}';
 
@@ -15,6 +15,8 @@ const ARTICLE_PAGE_PATH = 'articles/{slug}/index.html';
 /** Where each article format's file is under out/, `{slug}` standing for the article's slug. */
 export const ARTICLE_FILES: Readonly<Record<ArticleFileFormat, string>> = {
   json: '{slug}.json', pdf: '{slug}.pdf', epub: '{slug}.epub', html: ARTICLE_PAGE_PATH,
+  // In a folder: every top-level out/*.json is a Galley model.
+  ninjs: 'ninjs/{slug}.json',
 };
 
 /**
@@ -32,10 +34,11 @@ export function articlePagePath(slug: string): string {
 
 // What stands before and after the slug in each article format's path: a build parses every recorded file
 // name of every article through it.
+// The longest prefix first: "ninjs/a.json" is ninjs's, never the model of a slug "ninjs/a".
 const ARTICLE_PATTERNS = (Object.entries(ARTICLE_FILES) as [ArticleFileFormat, string][]).map(([format, path]) => {
   const [before, after] = path.split(SLUG) as [string, string];
   return { format, before, after };
-});
+}).sort((a, b) => b.before.length - a.before.length);
 
 /**
  * The format and slug of a path `articleFilePath` gives, or null. The slug is whatever stands in for `{slug}`:

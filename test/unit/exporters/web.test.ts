@@ -34,7 +34,10 @@ const arabic = sampleArticle({
 describe('the registry places each article file', () => {
   it('at out/<slug>.<extension>, and the web page at the folder URL the feeds name', () => {
     const paths = FORMATS.flatMap((f) => (f.kind === 'article' ? [articlePath(f, 'a-b')] : []));
-    expect(paths).toEqual(['a-b.json', 'a-b.pdf', 'a-b.epub', 'articles/a-b/index.html']);
+    expect(paths).toEqual(['a-b.json', 'a-b.pdf', 'a-b.epub', 'articles/a-b/index.html', 'ninjs/a-b.json']);
+    // The ninjs document, not the model of a slug "ninjs/a-b" (which no slug can be).
+    expect(parseArticlePath('ninjs/a-b.json')).toMatchObject({ format: { name: 'ninjs' }, slug: 'a-b' });
+    expect(parseArticlePath('a-b.json')).toMatchObject({ format: { name: 'json' }, slug: 'a-b' });
     expect(parseArticlePath('articles/a-b/index.html')).toMatchObject({ format: { name: 'html' }, slug: 'a-b' });
     expect(parseArticlePath('a-b.pdf')).toMatchObject({ format: { name: 'pdf' }, slug: 'a-b' });
     expect(parseArticlePath('feed.xml')).toBeNull();

@@ -46,7 +46,7 @@ export const articleSchema = Article;
 /** Formats with one file per article. */
 export type ArticleFormatName = 'pdf' | 'epub' | 'json' | 'html' | 'ninjs';
 /** Formats made from all the articles at once: the feeds, the home page and archive, the OPDS catalog. */
-export type CollectionFormatName = 'rss' | 'jsonfeed' | 'site' | 'opds';
+export type CollectionFormatName = 'rss' | 'jsonfeed' | 'site' | 'ndjson' | 'opds';
 /** Every format Galley writes; `build` writes them all unless `formats` names some. */
 export type Format = ArticleFormatName | CollectionFormatName;
 

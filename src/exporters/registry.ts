@@ -1,7 +1,8 @@
 // Every output format, in one list. Exporters load lazily so a build pays only for the formats it writes.
-import { articleFilePath, catalogPagePath, FEED_FILES, parseArticleFile, SITEMAP_FILE } from '../model/layout.js';
+import { ARCHIVE_NDJSON, articleFilePath, catalogPagePath, FEED_FILES, parseArticleFile, SITEMAP_FILE } from '../model/layout.js';
+import type { Article } from '../model/article.js';
 import type { ArticleFileFormat } from '../model/layout.js';
-import type { ArticleExporter, CollectionExporter, PagedExporter } from '../model/output.js';
+import type { ArticleExporter, ArticlePages, CollectionExporter, PagedExporter } from '../model/output.js';
 
 export interface ArticleFormat {
   kind: 'article';
@@ -19,6 +20,8 @@ export interface CollectionFormat {
   load: () => Promise<CollectionExporter>;
   /** Where the format is written a page at a time (see PagedExport): what the build uses. */
   loadPages?: () => Promise<PagedExporter>;
+  /** Where the format is one file of every article, streamed a page of lines at a time (newest first, whole models). */
+  loadLines?: () => Promise<(articles: readonly Article[]) => Uint8Array>;
 }
 
 export type Format = ArticleFormat | CollectionFormat;
@@ -38,6 +41,10 @@ export const FORMATS: readonly Format[] = [
   // The home page, its archive pages and the icon come with the sitemap that lists them.
   { kind: 'collection', name: 'site', fileName: SITEMAP_FILE, load: async () => (await import('./site.js')).exportSite,
     loadPages: async () => (await import('./site.js')).exportSitePages },
+  { kind: 'collection', name: 'ndjson', fileName: ARCHIVE_NDJSON, load: async () => {
+    const lines = (await import('./ndjson.js')).ndjsonLines;
+    return (articles) => ({ bytes: lines(Array.isArray(articles) ? articles : [...(articles as ArticlePages).pages(1_000)].flat()), diagnostics: [] });
+  }, loadLines: async () => (await import('./ndjson.js')).ndjsonLines },
   { kind: 'collection', name: 'opds', fileName: catalogPagePath(1), load: async () => (await import('./opds.js')).exportOpds,
     loadPages: async () => (await import('./opds.js')).exportOpdsPages },
 ];

@@ -67,6 +67,9 @@ export function articleUrl(siteUrl: string | null, slug: string): string | null 
  */
 export const FEED_FILES = { rss: 'feed.xml', jsonFeed: 'feeds/feed.json' } as const;
 
+/** Every article's model, one per line, newest first. */
+export const ARCHIVE_NDJSON = 'articles.ndjson';
+
 /** The sitemap, which lists the home page, the archive pages and every article's page. */
 export const SITEMAP_FILE = 'sitemap.xml';
 

@@ -25,7 +25,7 @@ import { placeDiagnostic } from './place-diagnostic.js';
 import { listSeeds, readSeed, seedStat } from './seeds.js';
 import { depsCurrent, PictureReader } from './pictures.js';
 import type { SeedPictures } from './pictures.js';
-import { makeRenditions, namesPictures, PICTURE_WEIGHT, pictureBytes, pictureWork, renditionsOf } from './renditions.js';
+import { makeRenditions, namesPictures, PICTURE_WEIGHT, pictureBytes, pictureJobs, renditionsOf } from './renditions.js';
 import type { SeedFile } from './seeds.js';
 import { collectGarbage } from './memory.js';
 import { modelTexts, rowOf, seal } from './state/rows.js';
@@ -309,9 +309,9 @@ async function renderAndWrite(run: Run, started: Pool | null): Promise<void> {
           if (planned === 'current' || planned === 'foreign') done++;
           else if (planned !== 'failed') todo.push(planned);
         }
-        const encodes = pictureWork(run, todo);
-        pool ??= todo.length > 0 ? startPool(todo.length + PICTURE_WEIGHT * encodes, articleFormats(run), run.options.config) : null;
-        const failed = await makeRenditions(run, todo, pool, commits);
+        const jobs = pictureJobs(run, todo);
+        pool ??= todo.length > 0 ? startPool(todo.length + PICTURE_WEIGHT * jobs.size, articleFormats(run), run.options.config) : null;
+        const failed = await makeRenditions(run, todo, jobs, pool, commits);
         const ready = todo.filter((p, i) => {
           const why = failed.get(i);
           if (why !== undefined) fail(run, p.seed, why, p.row, commits);

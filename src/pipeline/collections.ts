@@ -15,6 +15,8 @@ import { withSlug } from '../normalize/index.js';
 import type { SiteConfig } from '../model/config.js';
 import { sha256 } from './cache-keys.js';
 import { fileRecord, filesCurrent, removeOutput } from './outputs.js';
+import { outputFault } from './fs-fault.js';
+import { streamFileAtomic } from './write-atomic.js';
 import { collectGarbage } from './memory.js';
 import type { BuildState, FileRecord } from './state/state.js';
 
@@ -108,7 +110,30 @@ export async function writeCollections(state: BuildState, options: CollectionOpt
     }
     lists.forEach((f, i) => paged.set(f, writers[i]!.end()));
   }
-  for (const f of collections) {
+  // A file of every article (NDJSON) is streamed: whole models, a thousand at a time, never all at once.
+  for (const f of collections.filter((c) => c.loadLines !== undefined)) {
+    const lines = await f.loadLines!();
+    const path = join(outDir, f.fileName);
+    const stream = streamFileAtomic(path);
+    try {
+      let page: Article[] = [];
+      for (const { article } of liveArticles(state, config, -1, false)) {
+        page.push(article);
+        if (page.length === 1_000) {
+          stream.write(lines(page));
+          page = [];
+          collectGarbage();
+        }
+      }
+      stream.write(lines(page));
+      stream.commit();
+    } catch (e) {
+      stream.abandon();
+      throw outputFault(e, path);
+    }
+    made.files[f.fileName] = fileRecord(path);
+  }
+  for (const f of collections.filter((c) => c.loadLines === undefined)) {
     let out = paged.get(f);
     if (out === undefined) {
       const input = FEEDS.has(f.name) ? newest(state, config, Math.max(0, config.feedLimit), false) : listed(state, config);
@@ -130,7 +155,7 @@ export async function writeCollections(state: BuildState, options: CollectionOpt
  * its files. `bare`: without sections and related reading, which no list shows, so an archive of many
  * thousands is read as titles and summaries only.
  */
-function* written(state: BuildState, config: SiteConfig, limit: number, bare: boolean): Generator<{ article: Article; sizes: Record<string, number> }> {
+function* liveArticles(state: BuildState, config: SiteConfig, limit: number, bare: boolean): Generator<{ article: Article; sizes: Record<string, number> }> {
   for (const { slug, files, model } of state.newest(limit, bare)) yield { article: withSlug(model, slug, config), sizes: sizesOf(files) };
 }
 
@@ -138,7 +163,7 @@ function* written(state: BuildState, config: SiteConfig, limit: number, bare: bo
 function newest(state: BuildState, config: SiteConfig, limit: number, bare: boolean) {
   const articles: Article[] = [];
   const sizes = new Map<string, Record<string, number>>();
-  for (const { article, sizes: own } of written(state, config, limit, bare)) {
+  for (const { article, sizes: own } of liveArticles(state, config, limit, bare)) {
     articles.push(article);
     sizes.set(article.slug, own);
   }
@@ -163,7 +188,7 @@ function listed(state: BuildState, config: SiteConfig): { articles: ArticlePages
         page = [];
         return full;
       };
-      for (const { article, sizes: own } of written(state, config, -1, true)) {
+      for (const { article, sizes: own } of liveArticles(state, config, -1, true)) {
         if (page.length === 0) sizes.clear();
         page.push(article);
         sizes.set(article.slug, own);

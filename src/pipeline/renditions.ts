@@ -32,10 +32,13 @@ interface Item {
   pictures: () => Promise<SeedPictures>;
 }
 
-/** A quick test of a seed's bytes: only a seed that may name a picture is scanned for the ones it names. */
+/**
+ * A quick test of a seed's bytes: only a seed that may name a picture (a figure's `![`, or an `image` key at a
+ * line's start) is scanned for the ones it names; an article that merely says "image" is not.
+ */
 export function namesPictures(bytes: Uint8Array): boolean {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return b.includes('![') || b.includes('image');
+  return b.includes('![') || /^[ \t]*image[ \t]*:/im.test(b.toString('latin1', 0, Math.min(b.length, 64 * 1024)));
 }
 
 /** The article's pictures, each once: the lead and every figure. */
@@ -77,9 +80,12 @@ function current(run: PictureRun, r: PictureFile): boolean {
   return recorded !== undefined && recorded.spec === specOf(r) && filesCurrent(run.options.outDir, { [r.src]: recorded });
 }
 
-/** The sources the batch must decode, each with the renditions it lacks and the articles (by index) that show it. */
-function jobsOf(run: PictureRun, items: readonly Item[]): Map<string, { renditions: PictureFile[]; users: number[] }> {
-  const jobs = new Map<string, { renditions: PictureFile[]; users: number[] }>();
+/** Each source the batch must decode, by its SHA-256: the files it lacks, and the articles (by index) that show it. */
+export type PictureJobs = Map<string, { renditions: PictureFile[]; users: number[] }>;
+
+/** The sources the batch must decode (what also weighs on starting the pool). */
+export function pictureJobs(run: PictureRun, items: readonly Item[]): PictureJobs {
+  const jobs: PictureJobs = new Map();
   items.forEach((item, i) => {
     for (const p of picturesOf(item.article)) {
       const missing = filesOf(item.article, p).filter((r) => !current(run, r));
@@ -94,20 +100,15 @@ function jobsOf(run: PictureRun, items: readonly Item[]): Map<string, { renditio
   return jobs;
 }
 
-/** How many sources the batch must decode: what weighs on starting the pool. */
-export function pictureWork(run: PictureRun, items: readonly Item[]): number {
-  return items.some((item) => picturesOf(item.article).length > 0) ? jobsOf(run, items).size : 0;
-}
-
 /**
  * Make every rendition the batch's articles show and the state does not have, one decode per source, on the
  * pool where there is one. Returns, by item index, the error of each article whose picture could not be made
  * (naming the seed, the line and the path): nothing of that article is written; the others render.
  */
-export async function makeRenditions(run: PictureRun, items: readonly Item[], pool: Pool | null, commits: (() => void)[]): Promise<Map<number, Diagnostic>> {
+export async function makeRenditions(run: PictureRun, items: readonly Item[], planned: PictureJobs, pool: Pool | null,
+  commits: (() => void)[]): Promise<Map<number, Diagnostic>> {
   const failed = new Map<number, Diagnostic>();
-  if (!items.some((item) => picturesOf(item.article).length > 0)) return failed;
-  const jobs = [...jobsOf(run, items)];
+  const jobs = [...planned];
   const sources = new Map<string, { file: string; display: string; line: number; column: number; path: string }>();
   for (const [sha256, job] of jobs) {
     const first = items[job.users[0]!]!;

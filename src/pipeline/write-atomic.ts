@@ -1,13 +1,15 @@
 // Atomic file writes: a temp file in the target folder, then rename, so readers see the old file or the new.
-import { readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 let tempCounter = 0;
 
+// pid and a counter: unique among this process's writes, and other processes have other pids.
+const tempPath = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}.${(tempCounter++).toString(16).padStart(8, '0')}.tmp`);
+
 /** Write `bytes` to `path` so that no reader, and no crash, ever sees a partial file. */
 export function writeFileAtomic(path: string, bytes: Uint8Array): void {
-  // pid and a counter: unique among this process's writes, and other processes have other pids.
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${(tempCounter++).toString(16).padStart(8, '0')}.tmp`);
+  const temp = tempPath(path);
   try {
     // No fsync: the rename alone makes the file whole-or-absent for every reader and every crash of this
     // process (SIGKILL included), which is the promise; flushing each of thousands of files to disk cost
@@ -21,6 +23,33 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
     } catch {}
     throw e;
   }
+}
+
+/**
+ * A file written a piece at a time (a list of every article, never held whole), then put in place at once:
+ * readers see the old file until `commit`; `abandon` (or a crash) leaves it as it was.
+ */
+export function streamFileAtomic(path: string): { write: (bytes: Uint8Array) => void; commit: () => void; abandon: () => void } {
+  const temp = tempPath(path);
+  const fd = openSync(temp, 'w', 0o644);
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  return {
+    write: (bytes) => {
+      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+    },
+    commit: () => {
+      close();
+      renameSync(temp, path);
+    },
+    abandon: () => {
+      close();
+      rmSync(temp, { force: true });
+    },
+  };
 }
 
 const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;

@@ -52,7 +52,7 @@ describe('galley build', () => {
 
   it.each([
     [['build', '--bogus'], "galley: Unknown option '--bogus'"],
-    [['build', '--formats', 'json,docx'], 'galley: unknown format "docx"; known: json, pdf, epub, html, ninjs, rss, jsonfeed, site, opds'],
+    [['build', '--formats', 'json,docx'], 'galley: unknown format "docx"; known: json, pdf, epub, html, ninjs, rss, jsonfeed, site, ndjson, opds'],
     [['publish'], 'galley: unknown command "publish"'],
     [['build', '--site-url', 'ftp://example.org'], 'galley: --site-url: Invalid URL'],
   ])('exits 2 for a usage error: %j', (args, message) => {

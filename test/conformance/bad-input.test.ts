@@ -33,10 +33,11 @@ it('reports each bad seed with file and line, writes nothing for it, and builds 
   const files = [...snapshot(join(root, 'out')).keys()];
   expect(files.filter((f) => f.includes('good-article'))).toEqual([
     'articles/the-first-good-article/index.html', 'articles/the-second-good-article/index.html',
+    'ninjs/the-first-good-article.json', 'ninjs/the-second-good-article.json',
     'the-first-good-article.epub', 'the-first-good-article.json', 'the-first-good-article.pdf',
     'the-second-good-article.epub', 'the-second-good-article.json', 'the-second-good-article.pdf',
   ]);
   expect(files.filter((f) => !f.includes('good-article')).sort()).toEqual([
-    'article.schema.json', 'favicon.svg', 'feed.xml', 'feeds/feed.json', 'index.html', 'opds/catalog.xml', 'sitemap.xml',
+    'article.schema.json', 'articles.ndjson', 'favicon.svg', 'feed.xml', 'feeds/feed.json', 'index.html', 'opds/catalog.xml', 'sitemap.xml',
   ]);
 }, 120_000);

@@ -79,7 +79,10 @@ describeWithTools(['xmllint', 'qpdf'], 'every exporter on generated seeds', () =
       const path = join(dir, f.fileName.replace(/\//g, '_'));
       writeFileSync(path, bytes);
       if (path.endsWith('.xml')) xml.push(path);
-      else expect(JSON.parse(new TextDecoder().decode(bytes)).items.length).toBeGreaterThan(0);
+      else if (path.endsWith('.ndjson')) {
+        const lines = new TextDecoder().decode(bytes).split('\n').filter((l) => l !== '');
+        expect(lines.map((l) => JSON.parse(l).id)).toEqual(articles.map((a) => a.id));
+      } else expect(JSON.parse(new TextDecoder().decode(bytes)).items.length).toBeGreaterThan(0);
     }
     // One xmllint for every XML file: a failure names the file, whose seed is beside it in `dir`.
     run('xmllint', ['--noout', ...xml]);

@@ -94,7 +94,7 @@ function socialMeta(article: Article, siteTitle: string, siteUrl: string | null)
   ];
 }
 
-/** The lead picture as a link preview takes it: its fallback rendition (JPEG or PNG, at most 1,600 px) by absolute URL. */
+/** The lead picture as a link preview takes it: its fallback rendition (JPEG or PNG, at most 1,280 px) by absolute URL. */
 function sharedPicture(picture: Picture, siteUrl: string | null): { picture: Picture; rendition: Rendition; url: string } | null {
   const rendition = fallbackRendition(picture);
   const url = siteFileUrl(siteUrl, rendition.src);

@@ -1,6 +1,6 @@
 // Convert the collection of Articles to a JSON Feed 1.1 (out/feeds/feed.json), for systems that read JSON rather than XML.
 import type { Article } from '../model/article.js';
-import { FEED_FILES, siteBase, siteFileUrl } from '../model/layout.js';
+import { FEED_FILES, feedArchivePath, siteBase, siteFileUrl } from '../model/layout.js';
 import { xmlSafe } from '../markup/xml.js';
 import { droppedCharacterDiagnostics, feedArticles, feedContentHtml, feedPicture, pdfAttachment } from '../markup/feed.js';
 import type { CollectionContext, CollectionExporter } from '../model/output.js';
@@ -17,20 +17,30 @@ export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
  */
 export const exportJsonFeed: CollectionExporter = (articles, ctx) => {
   const items = feedArticles(articles, ctx.config.feedLimit);
+  const archives = ctx.archives ?? 0;
+  // The older items continue at the newest archive page, and on from each page to the one before it.
+  const next = archives > 0 ? siteFileUrl(ctx.config.url, feedArchivePath('jsonfeed', archives)) : null;
+  return { bytes: jsonFeedDocument(items, ctx, next), diagnostics: droppedCharacterDiagnostics(items, JSON_FEED_FILE_NAME) };
+};
+
+/** Archive page `k` (see feedArchivePath): its articles newest first, `next_url` the page before it. */
+export function jsonFeedArchivePage(items: readonly Article[], k: number, ctx: CollectionContext): Uint8Array {
+  return jsonFeedDocument(items, ctx, k > 1 ? siteFileUrl(ctx.config.url, feedArchivePath('jsonfeed', k - 1)) : null);
+}
+
+function jsonFeedDocument(items: readonly Article[], ctx: CollectionContext, next: string | null): Uint8Array {
   const feed = {
     version: JSON_FEED_VERSION,
     title: xmlSafe(ctx.config.title),
     home_page_url: siteBase(ctx.config.url) ?? undefined,
     feed_url: siteFileUrl(ctx.config.url, JSON_FEED_FILE_NAME) ?? undefined,
+    next_url: next ?? undefined,
     description: xmlSafe(ctx.config.description),
     language: ctx.config.language,
     items: items.map((article) => jsonFeedItem(article, ctx)),
   };
-  return {
-    bytes: new TextEncoder().encode(JSON.stringify(feed, null, 2) + '\n'),
-    diagnostics: droppedCharacterDiagnostics(items, JSON_FEED_FILE_NAME),
-  };
-};
+  return new TextEncoder().encode(JSON.stringify(feed, null, 2) + '\n');
+}
 
 function jsonFeedItem(article: Article, ctx: CollectionContext) {
   const pdf = pdfAttachment(article, ctx);

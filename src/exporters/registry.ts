@@ -2,7 +2,7 @@
 import { ARCHIVE_NDJSON, articleFilePath, catalogPagePath, FEED_FILES, parseArticleFile, SITEMAP_FILE } from '../model/layout.js';
 import type { Article } from '../model/article.js';
 import type { ArticleFileFormat } from '../model/layout.js';
-import type { ArticleExporter, ArticlePages, CollectionExporter, PagedExporter } from '../model/output.js';
+import type { ArticleExporter, ArticlePages, CollectionContext, CollectionExporter, PagedExporter } from '../model/output.js';
 
 export interface ArticleFormat {
   kind: 'article';
@@ -20,6 +20,11 @@ export interface CollectionFormat {
   load: () => Promise<CollectionExporter>;
   /** Where the format is written a page at a time (see PagedExport): what the build uses. */
   loadPages?: () => Promise<PagedExporter>;
+  /**
+   * A feed's archive pages (RFC 5005): page `k` of `count` from its articles, newest first. The build writes
+   * every full page of `feedLimit` articles counted from the oldest, each again only when its articles changed.
+   */
+  loadArchive?: () => Promise<(items: readonly Article[], k: number, count: number, ctx: CollectionContext) => Uint8Array>;
   /** Where the format is one file of every article, streamed a page of lines at a time (newest first, whole models). */
   loadLines?: () => Promise<(articles: readonly Article[]) => Uint8Array>;
 }
@@ -35,9 +40,14 @@ export const FORMATS: readonly Format[] = [
   { kind: 'article', name: 'html', extension: 'html', load: async () => (await import('./html.js')).exportHtml },
   // After the files it names as its renditions, with their sizes.
   { kind: 'article', name: 'ninjs', extension: 'json', load: async () => (await import('./ninjs.js')).exportNinjs },
-  { kind: 'collection', name: 'rss', fileName: FEED_FILES.rss, load: async () => (await import('./rss.js')).exportRss },
+  { kind: 'collection', name: 'rss', fileName: FEED_FILES.rss, load: async () => (await import('./rss.js')).exportRss,
+    loadArchive: async () => (await import('./rss.js')).rssArchivePage },
   // Not out/feed.json: readers of out/ (and check-out) take every top-level *.json for an article model.
-  { kind: 'collection', name: 'jsonfeed', fileName: FEED_FILES.jsonFeed, load: async () => (await import('./jsonfeed.js')).exportJsonFeed },
+  { kind: 'collection', name: 'jsonfeed', fileName: FEED_FILES.jsonFeed, load: async () => (await import('./jsonfeed.js')).exportJsonFeed,
+    loadArchive: async () => {
+      const page = (await import('./jsonfeed.js')).jsonFeedArchivePage;
+      return (items, k, _count, ctx) => page(items, k, ctx);
+    } },
   // The home page, its archive pages and the icon come with the sitemap that lists them.
   { kind: 'collection', name: 'site', fileName: SITEMAP_FILE, load: async () => (await import('./site.js')).exportSite,
     loadPages: async () => (await import('./site.js')).exportSitePages },

@@ -1,12 +1,13 @@
 // Convert the collection of Articles to a full-text RSS 2.0 feed (out/feed.xml) with the rss package.
 import type RSS from 'rss';
 import type { Article } from '../model/article.js';
-import { FEED_FILES, siteBase, siteFileUrl } from '../model/layout.js';
+import { FEED_FILES, feedArchivePath, siteBase, siteFileUrl } from '../model/layout.js';
 import { escapeXml, xmlSafe } from '../markup/xml.js';
 import { droppedCharacterDiagnostics, FEED_GENERATOR, FEED_TTL_MINUTES, feedArticles, feedContentHtml, feedPicture, pdfAttachment } from '../markup/feed.js';
 import { newestItemDate } from '../markup/listing.js';
 import { rssXml } from '../patches/node-rss.js';
-import type { CollectionContext, CollectionExporter } from '../model/output.js';
+import type { RssChannel } from '../patches/node-rss.js';
+import type { CollectionContext, CollectionExporter, CollectionOutput } from '../model/output.js';
 
 /** The file name the registry writes; the feed's atom:link rel="self" points at it. */
 export const RSS_FILE_NAME = FEED_FILES.rss;
@@ -14,8 +15,29 @@ export const RSS_FILE_NAME = FEED_FILES.rss;
 /** RSS 2.0 with content:encoded, dc:creator and atom:link; the same articles always give the same bytes. */
 export const exportRss: CollectionExporter = (articles, ctx) => {
   const items = feedArticles(articles, ctx.config.feedLimit);
+  const archives = ctx.archives ?? 0;
+  const last = siteFileUrl(ctx.config.url, feedArchivePath('rss', archives));
+  // The current feed leads to the newest archive page, from which the older follow (RFC 5005).
+  return rssDocument(items, ctx, RSS_FILE_NAME, archives > 0 && last !== null ? { links: [{ rel: 'prev-archive', href: last }], archive: false } : undefined);
+};
+
+/**
+ * Archive page `k` of `count` (RFC 5005): its `feedLimit` articles (newest first), marked `fh:archive`, linked to
+ * the current feed and to the pages before and after it. Without a site URL it has no links to give.
+ */
+export function rssArchivePage(items: readonly Article[], k: number, count: number, ctx: CollectionContext): Uint8Array {
+  const url = (to: string) => siteFileUrl(ctx.config.url, to);
+  const links = [
+    { rel: 'current', href: url(RSS_FILE_NAME) },
+    ...(k > 1 ? [{ rel: 'prev-archive', href: url(feedArchivePath('rss', k - 1)) }] : []),
+    ...(k < count ? [{ rel: 'next-archive', href: url(feedArchivePath('rss', k + 1)) }] : []),
+  ].filter((l): l is { rel: string; href: string } => l.href !== null);
+  return rssDocument(items, ctx, feedArchivePath('rss', k), { links, archive: true }).bytes;
+}
+
+function rssDocument(items: readonly Article[], ctx: CollectionContext, fileName: string, history: RssChannel['history']): CollectionOutput {
   const base = siteBase(ctx.config.url);
-  const feedUrl = siteFileUrl(ctx.config.url, RSS_FILE_NAME);
+  const feedUrl = siteFileUrl(ctx.config.url, fileName);
   const newest = newestItemDate(items);
 
   const xml = rssXml({
@@ -30,12 +52,13 @@ export const exportRss: CollectionExporter = (articles, ctx) => {
     lastBuildDate: newest === null ? null : new Date(newest),
     // Media RSS only where an item uses it: a feed without pictures keeps its bytes.
     media: items.some((a) => feedPicture(a, ctx.config.url) !== null),
+    history,
   }, items.map((article) => rssItem(article, ctx)));
   return {
     bytes: new TextEncoder().encode(xml),
-    diagnostics: droppedCharacterDiagnostics(items, RSS_FILE_NAME),
+    diagnostics: droppedCharacterDiagnostics(items, fileName),
   };
-};
+}
 
 function rssItem(article: Article, ctx: CollectionContext): RSS.ItemOptions {
   const enclosure = pdfAttachment(article, ctx);

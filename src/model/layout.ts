@@ -67,6 +67,14 @@ export function articleUrl(siteUrl: string | null, slug: string): string | null 
  */
 export const FEED_FILES = { rss: 'feed.xml', jsonFeed: 'feeds/feed.json' } as const;
 
+/**
+ * Archive page `k` of a feed (RFC 5005): the k-th `feedLimit` articles counted from the oldest, a page that
+ * never changes once full. RSS beside JSON Feed, in the feeds' folder.
+ */
+export function feedArchivePath(format: 'rss' | 'jsonfeed', k: number): string {
+  return `feeds/archive/${k}.${format === 'rss' ? 'xml' : 'json'}`;
+}
+
 /** Every article's model, one per line, newest first. */
 export const ARCHIVE_NDJSON = 'articles.ndjson';
 
@@ -97,7 +105,7 @@ export function sitemapPartPath(n: number): string {
  * wrote is untrusted.
  */
 export function isLaterPage(name: string): boolean {
-  return /^(page\/[1-9]\d*\/index\.html|opds\/catalog-[1-9]\d*\.xml|sitemaps\/sitemap-[1-9]\d*\.xml)$/.test(name);
+  return /^(page\/[1-9]\d*\/index\.html|opds\/catalog-[1-9]\d*\.xml|sitemaps\/sitemap-[1-9]\d*\.xml|feeds\/archive\/[1-9]\d*\.(?:xml|json))$/.test(name);
 }
 
 /** The folder link of a page written as `<folder>/index.html`: the URL the feeds name ends in "/". */

@@ -44,6 +44,8 @@ export interface ArticlePages {
 }
 
 export interface CollectionContext extends ExportContext {
+  /** How many full archive pages the feeds have (RFC 5005; see feedArchivePath): the current feed links the newest. */
+  archives?: number;
   /** Byte length of each article's written outputs, by slug then format name (the feed's enclosure length). */
   sizes: ReadonlyMap<string, Readonly<Record<string, number>>>;
   /** The names of every format this build writes; absent: none but this one. */

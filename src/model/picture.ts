@@ -5,8 +5,12 @@ import { z } from 'zod';
 
 /** The largest side the EPUB allows for a picture; the web's largest rendition keeps to it too. */
 export const MAX_RENDITION_SIDE = 2048;
-/** The widths the web page offers (`srcset`), never more than the source has. */
-export const RENDITION_WIDTHS = [480, 960, 1600] as const;
+/**
+ * The widths the web page offers (`srcset`), never more than the source has. The page's column is at most
+ * 632 CSS px wide, so 1,280 covers a screen of two device pixels per CSS pixel; a wider file would only be
+ * downloaded, never seen. And 1,280 is half a 2,560 px photo, which libjpeg decodes at half size outright.
+ */
+export const RENDITION_WIDTHS = [480, 960, 1280] as const;
 /** The rendition index pages, catalogs and feeds show as a thumbnail. */
 export const THUMBNAIL_WIDTH = 480;
 

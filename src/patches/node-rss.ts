@@ -15,6 +15,8 @@ export interface RssChannel {
   lastBuildDate: Date | null;
   /** Declare the Media RSS namespace (media:content, media:thumbnail). */
   media?: boolean;
+  /** RFC 5005 feed history: `atom:link`s to the archive pages (rel and absolute href), and whether this page is one. */
+  history?: { links: { rel: string; href: string }[]; archive: boolean };
 }
 
 // U+FFFF is a noncharacter that xmlSafe() strips from every text we hand to the rss package, so it can
@@ -41,7 +43,14 @@ export function rssXml(channel: RssChannel, items: readonly RSS.ItemOptions[]): 
     generator: channel.generator + MARK,
     language: channel.language,
     ttl: channel.ttl,
-    ...(channel.media === true ? { custom_namespaces: { media: 'http://search.yahoo.com/mrss/' } } : {}),
+    custom_namespaces: {
+      ...(channel.media === true ? { media: 'http://search.yahoo.com/mrss/' } : {}),
+      ...(channel.history?.archive === true ? { fh: 'http://purl.org/syndication/history/1.0' } : {}),
+    },
+    custom_elements: [
+      ...(channel.history?.links ?? []).map((l) => ({ 'atom:link': { _attr: { rel: l.rel, href: l.href, type: 'application/rss+xml' } } })),
+      ...(channel.history?.archive === true ? [{ 'fh:archive': '' }] : []),
+    ],
   } as RSS.FeedOptions);
   for (const item of items) feed.item(item);
 

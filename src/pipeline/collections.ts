@@ -8,9 +8,9 @@ import { articleJsonSchema } from '../model/article.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { parseArticlePath } from '../exporters/registry.js';
 import { PAGE_SIZE } from '../markup/listing.js';
-import { isLaterPage } from '../model/layout.js';
+import { feedArchivePath, isLaterPage } from '../model/layout.js';
 import type { CollectionFormat, Format } from '../exporters/registry.js';
-import type { ArticlePages, CollectionOutput } from '../model/output.js';
+import type { ArticlePages, CollectionContext, CollectionOutput } from '../model/output.js';
 import { withSlug } from '../normalize/index.js';
 import type { SiteConfig } from '../model/config.js';
 import { sha256 } from './cache-keys.js';
@@ -133,11 +133,13 @@ export async function writeCollections(state: BuildState, options: CollectionOpt
     }
     made.files[f.fileName] = fileRecord(path);
   }
+  const feeds = collections.filter((c) => c.loadArchive !== undefined);
+  const archives = await writeFeedArchives(state, config, feeds, { config, sizes: new Map(), formats: formatNames, written }, put);
   for (const f of collections.filter((c) => c.loadLines === undefined)) {
     let out = paged.get(f);
     if (out === undefined) {
       const input = FEEDS.has(f.name) ? newest(state, config, Math.max(0, config.feedLimit), false) : listed(state, config);
-      out = await (await f.load())(input.articles, { config, sizes: input.sizes, formats: formatNames, written });
+      out = await (await f.load())(input.articles, { config, sizes: input.sizes, formats: formatNames, written, archives });
     }
     made.diagnostics.push(...out.diagnostics);
     put(f.fileName, out.bytes);
@@ -155,15 +157,47 @@ export async function writeCollections(state: BuildState, options: CollectionOpt
  * its files. `bare`: without sections and related reading, which no list shows, so an archive of many
  * thousands is read as titles and summaries only.
  */
-function* liveArticles(state: BuildState, config: SiteConfig, limit: number, bare: boolean): Generator<{ article: Article; sizes: Record<string, number> }> {
-  for (const { slug, files, model } of state.newest(limit, bare)) yield { article: withSlug(model, slug, config), sizes: sizesOf(files) };
+function* liveArticles(state: BuildState, config: SiteConfig, limit: number, bare: boolean, offset = 0): Generator<{ article: Article; sizes: Record<string, number> }> {
+  for (const { slug, files, model } of state.newest(limit, bare, offset)) yield { article: withSlug(model, slug, config), sizes: sizesOf(files) };
+}
+
+/**
+ * The feeds' archive pages (RFC 5005): page k holds the k-th `feedLimit` articles counted from the oldest, so a
+ * full page never changes when newer articles come; only full pages are archived (the newer ones are in the
+ * current feed). A page is rendered, from whole models, only when its articles (their listings: slug, dates,
+ * the seed's hash) or its place changed. Returns how many pages there are; none without a site URL, whose
+ * links could not be given.
+ */
+async function writeFeedArchives(state: BuildState, config: SiteConfig, feeds: readonly CollectionFormat[],
+  ctx: CollectionContext, put: (name: string, bytes: Uint8Array, pageKey: string) => void): Promise<number> {
+  const size = config.feedLimit;
+  const count = state.liveCount();
+  const archives = config.url === null || feeds.length === 0 ? 0 : Math.floor(count / size);
+  const pages = await Promise.all(feeds.map(async (f) => ({ f, render: await f.loadArchive!() })));
+  // Newest first, the articles only the current feed holds come before page `archives`.
+  const newer = count - archives * size;
+  for (let k = archives; k >= 1; k--) {
+    const offset = newer + (archives - k) * size;
+    const listed = [...liveArticles(state, config, size, true, offset)].map((x) => x.article);
+    const key = JSON.stringify([k, k < archives, listed]);
+    let page: ReturnType<typeof newest> | null = null;
+    for (const { f, render } of pages) {
+      const name = feedArchivePath(f.name as 'rss' | 'jsonfeed', k);
+      if (ctx.written!(name, key)) continue;
+      // Whole models (content:encoded) and the files' sizes (the PDF enclosure), for this page only.
+      page ??= newest(state, config, size, false, offset);
+      put(name, render(page.articles, k, archives, { ...ctx, sizes: page.sizes }), key);
+    }
+    collectGarbage();
+  }
+  return archives;
 }
 
 /** The newest `limit` articles (-1: all), held together, with the sizes of their files. */
-function newest(state: BuildState, config: SiteConfig, limit: number, bare: boolean) {
+function newest(state: BuildState, config: SiteConfig, limit: number, bare: boolean, offset = 0) {
   const articles: Article[] = [];
   const sizes = new Map<string, Record<string, number>>();
-  for (const { article, sizes: own } of liveArticles(state, config, limit, bare)) {
+  for (const { article, sizes: own } of liveArticles(state, config, limit, bare, offset)) {
     articles.push(article);
     sizes.set(article.slug, own);
   }

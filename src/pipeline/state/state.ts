@@ -234,10 +234,10 @@ export class BuildState {
    * of them (-1: all), each with its slug, its files and its model, or only its listing (`listing`: no
    * sections, no related reading). A row or text that fails its hash is left out with a warning.
    */
-  *newest(limit: number, listing: boolean): Generator<{ slug: string; files: Record<string, FileRecord>; model: Article }> {
+  *newest(limit: number, listing: boolean, offset = 0): Generator<{ slug: string; files: Record<string, FileRecord>; model: Article }> {
     const rows = this.#db.prepare(`SELECT s.seed, s.slug, s.files, s.model_hash, s.listing_hash, s.hash, t.${listing ? 'listing' : 'model'} AS text
-      FROM seeds s JOIN ${listing ? 'listings' : 'models'} t ON t.seed = s.seed WHERE s.live = 1 ORDER BY s.published DESC, s.slug LIMIT ?`)
-      .iterate(limit) as Iterable<Row>;
+      FROM seeds s JOIN ${listing ? 'listings' : 'models'} t ON t.seed = s.seed WHERE s.live = 1 ORDER BY s.published DESC, s.slug LIMIT ? OFFSET ?`)
+      .iterate(limit, offset) as Iterable<Row>;
     for (const r of rows) {
       const seed = r.seed as string;
       // A row this build checked (every row of its seeds) is read for what the lists need, nothing more;

@@ -53,9 +53,9 @@ describe('rule 10: a figure line', () => {
     if (figure.type !== 'figure') return;
     expect([figure.image.alt, figure.image.caption, figure.image.credit]).toEqual(['Don\'t "quote" me', 'It’s the “pier”…', 'Photo: Kai']);
     expect(figure.image.renditions.map((r) => `${r.width}x${r.height} ${r.type}`)).toEqual([
-      '480x300 image/webp', '960x600 image/webp', '1600x1000 image/webp', '480x300 image/jpeg', '960x600 image/jpeg', '1600x1000 image/jpeg',
+      '480x300 image/webp', '960x600 image/webp', '1280x800 image/webp', '480x300 image/jpeg', '960x600 image/jpeg', '1280x800 image/jpeg',
     ]);
-    expect([figure.image.src, figure.image.width, figure.image.height]).toEqual([figure.image.renditions[5]!.src, 1600, 1000]);
+    expect([figure.image.src, figure.image.width, figure.image.height]).toEqual([figure.image.renditions[5]!.src, 1280, 800]);
     // Rule 15: no front matter image, so the first figure is the lead.
     expect(article.image).toEqual(figure.image);
   });

@@ -11,8 +11,6 @@ export const MAX_RENDITION_SIDE = 2048;
  * downloaded, never seen. And 1,280 is half a 2,560 px photo, which libjpeg decodes at half size outright.
  */
 export const RENDITION_WIDTHS = [480, 960, 1280] as const;
-/** The rendition index pages, catalogs and feeds show as a thumbnail. */
-export const THUMBNAIL_WIDTH = 480;
 
 export const RenditionType = z.enum(['image/jpeg', 'image/png', 'image/webp', 'image/avif']);
 export type RenditionType = z.infer<typeof RenditionType>;

@@ -12,10 +12,8 @@ export const MAX_PICTURE_BYTES = 50 * 1024 * 1024;
 /** The most pixels a source may have, checked from its header before it is decoded (rule 12). */
 export const MAX_PICTURE_PIXELS = 100_000_000;
 
-/** The source formats a seed may name, by content (rule 12), as libvips names them. */
-const ACCEPTED: Readonly<Record<string, string>> = {
-  jpeg: 'JPEG', png: 'PNG', webp: 'WebP', heif: 'AVIF', gif: 'GIF', tiff: 'TIFF',
-};
+/** The source formats a seed may name, by content (rule 12), as libvips names them (AVIF is a HEIF format). */
+const ACCEPTED: ReadonlySet<string> = new Set(['jpeg', 'png', 'webp', 'heif', 'gif', 'tiff']);
 
 /** A source that passed rule 12's checks: its facts for the model, and how libvips reads it. */
 export interface ProbedPicture extends PictureFacts {
@@ -58,7 +56,7 @@ export async function probePicture(source: Uint8Array): Promise<ProbedPicture> {
     throw new PictureError(`not a picture that can be read (${reason(e)})`);
   });
   const format = meta.format === 'heif' && meta.compression !== 'av1' ? 'heic' : meta.format;
-  if (format === undefined || !(format in ACCEPTED)) {
+  if (format === undefined || !ACCEPTED.has(format)) {
     throw new PictureError(`a ${format === undefined ? 'file of unknown type' : `${format.toUpperCase()} file`}: a picture must be JPEG, PNG, WebP, AVIF, GIF or TIFF`);
   }
   if (!meta.width || !meta.height || meta.width * meta.height > MAX_PICTURE_PIXELS) {
@@ -116,7 +114,7 @@ export async function encodePicture(source: Uint8Array, renditions: readonly Pic
   }
   const decoded = await decode.toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true })
     .catch((e: unknown) => {
-      throw new PictureError(`the picture does not decode (${reason(e)})`);
+      throw new PictureError(`it does not decode (${reason(e)})`);
     });
   const { width, height, channels } = decoded.info;
   const out: EncodedRendition[] = [];
@@ -125,7 +123,7 @@ export async function encodePicture(source: Uint8Array, renditions: readonly Pic
     if (r.crop === true) pipeline = pipeline.resize({ width: r.width, height: r.height, fit: 'cover', position: 'centre' });
     else if (r.width !== width || r.height !== height) pipeline = pipeline.resize({ width: r.width, height: r.height, fit: 'fill' });
     const data = await encode(pipeline, r.type).toBuffer().catch((e: unknown) => {
-      throw new PictureError(`the picture could not be encoded (${reason(e)})`);
+      throw new PictureError(`it could not be encoded (${reason(e)})`);
     });
     out.push({ src: r.src, bytes: data });
   }

@@ -98,7 +98,7 @@ describe('preparePicture', () => {
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>');
     expect(await refused(svg)).toBe('a SVG file: a picture must be JPEG, PNG, WebP, AVIF, GIF or TIFF');
     expect(await refused(Buffer.from('just some text, named photo.jpg'))).toMatch(/^not a picture that can be read \(/);
-    expect(await refused(LAUNCH.subarray(0, 20_000))).toMatch(/^the picture does not decode \(/);
+    expect(await refused(LAUNCH.subarray(0, 20_000))).toMatch(/^it does not decode \(/);
     expect(await refused(new Uint8Array(50 * 1024 * 1024 + 1))).toBe('the file is 50.0 MiB; a picture may be 50 MiB at most');
   });
 });

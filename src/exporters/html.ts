@@ -7,6 +7,7 @@ import { isoSeconds } from '../markup/dates.js';
 import { itemDate } from '../markup/listing.js';
 import { articlePagePath } from '../model/layout.js';
 import { articleXhtml } from '../markup/xhtml.js';
+import { searchBox } from '../markup/search.js';
 import { xmlSafe } from '../markup/xml.js';
 import type { ArticleExporter } from '../model/output.js';
 import { chromeLang, downloadLinks, meta, pageHead, scriptJson, siteFooter, siteHeader } from '../markup/page.js';
@@ -34,8 +35,10 @@ export const exportHtml: ArticleExporter = (article, ctx) => {
     '<body>',
     '<div class="wrap">',
     siteHeader(config, siblings, path, article.language),
+    searchBox(chromeLang(article.language)),
     '<main>',
-    '<article>',
+    // What the search indexes: the article, not the site's header, downloads or feeds.
+    '<article data-pagefind-body>',
     articleXhtml(article, { titleBlock: true, relatedTitles: config.relatedTitles, pictures: { href: (src) => relativeLink(path, src), responsive: true } }),
     '</article>',
     ...(files === null ? [] : [`<aside class="downloads"${chromeLang(article.language)}>`, '<h2>Download</h2>', `<p>${files}</p>`, '</aside>']),

@@ -2,6 +2,7 @@
 // downloads, the sitemap that lists every page, and the icon.
 import type { Article } from '../model/article.js';
 import type { Picture } from '../model/picture.js';
+import { searchBox } from '../markup/search.js';
 import { thumbnailRendition } from '../model/picture.js';
 import type { SiteConfig } from '../model/config.js';
 import { isoSeconds } from '../markup/dates.js';
@@ -62,6 +63,7 @@ function archivePage(items: readonly Article[], n: number, pageCount: number, ct
     `<h1 class="site-name">${home}</h1>`,
     `<p class="meta">${escapeXml(config.description)}</p>`,
     '</header>',
+    ...(has(siblings, 'html') ? [searchBox(chromeLang(language))] : []),
     '<main>',
     ...(pageCount > 1 ? [`<p class="meta"${chromeLang(language)}>Page ${n} of ${pageCount}</p>`] : []),
     ...list,

@@ -7,6 +7,7 @@ import { languageDirection } from '../typeset/direction.js';
 import { OPDS_ACQUISITION_TYPE } from './listing.js';
 import { archivePagePath, catalogPagePath, FEED_FILES, relativeLink } from '../model/layout.js';
 import { escapeXml, xmlSafe } from './xml.js';
+import { searchHead } from './search.js';
 
 /** Where the site's shared files are under out/. */
 export const WEB_FILES = {
@@ -85,6 +86,8 @@ export function pageHead(config: SiteConfig, siblings: Siblings, language: strin
     ...(has(siblings, 'jsonfeed') ? [`<link rel="alternate" type="application/feed+json" title="${feedTitle}" href="${link(WEB_FILES.jsonFeed)}">`] : []),
     ...(has(siblings, 'opds') ? [`<link rel="alternate" type="${OPDS_ACQUISITION_TYPE}" title="${feedTitle}" href="${link(WEB_FILES.catalog)}">`] : []),
     ...(options.extra ?? []),
+    // The search index is made from the article pages: where the build writes them, every page can search.
+    ...(has(siblings, 'html') ? searchHead(options.path) : []),
     `<style>${STYLESHEET}${options.pictures === true ? PICTURE_STYLES : ''}</style>`,
     '</head>',
   ];
@@ -182,6 +185,8 @@ ul{padding-inline-start:1.5rem}
 header.site{border-bottom:1px solid var(--rule)}
 .site-name{font:700 1rem/1.4 system-ui,sans-serif;margin:.25rem 0 .75rem}
 .site-name a{color:var(--fg);text-decoration:none}
+.search{margin:.75rem 0 1.25rem}
+.search-label{font:600 .8rem/1.4 system-ui,sans-serif;letter-spacing:.06em;text-transform:uppercase;color:var(--muted);margin:0 0 .25rem}
 .list{list-style:none;padding:0;margin:0}
 .list>li{border-bottom:1px solid var(--rule);padding:1rem 0}
 .list h2{margin:0 0 .25rem}
@@ -190,7 +195,7 @@ footer.site a{white-space:nowrap}
 .pages{display:flex;flex-wrap:wrap;gap:1rem;justify-content:space-between;margin-top:1.5rem}
 @media print{
 :root{--bg:#fff;--fg:#000;--muted:#333;--link:#000;--rule:#999}
-header.site,footer.site,.downloads,.pages{display:none}
+header.site,footer.site,.downloads,.pages,.search{display:none}
 body{font-size:11pt}
 .wrap{max-width:none;padding:0}
 a{text-decoration:none}

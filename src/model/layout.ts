@@ -75,6 +75,9 @@ export function feedArchivePath(format: 'rss' | 'jsonfeed', k: number): string {
   return `feeds/archive/${k}.${format === 'rss' ? 'xml' : 'json'}`;
 }
 
+/** Where the search index and its box's script are under out/ (Pagefind's bundle). */
+export const SEARCH_FOLDER = 'pagefind';
+
 /** Every article's model, one per line, newest first. */
 export const ARCHIVE_NDJSON = 'articles.ndjson';
 

@@ -68,13 +68,13 @@ export interface CollectionOptions {
  * disk as written, nothing is rendered and the last diagnostics are given again.
  */
 export async function writeCollections(state: BuildState, options: CollectionOptions, write: (name: string, bytes: Uint8Array) => void,
-  context: string, built: string, diagnostics: Diagnostic[]): Promise<void> {
+  context: string, built: string, diagnostics: Diagnostic[]): Promise<boolean> {
   const { outDir, config, formats } = options;
   const key = sha256(JSON.stringify([context, built]));
   const last = recorded(state);
   if (last !== null && last.key === key && filesCurrent(outDir, last.files)) {
     diagnostics.push(...last.diagnostics);
-    return;
+    return false;
   }
   const made: Recorded = { key, files: {}, diagnostics: [] };
   // An archive of thousands has a thousand pages, and one new article changes a few: a page rendered from
@@ -150,6 +150,7 @@ export async function writeCollections(state: BuildState, options: CollectionOpt
   for (const name of Object.keys(last?.files ?? {})) if (!(name in made.files) && isLaterPage(name)) removeOutput(outDir, name);
   diagnostics.push(...made.diagnostics);
   state.setMeta(META, JSON.stringify(made));
+  return true;
 }
 
 /**

@@ -16,6 +16,13 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.png': 'image/png',
   '.pdf': 'application/pdf',
   '.epub': 'application/epub+zip',
+  '.ndjson': 'application/x-ndjson',
+  // The search (out/pagefind/) and the pictures.
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
 };
 
 /**

@@ -70,7 +70,11 @@ describe('an article page', () => {
     expect(html).toContain('<p class="byline">Jane Doe and John Roe · <time datetime="2024-06-19T00:00:00Z">June 19, 2024</time></p>');
     expect(html).toContain('<h2><span class="kicker">News</span> North Korean Soldiers Injured</h2>');
     expect(html).toContain('<aside class="related" id="related">');
-    expect(html).not.toMatch(/<script(?! type="application\/ld\+json")/);
+    // Scripts: the JSON-LD, and the search box's own (Pagefind's interface from out/pagefind/, and its start).
+    expect(html.match(/<script[^>]*>/g)).toEqual([
+      '<script type="application/ld+json">', '<script src="../../pagefind/pagefind-ui.js" defer>', '<script>',
+    ]);
+    expect(html).toContain('<script>addEventListener("DOMContentLoaded",function(){if(!window.PagefindUI)return;var base=new URL("../../pagefind/",location.href).href;');
     expect(html).not.toMatch(/https?:\/\/(?!example\.org\/|schema\.org|www\.w3\.org)/);
     const ar = await page(arabic);
     expect(ar).toContain('<html lang="ar" dir="rtl">');
@@ -109,7 +113,7 @@ describe('an article page', () => {
 
   it('keeps a headline with </script> inside the JSON-LD as text', async () => {
     const html = await page(sampleArticle({ title: 'Evil </script><script>alert(1)</script>' }));
-    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html.match(/<script/g)).toHaveLength(3); // the JSON-LD and the search box's two
     expect(html).toContain('Evil \\u003c/script\\u003e');
   });
 

@@ -18,8 +18,11 @@ const { values } = parseArgs({
     // The archive rows: 100,000 articles (json,rss), first build and no-op rebuild. Minutes: off by default.
     archive: { type: 'boolean', default: false },
     'archive-size': { type: 'string', default: '100000' },
+    'archive-formats': { type: 'string', default: 'json,rss' },
     // The pictures rows: N articles each with its own 2,560 x 1,600 JPEG lead photo, all formats, 2 threads.
     pictures: { type: 'string', default: '300' },
+    // The search rows: N article pages indexed by Pagefind (the build's own step, timed alone), comma-separated.
+    search: { type: 'string', default: '1000,10000' },
   },
 });
 // What a user runs (the startup snapshot, which hands batches to the compiled CLI), and the compiled CLI alone.
@@ -179,11 +182,11 @@ if (values.archive) {
   const n = Number(values['archive-size']);
   const root = mkdtempSync(join(tmpdir(), `galley-bench-archive-`));
   writeSynthSeeds(join(root, 'seeds'), n);
-  const extra = ['--formats', 'json,rss'];
+  const extra = ['--formats', values['archive-formats']];
   const first = await timedBuild(join(root, 'seeds'), join(root, 'out'), extra);
   const noop = await timedBuild(join(root, 'seeds'), join(root, 'out'), extra);
   results.archive = { articles: n, first, noop };
-  log(`archive ${n} json,rss: ${first.seconds.toFixed(1)} s, peak RSS ${first.peakRssMb.toFixed(0)} MB; no-op ${noop.seconds.toFixed(2)} s, peak RSS ${noop.peakRssMb.toFixed(0)} MB`);
+  log(`archive ${n} ${values['archive-formats']}: ${first.seconds.toFixed(1)} s, peak RSS ${first.peakRssMb.toFixed(0)} MB; no-op ${noop.seconds.toFixed(2)} s, peak RSS ${noop.peakRssMb.toFixed(0)} MB`);
   rmSync(root, { recursive: true, force: true });
 }
 
@@ -233,6 +236,19 @@ if (Number(values.pictures) > 0) {
   rmSync(root, { recursive: true, force: true });
 }
 
+// 4d. Search: N synthetic articles' pages (--formats html), and Pagefind indexing them alone, as the build runs it.
+results.search = [];
+for (const n of values.search.split(',').map(Number).filter((x) => x > 0)) {
+  const root = mkdtempSync(join(tmpdir(), `galley-bench-search-${n}-`));
+  writeSynthSeeds(join(root, 'seeds'), n);
+  const built = await timedBuild(join(root, 'seeds'), join(root, 'out'), ['--formats', 'html']);
+  const runner = resolve('node_modules/pagefind/lib/runner/bin.cjs');
+  const r = await measure(process.execPath, [runner, '--site', join(root, 'out'), '--glob', 'articles/*/index.html', '--output-path', join(root, 'index'), '--silent']);
+  results.search.push({ articles: n, buildSeconds: built.seconds, indexSeconds: r.seconds, indexPeakRssMb: r.peakRssMb });
+  log(`search ${n}: build (html, indexed) ${built.seconds.toFixed(1)} s; indexing alone ${r.seconds.toFixed(1)} s, peak RSS ${r.peakRssMb.toFixed(0)} MB`);
+  rmSync(root, { recursive: true, force: true });
+}
+
 // 5. Hostile seeds toward the 1 MiB limit, each built alone in all formats.
 if (!values['skip-hostile']) {
   const root = mkdtempSync(join(tmpdir(), 'galley-bench-hostile-'));
@@ -262,7 +278,8 @@ const lines = [
   '',
   results.incremental ? `incremental rebuild, 1 of ${results.incremental.of} seeds changed: ${fmt(results.incremental.seconds, 2)} s` : '',
   results.pictures ? `pictures, ${results.pictures.articles} articles each with its own 2,560 x 1,600 JPEG, all formats, 2 threads: ${fmt(results.pictures.withPictures.seconds, 1)} s (${fmt(results.pictures.articles / results.pictures.withPictures.seconds, 1)} articles/s), peak RSS ${fmt(results.pictures.withPictures.peakRssMb, 0)} MB; text only ${fmt(results.pictures.textOnly.seconds, 1)} s; picture cost ${fmt(results.pictures.pictureSeconds, 1)} s vs ${fmt(results.pictures.eleventyImgSeconds, 1)} s for @11ty/eleventy-img; one text edit ${fmt(results.pictures.edit.seconds, 2)} s` : '',
-  results.archive ? `archive, ${results.archive.articles} articles (json,rss): first build ${fmt(results.archive.first.seconds, 1)} s, peak RSS ${fmt(results.archive.first.peakRssMb, 0)} MB; no-op rebuild ${fmt(results.archive.noop.seconds, 2)} s, peak RSS ${fmt(results.archive.noop.peakRssMb, 0)} MB` : '',
+  ...results.search.map((r) => `search, ${r.articles} articles: build of their pages (html, indexed) ${fmt(r.buildSeconds, 1)} s; Pagefind indexing alone ${fmt(r.indexSeconds, 1)} s, peak RSS ${fmt(r.indexPeakRssMb, 0)} MB`),
+  results.archive ? `archive, ${results.archive.articles} articles (${values['archive-formats']}): first build ${fmt(results.archive.first.seconds, 1)} s, peak RSS ${fmt(results.archive.first.peakRssMb, 0)} MB; no-op rebuild ${fmt(results.archive.noop.seconds, 2)} s, peak RSS ${fmt(results.archive.noop.peakRssMb, 0)} MB` : '',
   '',
   '| script fixture | PDF ms per article (median, warm) |',
   '| --- | ---: |',

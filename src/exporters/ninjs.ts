@@ -1,6 +1,7 @@
 // Convert an Article to IPTC ninjs 3.1 (News in JSON), out/ninjs/<slug>.json: the JSON that news agencies and
 // editorial systems exchange. Every field of the model that ninjs has a place for is mapped (README, "ninjs").
 import type { Article } from '../model/article.js';
+import { articlePictures } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import { articleFilePath, siteFileUrl } from '../model/layout.js';
 import type { ArticleFileFormat } from '../model/layout.js';
@@ -94,18 +95,9 @@ function plainText(article: Article): string {
   return xmlSafe(blocks.join('\n\n'));
 }
 
-/** The lead picture, then each figure (each source once), with how it relates to the article. */
+/** Each picture (each source once), with how it relates to the article. */
 function shownPictures(article: Article): { picture: Picture; rel: 'lead' | 'figure' }[] {
-  const seen = new Set<string>();
-  const all: { picture: Picture; rel: 'lead' | 'figure' }[] = [];
-  const add = (picture: Picture, rel: 'lead' | 'figure') => {
-    if (seen.has(picture.sha256)) return;
-    seen.add(picture.sha256);
-    all.push({ picture, rel });
-  };
-  if (article.image !== undefined) add(article.image, 'lead');
-  for (const s of article.sections) for (const b of s.blocks) if (b.type === 'figure') add(b.image, 'figure');
-  return all;
+  return articlePictures(article).map((picture) => ({ picture, rel: picture === article.image ? 'lead' : 'figure' }));
 }
 
 /** A picture as an associated ninjs object of type picture, its renditions by absolute URL. */

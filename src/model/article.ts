@@ -92,6 +92,20 @@ export type RelatedLink = z.infer<typeof RelatedLink>;
  */
 export type Article = z.infer<typeof Article>;
 
+/**
+ * The article's pictures, each source once (the same file shown twice is one set of renditions), as first
+ * shown: the lead, then each figure in reading order. What every format that lists or embeds them walks.
+ */
+export function articlePictures(article: Article): Picture[] {
+  const all = new Map<string, Picture>();
+  const add = (p: Picture) => {
+    if (!all.has(p.sha256)) all.set(p.sha256, p);
+  };
+  if (article.image !== undefined) add(article.image);
+  for (const s of article.sections) for (const b of s.blocks) if (b.type === 'figure') add(b.image);
+  return [...all.values()];
+}
+
 /** The JSON Schema shipped as out/article.schema.json, generated from the zod schema. */
 export function articleJsonSchema(): Record<string, unknown> {
   return {

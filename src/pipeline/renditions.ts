@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../model/article.js';
+import { articlePictures as picturesOf } from '../model/article.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { SeedError } from '../model/diagnostic.js';
 import type { Picture, PictureFile } from '../model/picture.js';
@@ -41,13 +42,6 @@ export function namesPictures(bytes: Uint8Array): boolean {
   return b.includes('![') || /^[ \t]*image[ \t]*:/im.test(b.toString('latin1', 0, Math.min(b.length, 64 * 1024)));
 }
 
-/** The article's pictures, each once: the lead and every figure. */
-export function picturesOf(article: Article): Picture[] {
-  const all = new Map<string, Picture>();
-  if (article.image !== undefined) all.set(article.image.src, article.image);
-  for (const s of article.sections) for (const b of s.blocks) if (b.type === 'figure') all.set(b.image.src, b.image);
-  return [...all.values()];
-}
 
 /** The files made of one of the article's pictures: its renditions, and the cover's crop of the lead. */
 function filesOf(article: Article, picture: Picture): PictureFile[] {

@@ -1,5 +1,6 @@
 // The package's XML documents (OPF, NCX, nav, chapter), built from the model with escaped text only.
 import type { Article } from '../../model/article.js';
+import { articlePictures } from '../../model/article.js';
 import type { SiteConfig } from '../../model/config.js';
 import type { Rendition } from '../../model/picture.js';
 import { fallbackRendition } from '../../model/picture.js';
@@ -43,10 +44,7 @@ const PICTURES_SUMMARY =
 
 /** The renditions the package holds: each picture's fallback (JPEG or PNG, at most 2,048 px on its longest side). */
 export function embeddedPictures(article: Article): Rendition[] {
-  const all = new Map<string, Rendition>();
-  if (article.image !== undefined) all.set(article.image.src, fallbackRendition(article.image));
-  for (const s of article.sections) for (const b of s.blocks) if (b.type === 'figure') all.set(b.image.src, fallbackRendition(b.image));
-  return [...all.values()];
+  return articlePictures(article).map(fallbackRendition);
 }
 
 /** The date the package was last changed: the article's update, else its publication. */

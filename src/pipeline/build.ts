@@ -4,9 +4,8 @@
 import { basename, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Hash } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
-import { SEARCH_FOLDER } from '../model/layout.js';
-import { indexSearch } from './search.js';
+import { mkdirSync } from 'node:fs';
+import { updateSearch } from './search.js';
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -174,10 +173,7 @@ async function buildOnce(options: BuildOptions, warnings: readonly Diagnostic[])
     if (options.shard !== undefined) run.state.setMeta('seeds', run.slugs.digest('hex'));
     if (options.shard === undefined) {
       const changed = await writeCollections(run.state, options, run.write, run.context, run.built.digest('hex'), run.result.diagnostics);
-      // The search index of the article pages: made again when an article (or anything they depend on) changed.
-      if (run.formatNames.includes('html') && (changed || !existsSync(join(options.outDir, SEARCH_FOLDER)))) {
-        await indexSearch(options.outDir, run.result.diagnostics);
-      }
+      await updateSearch(options.outDir, run.formatNames, changed, run.result.diagnostics);
     }
     const lost = run.state.lost();
     if (lost.length > 0 && first) run.state.transaction(() => lost.forEach((seed) => run.state.invalidate(seed)));

@@ -23,6 +23,14 @@ function pagefindRunner(): string | null {
 }
 
 /**
+ * Index the article pages where the build writes them and the collections were written again (an article, or
+ * what they depend on, changed), or the index is missing: a no-op build never indexes.
+ */
+export async function updateSearch(outDir: string, formats: readonly string[], changed: boolean, diagnostics: Diagnostic[]): Promise<void> {
+  if (formats.includes('html') && (changed || !existsSync(join(outDir, SEARCH_FOLDER)))) await indexSearch(outDir, diagnostics);
+}
+
+/**
  * Index every article page of out/ into out/pagefind/, made beside it and swapped in whole, so a reader never
  * meets half an index. A machine Pagefind has no binary for gets a warning, and pages whose search says so.
  */

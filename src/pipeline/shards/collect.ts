@@ -1,15 +1,14 @@
 // galley collect: once every shard of a sharded build has run into one out/, merge their states into out/'s
 // own and write the whole-build files (feeds, pages, sitemap, catalog, schema) from it, as one build would.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Format } from '../../exporters/registry.js';
 import type { SiteConfig } from '../../model/config.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { contextKey } from '../cache-keys.js';
 import { writeCollections } from '../collections.js';
-import { indexSearch } from '../search.js';
-import { SEARCH_FOLDER } from '../../model/layout.js';
+import { updateSearch } from '../search.js';
 import { displayPath } from '../fs-fault.js';
 import { outputWriter } from '../outputs.js';
 import { dropRowsBut, removeUnowned } from '../prune.js';
@@ -81,7 +80,7 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
     const hash = createHash('sha256');
     for (const [, h] of built) hash.update(h);
     const changed = await writeCollections(state, options, outputWriter(outDir, signal), context, hash.digest('hex'), diagnostics);
-    if (formatNames.includes('html') && (changed || !existsSync(join(outDir, SEARCH_FOLDER)))) await indexSearch(outDir, diagnostics);
+    await updateSearch(outDir, formatNames, changed, diagnostics);
     removeUnowned(state, outDir, formatNames, replaced, true);
   } finally {
     state.close();

@@ -34,7 +34,7 @@ export async function updateSearch(outDir: string, formats: readonly string[], c
  * Index every article page of out/ into out/pagefind/, made beside it and swapped in whole, so a reader never
  * meets half an index. A machine Pagefind has no binary for gets a warning, and pages whose search says so.
  */
-export async function indexSearch(outDir: string, diagnostics: Diagnostic[]): Promise<void> {
+async function indexSearch(outDir: string, diagnostics: Diagnostic[]): Promise<void> {
   const target = join(outDir, SEARCH_FOLDER);
   // Hidden names, as the build's temp files have: never served, never taken for the index.
   const fresh = join(outDir, `.${SEARCH_FOLDER}.${process.pid}.tmp`);

@@ -4,6 +4,7 @@ import { FEED_FILES, feedArchivePath, siteBase, siteFileUrl } from '../model/lay
 import { xmlSafe } from '../markup/xml.js';
 import { droppedCharacterDiagnostics, feedArticles, feedContentHtml, feedPicture, pdfAttachment } from '../markup/feed.js';
 import type { CollectionContext, CollectionExporter } from '../model/output.js';
+import { siteDescription } from '../messages/site.js';
 
 /** The path under out/ the registry writes; the feed's feed_url points at it. */
 export const JSON_FEED_FILE_NAME = FEED_FILES.jsonFeed;
@@ -35,7 +36,7 @@ function jsonFeedDocument(items: readonly Article[], ctx: CollectionContext, nex
     home_page_url: siteBase(ctx.config.url) ?? undefined,
     feed_url: siteFileUrl(ctx.config.url, JSON_FEED_FILE_NAME) ?? undefined,
     next_url: next ?? undefined,
-    description: xmlSafe(ctx.config.description),
+    description: xmlSafe(siteDescription(ctx.config)),
     language: ctx.config.language,
     items: items.map((article) => jsonFeedItem(article, ctx)),
   };

@@ -9,6 +9,7 @@ import { articlePagePath, catalogPagePath, folderOf, relativeLink, siteBase } fr
 import { escapeXml } from '../markup/xml.js';
 import { articleFilePath } from '../model/layout.js';
 import type { CollectionContext, CollectionExporter, PagedExporter } from '../model/output.js';
+import { siteDescription } from '../messages/site.js';
 
 const ACQUISITION = 'http://opds-spec.org/acquisition';
 
@@ -50,7 +51,7 @@ function catalogPage(items: readonly Article[], n: number, pages: number, ctx: C
     // Stable across builds and page moves: a name of the site and the page, not of its content.
     `<id>urn:uuid:${uuidV5(`${siteBase(config.url) ?? ''}${path}`)}</id>`,
     `<title>${escapeXml(n === 1 ? config.title : `${config.title} · page ${n} of ${pages}`)}</title>`,
-    `<subtitle>${escapeXml(config.description)}</subtitle>`,
+    `<subtitle>${escapeXml(siteDescription(config))}</subtitle>`,
     `<updated>${isoSeconds(newestItemDate(items) ?? NO_DATE)}</updated>`,
     `<author><name>${escapeXml(config.title)}</name></author>`,
     link('self', path),

@@ -2,7 +2,7 @@
 import { ARCHIVE_NDJSON, articleFilePath, catalogPagePath, FEED_FILES, parseArticleFile, SITEMAP_FILE } from '../model/layout.js';
 import type { Article } from '../model/article.js';
 import type { ArticleFileFormat } from '../model/layout.js';
-import type { ArticleExporter, ArticlePages, CollectionContext, CollectionExporter, PagedExporter } from '../model/output.js';
+import type { ArticleExporter, ArticlePages, CollectionContext, CollectionExporter, EditionExporter, PagedExporter } from '../model/output.js';
 
 export interface ArticleFormat {
   kind: 'article';
@@ -57,6 +57,21 @@ export const FORMATS: readonly Format[] = [
   }, loadLines: async () => (await import('./ndjson.js')).ndjsonLines },
   { kind: 'collection', name: 'opds', fileName: catalogPagePath(1), load: async () => (await import('./opds.js')).exportOpds,
     loadPages: async () => (await import('./opds.js')).exportOpdsPages },
+];
+
+/**
+ * An edition's file in an article format's kind (its EPUB, its PDF): written for each edition when the site
+ * has editions (config `editions`) and the build writes that format.
+ */
+export interface EditionFormat {
+  kind: 'edition';
+  name: 'epub' | 'pdf';
+  load: () => Promise<EditionExporter>;
+}
+
+export const EDITION_FORMATS: readonly EditionFormat[] = [
+  { kind: 'edition', name: 'epub', load: async () => (await import('./edition-epub.js')).exportEditionEpub },
+  { kind: 'edition', name: 'pdf', load: async () => (await import('./edition-pdf.js')).exportEditionPdf },
 ];
 
 export const FORMAT_NAMES: readonly string[] = FORMATS.map((f) => f.name);

@@ -8,6 +8,7 @@ import { newestItemDate } from '../markup/listing.js';
 import { rssXml } from '../patches/node-rss.js';
 import type { RssChannel } from '../patches/node-rss.js';
 import type { CollectionContext, CollectionExporter, CollectionOutput } from '../model/output.js';
+import { siteDescription } from '../messages/site.js';
 
 /** The file name the registry writes; the feed's atom:link rel="self" points at it. */
 export const RSS_FILE_NAME = FEED_FILES.rss;
@@ -42,7 +43,7 @@ function rssDocument(items: readonly Article[], ctx: CollectionContext, fileName
 
   const xml = rssXml({
     title: xmlSafe(ctx.config.title),
-    description: xmlSafe(ctx.config.description),
+    description: xmlSafe(siteDescription(ctx.config)),
     link: base,
     feedUrl,
     generator: FEED_GENERATOR,

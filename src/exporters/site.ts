@@ -15,6 +15,7 @@ import {
   chromeLang, downloadLinks, FAVICON_SVG, has, languageSwitch, pageHead, siteFooter, WEB_FILES,
 } from '../markup/page.js';
 import type { Siblings } from '../markup/page.js';
+import { siteDescription } from '../messages/site.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -54,14 +55,14 @@ function archivePage(items: readonly Article[], n: number, pageCount: number, ct
     : ['<ol class="list">', ...items.map((article) => listItem(article, path, ctx, siblings)), '</ol>'];
   return [
     ...pageHead(config, siblings, language, {
-      path, title, description: config.description, canonical: siteFileUrl(config.url, folderOf(path)),
+      path, title, description: siteDescription(config), canonical: siteFileUrl(config.url, folderOf(path)),
       pictures: items.some((a) => a.image !== undefined),
     }),
     '<body>',
     '<div class="wrap">',
     '<header class="site">',
     `<h1 class="site-name">${home}</h1>`,
-    `<p class="meta">${escapeXml(config.description)}</p>`,
+    `<p class="meta">${escapeXml(siteDescription(config))}</p>`,
     '</header>',
     ...(has(siblings, 'html') ? [searchBox(chromeLang(language))] : []),
     '<main>',

@@ -1,6 +1,29 @@
 // Site configuration (galley.config.json): what one site says once for all its articles.
 import { z } from 'zod';
 
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
+
+/** A time zone Intl knows (IANA name, or UTC). */
+const TimeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, { error: (issue) => `unknown time zone "${String(issue.input)}": give an IANA name such as "Europe/Berlin" or "UTC"` });
+
+const Editions = z.object({
+  period: z.enum(['day', 'week']).default('day').describe('One edition a day, or a week (ISO weeks, from Monday)'),
+  timeZone: TimeZone.default('UTC').describe('The time zone whose calendar decides which day an article belongs to'),
+  sections: z.array(z.object({
+    name: z.string().min(1),
+    tags: z.array(z.string().min(1)).min(1),
+  }).strict()).nullable().default(null)
+    .describe('Sections in this order, each taking the articles with one of its tags; without them, an article\'s first tag is its section'),
+  max: z.number().int().positive().default(50).describe('At most this many articles in an edition: the newest'),
+}).strict();
+
 export const SiteConfig = z.object({
   title: z.string().min(1).default('Galley'),
   url: z.url({ protocol: /^https?$/ }).regex(/^https?:\/\/\S+$/)
@@ -11,9 +34,12 @@ export const SiteConfig = z.object({
     .transform(canonicalSiteUrl)
     .nullable().default(null)
     .describe('Site URL; article URLs are <url>/articles/<slug>/'),
-  author: z.string().min(1).default('Staff').describe('Author of articles whose seed names none'),
-  language: z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/).default('en'),
-  description: z.string().min(1).default('Articles published with Galley'),
+  author: z.string().min(1).nullable().default(null)
+    .describe('Author of articles whose seed names none; without one, the word for staff in the article\'s language'),
+  language: z.string().regex(LANGUAGE_TAG).default('en')
+    .describe('The site\'s language: of articles whose seed names none, and of the site\'s pages, feeds, catalog and editions'),
+  description: z.string().min(1).nullable().default(null)
+    .describe('What the site publishes; without one, "Articles published with <title>" in the site\'s language'),
   relatedTitles: z.array(z.string().min(1)).default([])
     .describe('More list titles that mark related reading, e.g. "Lesen Sie auch"'),
   pageSize: z.enum(['A4', 'Letter']).default('A4'),
@@ -21,6 +47,9 @@ export const SiteConfig = z.object({
   copyrightHolder: z.string().min(1).nullable().default(null).describe('Who holds the rights to the articles (ninjs copyrightHolder)'),
   copyrightNotice: z.string().min(1).nullable().default(null).describe('The copyright notice given with each article (ninjs copyrightNotice)'),
   usageTerms: z.string().min(1).nullable().default(null).describe('How others may use the articles (ninjs usageTerms)'),
+  editions: Editions.nullable().default(null).describe('The day\'s or the week\'s articles as one EPUB and one PDF; off without it'),
+  messages: z.record(z.string().regex(LANGUAGE_TAG), z.record(z.string(), z.string())).default({})
+    .describe('The site\'s own wording of Galley\'s messages, by language then message id (docs/messages.md)'),
   pictures: z.object({
     avif: z.boolean().default(false).describe('Offer AVIF besides WebP and JPEG on web pages: smaller files, slower to make'),
   }).strict().default({ avif: false }),

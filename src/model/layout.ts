@@ -85,12 +85,28 @@ export const ARCHIVE_NDJSON = 'articles.ndjson';
 export const SITEMAP_FILE = 'sitemap.xml';
 
 /**
- * Where the OPDS catalog's pages are under out/: page 1 is the catalog a reader app is given.
- * Atom, so beside the feeds' XML, in a folder of its own.
+ * The OPDS catalog a reader app is given: a navigation feed of the catalog's acquisition feeds (the latest
+ * articles, the editions). Atom, so beside the feeds' XML, in a folder of its own.
  */
-export function catalogPagePath(n: number): string {
-  return n === 1 ? 'opds/catalog.xml' : `opds/catalog-${n}.xml`;
+export const CATALOG_ROOT = 'opds/catalog.xml';
+
+/** Page `n` of an acquisition feed of the catalog: the latest articles, or the editions. */
+export function catalogPagePath(n: number, feed: 'latest' | 'editions' = 'latest'): string {
+  return n === 1 ? `opds/${feed}.xml` : `opds/${feed}-${n}.xml`;
 }
+
+/** The folder of an edition (`2026-03-13` or `2026-W11`) under out/, and its files there. */
+export function editionFilePath(key: string, file: 'epub' | 'pdf' | 'html'): string {
+  return `editions/${key}/${file === 'html' ? 'index.html' : `${key}.${file}`}`;
+}
+
+/** Page `n` of the list of editions, newest first (1 is out/editions/index.html). */
+export function editionsPagePath(n: number): string {
+  return n === 1 ? 'editions/index.html' : `editions/page/${n}/index.html`;
+}
+
+/** The RSS feed of editions, each item's enclosure its EPUB. */
+export const EDITIONS_FEED = 'feeds/editions.xml';
 
 /** The path under out/ of archive page `n` (1 is the home page, out/index.html). */
 export function archivePagePath(n: number): string {
@@ -108,7 +124,7 @@ export function sitemapPartPath(n: number): string {
  * wrote is untrusted.
  */
 export function isLaterPage(name: string): boolean {
-  return /^(page\/[1-9]\d*\/index\.html|opds\/catalog-[1-9]\d*\.xml|sitemaps\/sitemap-[1-9]\d*\.xml|feeds\/archive\/[1-9]\d*\.(?:xml|json))$/.test(name);
+  return /^(page\/[1-9]\d*\/index\.html|editions\/page\/[1-9]\d*\/index\.html|opds\/(?:catalog|latest|editions)-[1-9]\d*\.xml|sitemaps\/sitemap-[1-9]\d*\.xml|feeds\/archive\/[1-9]\d*\.(?:xml|json))$/.test(name);
 }
 
 /** The folder link of a page written as `<folder>/index.html`: the URL the feeds name ends in "/". */

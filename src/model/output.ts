@@ -2,6 +2,7 @@
 import type { Article } from './article.js';
 import type { SiteConfig } from './config.js';
 import type { Diagnostic } from './diagnostic.js';
+import type { Edition } from './edition.js';
 
 export interface ExportContext {
   config: SiteConfig;
@@ -98,3 +99,17 @@ export type PagedExporter = (count: number, ctx: CollectionContext) => PagedExpo
 
 /** The files of the whole build (the feeds, the home page), from every article: in any order, or as pages in the site's order. */
 export type CollectionExporter = (articles: readonly Article[] | ArticlePages, ctx: CollectionContext) => CollectionOutput | Promise<CollectionOutput>;
+
+/** What an edition's file needs beyond the config: the pictures it embeds, and pixel work for its cover. */
+export interface EditionContext extends ExportContext {
+  /**
+   * The bytes of the renditions the edition embeds, by path under out/: each article picture's fallback
+   * rendition (its `src`), and the cover crop (`coverCrop`) of the lead picture of the article `cover` names.
+   */
+  pictures?: Readonly<Record<string, Uint8Array>>;
+  /** Absent, the cover is drawn without a photo. */
+  raster?: Raster;
+}
+
+/** One file of an edition (its EPUB, its PDF). */
+export type EditionExporter = (edition: Edition, ctx: EditionContext) => ExportOutput | Promise<ExportOutput>;

@@ -16,6 +16,7 @@ import { articleSlug } from './slug.js';
 import { closeBidi, typeset } from './typography.js';
 import { uuidV5 } from './uuid.js';
 import { articleUrl } from '../model/layout.js';
+import { defaultAuthor } from '../messages/site.js';
 
 export { SeedError };
 export type { PictureLookup, PictureRef };
@@ -89,13 +90,14 @@ export function normalize(input: Uint8Array | string, path: string, options: Nor
   const siteUrl = config.url === null ? null : config.url.replace(/\/+$/, '');
   const id = articleId(siteUrl, path);
   const slug = meta.slug ?? articleSlug(headText, seedStem(path), id);
+  const language = meta.language ?? config.language;
   const article = {
     schemaVersion: image === undefined ? SCHEMA_VERSION : PICTURES_SCHEMA_VERSION,
     id,
     slug,
     title,
-    language: meta.language ?? config.language,
-    authors: (meta.authors ?? [config.author]).map(typeset),
+    language,
+    authors: (meta.authors ?? [defaultAuthor(config, language)]).map(typeset),
     published,
     updated: meta.updated ?? null,
     url: meta.url ?? articleUrl(siteUrl, slug),

@@ -8,7 +8,7 @@ const SRC = normalize(join(import.meta.dirname, '../../src'));
 
 /** Each folder's floor, lowest first: a module may import its own floor's and lower floors' modules. */
 const FLOORS: Record<string, number> = {
-  model: 0, patches: 1, normalize: 1, typeset: 2, markup: 3, exporters: 4, render: 5, pipeline: 6, serve: 7, cli: 8, 'index.ts': 9,
+  model: 0, patches: 1, normalize: 1, messages: 1, typeset: 2, markup: 3, exporters: 4, render: 5, pipeline: 6, serve: 7, cli: 8, 'index.ts': 9,
 };
 
 function modules(dir = SRC): string[] {

@@ -1,0 +1,44 @@
+// An edition: the articles of one day or one week of a site, in sections, as one publication (issue 22).
+import { z } from 'zod';
+import { Article } from './article.js';
+
+export const EditionSection = z.object({
+  /** The section's name as the reader sees it: a configured name, the articles' first tag, or the catalog's "More news". */
+  name: z.string().min(1),
+  /** Newest first. */
+  articles: z.array(Article).min(1),
+});
+
+export const Edition = z.object({
+  /** urn:uuid, stable for the site and the period: the EPUB's identifier and the feeds' id. */
+  id: z.string().min(1),
+  /** `2026-03-13` (a day) or `2026-W11` (an ISO week): the edition's folder under out/editions/. */
+  key: z.string().regex(/^\d{4}-(?:\d{2}-\d{2}|W\d{2})$/),
+  period: z.enum(['day', 'week']),
+  /** The period's first and last day (YYYY-MM-DD) in the edition's time zone. */
+  start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  timeZone: z.string().min(1),
+  /** Its place among the site's editions, the oldest 1 (EPUB `group-position`). */
+  number: z.number().int().positive(),
+  /** The site's language: the edition's own words are in it (each article keeps its own). */
+  language: z.string().min(1),
+  /** "The Daily Galley: Friday, March 13, 2026", in the site's language. */
+  title: z.string().min(1),
+  /** The period alone, as the masthead dates it: "Friday, March 13, 2026" or "Week 11 of 2026". */
+  label: z.string().min(1),
+  /** The newest date any of its articles was published or updated (ISO): the files' modification date. */
+  modified: z.string().min(1),
+  /** In the configured order; the top story is the first section's first article. */
+  sections: z.array(EditionSection).min(1),
+  /** The slug of the article whose lead picture the cover shows: the first in reading order that has one. */
+  cover: z.string().min(1).nullable(),
+});
+
+export type EditionSection = z.infer<typeof EditionSection>;
+export type Edition = z.infer<typeof Edition>;
+
+/** The edition's articles in reading order: section after section. */
+export function editionArticles(edition: Edition): Article[] {
+  return edition.sections.flatMap((s) => s.articles);
+}

@@ -70,8 +70,8 @@ export interface EditionFormat {
 }
 
 export const EDITION_FORMATS: readonly EditionFormat[] = [
-  { kind: 'edition', name: 'epub', load: async () => (await import('./edition-epub.js')).exportEditionEpub },
-  { kind: 'edition', name: 'pdf', load: async () => (await import('./edition-pdf.js')).exportEditionPdf },
+  { kind: 'edition', name: 'epub', load: async () => (await import('./epub/edition.js')).exportEditionEpub },
+  { kind: 'edition', name: 'pdf', load: async () => (await import('./pdf/edition.js')).exportEditionPdf },
 ];
 
 export const FORMAT_NAMES: readonly string[] = FORMATS.map((f) => f.name);

@@ -9,12 +9,14 @@ import { HAND_OFF, run } from './cli.js';
 import { FORMATS } from '../exporters/registry.js';
 import { DEFAULT_CONFIG } from '../model/config.js';
 import { forgetIntl } from '../typeset/intl.js';
+import { forgetMessages } from '../messages/messages.js';
 import { forbidWorkers } from '../render/pool.js';
 import { warmUp } from '../render/warm-up.js';
 
 async function prepare(): Promise<void> {
   await warmUp(FORMATS.map((f) => f.name), DEFAULT_CONFIG, true);
   forgetIntl();
+  forgetMessages();
   (globalThis as { gc?: () => void }).gc?.();
 }
 

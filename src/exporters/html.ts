@@ -8,9 +8,10 @@ import { itemDate } from '../markup/listing.js';
 import { articlePagePath } from '../model/layout.js';
 import { articleXhtml } from '../markup/xhtml.js';
 import { searchBox } from '../markup/search.js';
-import { xmlSafe } from '../markup/xml.js';
+import { escapeXml, xmlSafe } from '../markup/xml.js';
 import type { ArticleExporter } from '../model/output.js';
-import { chromeLang, downloadLinks, meta, pageHead, scriptJson, siteFooter, siteHeader } from '../markup/page.js';
+import { downloadLinks, meta, pageHead, scriptJson, siteFooter, siteHeader } from '../markup/page.js';
+import { pageWords, wordsLang } from '../markup/words.js';
 
 /**
  * The article as an HTML5 page: the body from the serializer the EPUB and the feeds share, then the PDF and
@@ -29,21 +30,22 @@ export const exportHtml: ArticleExporter = (article, ctx) => {
     extra: socialMeta(article, config.title, config.url),
     pictures: article.image !== undefined,
   });
-  const files = downloadLinks(article, ctx.sizes, path);
+  const words = pageWords(config, article.language);
+  const files = downloadLinks(article, ctx.sizes, path, words);
   const html = [
     ...head,
     '<body>',
     '<div class="wrap">',
     siteHeader(config, siblings, path, article.language),
-    searchBox(chromeLang(article.language)),
+    searchBox(words, article.language),
     '<main>',
     // What the search indexes: the article, not the site's header, downloads or feeds.
     '<article data-pagefind-body>',
     articleXhtml(article, { titleBlock: true, relatedTitles: config.relatedTitles, pictures: { href: (src) => relativeLink(path, src), responsive: true } }),
     '</article>',
-    ...(files === null ? [] : [`<aside class="downloads"${chromeLang(article.language)}>`, '<h2>Download</h2>', `<p>${files}</p>`, '</aside>']),
+    ...(files === null ? [] : ['<aside class="downloads">', `<h2${wordsLang(words, 'article.download', article.language)}>${escapeXml(words.text('article.download'))}</h2>`, `<p>${files}</p>`, '</aside>']),
     '</main>',
-    siteFooter(siblings, path, article.language),
+    siteFooter(siblings, path, article.language, words, config.editions !== null),
     '</div>',
     '</body>',
     '</html>',

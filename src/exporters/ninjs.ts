@@ -10,17 +10,19 @@ import type { ArticleExporter } from '../model/output.js';
 import { authorList } from '../markup/dates.js';
 import { articleXhtml } from '../markup/xhtml.js';
 import { xmlSafe } from '../markup/xml.js';
+import { articleMessages } from '../messages/site.js';
+import type { MessageId } from '../messages/ids.js';
 
 /** The schema a document names in `standard`: IPTC's, which it is valid against. */
 export const NINJS_SCHEMA = 'http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json';
 
 // The article's own files, as renditions of the news object: the web page people read, the print PDF, the
 // e-book and Galley's model. Only those this build writes, and only by absolute URL.
-const FILE_RENDITIONS: readonly { format: ArticleFileFormat; name: string; contentType: string; title: string }[] = [
-  { format: 'html', name: 'web', contentType: 'text/html', title: 'Web page' },
-  { format: 'pdf', name: 'print', contentType: 'application/pdf', title: 'PDF for print' },
-  { format: 'epub', name: 'ebook', contentType: 'application/epub+zip', title: 'EPUB for e-readers' },
-  { format: 'json', name: 'galley', contentType: 'application/json', title: 'Galley article model' },
+const FILE_RENDITIONS: readonly { format: ArticleFileFormat; name: string; contentType: string; title: MessageId }[] = [
+  { format: 'html', name: 'web', contentType: 'text/html', title: 'ninjs.webPage' },
+  { format: 'pdf', name: 'print', contentType: 'application/pdf', title: 'ninjs.print' },
+  { format: 'epub', name: 'ebook', contentType: 'application/epub+zip', title: 'ninjs.ebook' },
+  { format: 'json', name: 'galley', contentType: 'application/json', title: 'ninjs.model' },
 ];
 
 /** One ninjs 3.1 document, keys in the order the schema lists them, 2-space indented. */
@@ -28,11 +30,13 @@ export const exportNinjs: ArticleExporter = (article, ctx) => {
   const { config } = ctx;
   const formats = ctx.formats ?? [];
   const url = (name: string): string | undefined => siteFileUrl(config.url, name) ?? undefined;
+  // The renditions' titles in the article's language, as its own files are.
+  const words = articleMessages(article.language, config);
   const renditions = FILE_RENDITIONS.filter((r) => formats.includes(r.format)).flatMap((r) => {
     const href = r.format === 'html' ? article.url ?? undefined : url(articleFilePath(r.format, article.slug));
     if (href === undefined) return [];
     const size = ctx.sizes?.[r.format];
-    return [{ name: r.name, href, contentType: r.contentType, title: r.title, ...(size === undefined ? {} : { sizeInBytes: size }) }];
+    return [{ name: r.name, href, contentType: r.contentType, title: words.text(r.title), ...(size === undefined ? {} : { sizeInBytes: size }) }];
   });
   const pictures = shownPictures(article);
   const document = {

@@ -1,38 +1,39 @@
-// The OPDS 1.2 catalog (out/opds/catalog.xml, catalog-2.xml, ...): an Atom acquisition feed of every EPUB and
-// PDF, paginated like the archive, so e-reader apps (KOReader, Thorium, calibre) browse and download them.
+// The OPDS 1.2 catalog: out/opds/catalog.xml, a navigation feed of two acquisition feeds, the latest articles
+// (opds/latest.xml, latest-2.xml, ...: every EPUB and PDF, paginated like the archive) and the editions, so
+// e-reader apps (KOReader, Thorium, calibre) browse and download them.
 import type { Article } from '../model/article.js';
 import { fallbackRendition, thumbnailRendition } from '../model/picture.js';
-import { uuidV5 } from '../normalize/uuid.js';
 import { isoSeconds } from '../markup/dates.js';
-import { itemDate, newestItemDate, OPDS_ACQUISITION_TYPE, pageCount as countPages, pageFile, exportByPages } from '../markup/listing.js';
-import { articlePagePath, catalogPagePath, folderOf, relativeLink, siteBase } from '../model/layout.js';
+import { itemDate, newestItemDate, pageCount as countPages, pageFile, exportByPages } from '../markup/listing.js';
+import { feedHead, navigationFeed, NO_DATE } from './opds/feed.js';
+import { articlePagePath, catalogPagePath, folderOf, relativeLink } from '../model/layout.js';
 import { escapeXml } from '../markup/xml.js';
 import { articleFilePath } from '../model/layout.js';
 import type { CollectionContext, CollectionExporter, PagedExporter } from '../model/output.js';
-import { siteDescription } from '../messages/site.js';
+import { siteMessages } from '../messages/site.js';
 
 const ACQUISITION = 'http://opds-spec.org/acquisition';
 
-// Atom requires <updated>; a catalog of no article has no date of its own, and the clock is not one.
-const NO_DATE = '1970-01-01T00:00:00Z';
-
 const encode = (text: string) => new TextEncoder().encode(text);
 
-/** opds/catalog.xml (the writer's first file), then catalog-2.xml, ..., a page at a time. */
+/**
+ * opds/catalog.xml, the navigation feed a reader app is given (the writer's first file), and the latest
+ * articles' acquisition feed, opds/latest.xml, latest-2.xml, ..., a page at a time.
+ */
 export const exportOpdsPages: PagedExporter = (count, ctx) => {
   const pages = countPages(count);
-  let first = '';
+  let newest: string | null = null;
   return {
     page(items, n) {
-      // The first page is the format's own file (`bytes`), always rendered, given at the end.
+      // The first page is always rendered: it holds the newest date, which the navigation feed gives too.
       if (n === 1) {
-        first = catalogPage(items, 1, pages, ctx);
-        return [];
+        newest = newestItemDate(items);
+        return [{ name: catalogPagePath(1), bytes: encode(catalogPage(items, 1, pages, ctx)) }];
       }
       const page = pageFile(catalogPagePath(n), items, n, pages, ctx, () => catalogPage(items, n, pages, ctx));
       return page === null ? [] : [page];
     },
-    end: () => ({ bytes: encode(first), diagnostics: [], more: [] }),
+    end: () => ({ bytes: encode(navigationFeed(ctx, newest ?? NO_DATE)), diagnostics: [], more: [] }),
   };
 };
 
@@ -42,24 +43,10 @@ export const exportOpds: CollectionExporter = exportByPages(exportOpdsPages);
 function catalogPage(items: readonly Article[], n: number, pages: number, ctx: CollectionContext): string {
   const { config } = ctx;
   const path = catalogPagePath(n);
-  const link = (rel: string, to: string, type = OPDS_ACQUISITION_TYPE) =>
-    `<link rel="${rel}" href="${escapeXml(relativeLink(path, to))}" type="${type}"/>`;
-  const formats = ctx.formats ?? [];
+  const words = siteMessages(config);
   return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/terms/" xmlns:opds="http://opds-spec.org/2010/catalog">',
-    // Stable across builds and page moves: a name of the site and the page, not of its content.
-    `<id>urn:uuid:${uuidV5(`${siteBase(config.url) ?? ''}${path}`)}</id>`,
-    `<title>${escapeXml(n === 1 ? config.title : `${config.title} · page ${n} of ${pages}`)}</title>`,
-    `<subtitle>${escapeXml(siteDescription(config))}</subtitle>`,
-    `<updated>${isoSeconds(newestItemDate(items) ?? NO_DATE)}</updated>`,
-    `<author><name>${escapeXml(config.title)}</name></author>`,
-    link('self', path),
-    link('start', catalogPagePath(1)),
-    ...(pages > 1 ? [link('first', catalogPagePath(1)), link('last', catalogPagePath(pages))] : []),
-    ...(n > 1 ? [link('previous', catalogPagePath(n - 1))] : []),
-    ...(n < pages ? [link('next', catalogPagePath(n + 1))] : []),
-    ...(formats.includes('site') ? [link('alternate', '', 'text/html')] : []),
+    ...feedHead(ctx, path, n === 1 ? words.text('opds.latest') : words.text('list.pageTitle', { title: words.text('opds.latest'), page: n, pages }),
+      newestItemDate(items) ?? NO_DATE, { n, pages, pagePath: (k) => catalogPagePath(k) }),
     ...items.map((article) => entry(article, path, ctx)),
     '</feed>',
     '',

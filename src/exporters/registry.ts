@@ -1,8 +1,8 @@
 // Every output format, in one list. Exporters load lazily so a build pays only for the formats it writes.
-import { ARCHIVE_NDJSON, articleFilePath, catalogPagePath, FEED_FILES, parseArticleFile, SITEMAP_FILE } from '../model/layout.js';
+import { ARCHIVE_NDJSON, articleFilePath, CATALOG_ROOT, FEED_FILES, parseArticleFile, SITEMAP_FILE } from '../model/layout.js';
 import type { Article } from '../model/article.js';
 import type { ArticleFileFormat } from '../model/layout.js';
-import type { ArticleExporter, ArticlePages, CollectionContext, CollectionExporter, EditionExporter, PagedExporter } from '../model/output.js';
+import type { ArticleExporter, ArticlePages, CollectionContext, CollectionExporter, EditionExporter, EditionListExporter, PagedExporter } from '../model/output.js';
 
 export interface ArticleFormat {
   kind: 'article';
@@ -25,6 +25,8 @@ export interface CollectionFormat {
    * every full page of `feedLimit` articles counted from the oldest, each again only when its articles changed.
    */
   loadArchive?: () => Promise<(items: readonly Article[], k: number, count: number, ctx: CollectionContext) => Uint8Array>;
+  /** The format's lists of editions, from every edition's entry (newest first), where the site has editions. */
+  loadEditions?: () => Promise<EditionListExporter>;
   /** Where the format is one file of every article, streamed a page of lines at a time (newest first, whole models). */
   loadLines?: () => Promise<(articles: readonly Article[]) => Uint8Array>;
 }
@@ -41,7 +43,8 @@ export const FORMATS: readonly Format[] = [
   // After the files it names as its renditions, with their sizes.
   { kind: 'article', name: 'ninjs', extension: 'json', load: async () => (await import('./ninjs.js')).exportNinjs },
   { kind: 'collection', name: 'rss', fileName: FEED_FILES.rss, load: async () => (await import('./rss.js')).exportRss,
-    loadArchive: async () => (await import('./rss.js')).rssArchivePage },
+    loadArchive: async () => (await import('./rss.js')).rssArchivePage,
+    loadEditions: async () => (await import('./rss/editions.js')).exportEditionsRss },
   // Not out/feed.json: readers of out/ (and check-out) take every top-level *.json for an article model.
   { kind: 'collection', name: 'jsonfeed', fileName: FEED_FILES.jsonFeed, load: async () => (await import('./jsonfeed.js')).exportJsonFeed,
     loadArchive: async () => {
@@ -50,13 +53,15 @@ export const FORMATS: readonly Format[] = [
     } },
   // The home page, its archive pages and the icon come with the sitemap that lists them.
   { kind: 'collection', name: 'site', fileName: SITEMAP_FILE, load: async () => (await import('./site.js')).exportSite,
-    loadPages: async () => (await import('./site.js')).exportSitePages },
+    loadPages: async () => (await import('./site.js')).exportSitePages,
+    loadEditions: async () => (await import('./site/editions.js')).exportEditionsIndex },
   { kind: 'collection', name: 'ndjson', fileName: ARCHIVE_NDJSON, load: async () => {
     const lines = (await import('./ndjson.js')).ndjsonLines;
     return (articles) => ({ bytes: lines(Array.isArray(articles) ? articles : [...(articles as ArticlePages).pages(1_000)].flat()), diagnostics: [] });
   }, loadLines: async () => (await import('./ndjson.js')).ndjsonLines },
-  { kind: 'collection', name: 'opds', fileName: catalogPagePath(1), load: async () => (await import('./opds.js')).exportOpds,
-    loadPages: async () => (await import('./opds.js')).exportOpdsPages },
+  { kind: 'collection', name: 'opds', fileName: CATALOG_ROOT, load: async () => (await import('./opds.js')).exportOpds,
+    loadPages: async () => (await import('./opds.js')).exportOpdsPages,
+    loadEditions: async () => (await import('./opds/editions.js')).exportEditionsCatalog },
 ];
 
 /**
@@ -65,13 +70,16 @@ export const FORMATS: readonly Format[] = [
  */
 export interface EditionFormat {
   kind: 'edition';
-  name: 'epub' | 'pdf';
+  /** The article or collection format whose selection writes it (`site`: the edition's web page). */
+  name: 'epub' | 'pdf' | 'site';
   load: () => Promise<EditionExporter>;
 }
 
 export const EDITION_FORMATS: readonly EditionFormat[] = [
   { kind: 'edition', name: 'epub', load: async () => (await import('./epub/edition.js')).exportEditionEpub },
   { kind: 'edition', name: 'pdf', load: async () => (await import('./pdf/edition.js')).exportEditionPdf },
+  // After the files it links, with their sizes.
+  { kind: 'edition', name: 'site', load: async () => (await import('./site/editions.js')).exportEditionPage },
 ];
 
 export const FORMAT_NAMES: readonly string[] = FORMATS.map((f) => f.name);

@@ -12,8 +12,10 @@ import { timeXhtml } from '../markup/xhtml.js';
 import { escapeXml } from '../markup/xml.js';
 import type { CollectionContext, CollectionExporter, PagedExporter } from '../model/output.js';
 import {
-  chromeLang, downloadLinks, FAVICON_SVG, has, languageSwitch, pageHead, siteFooter, WEB_FILES,
+  downloadLinks, FAVICON_SVG, has, languageSwitch, pageHead, siteFooter, WEB_FILES,
 } from '../markup/page.js';
+import { pageWords, wordsLang } from '../markup/words.js';
+import type { Messages } from '../messages/messages.js';
 import type { Siblings } from '../markup/page.js';
 import { siteDescription } from '../messages/site.js';
 
@@ -48,10 +50,11 @@ function archivePage(items: readonly Article[], n: number, pageCount: number, ct
   const { config } = ctx;
   const path = archivePagePath(n);
   const language = config.language;
-  const title = n === 1 ? config.title : `${config.title} · page ${n} of ${pageCount}`;
+  const words = pageWords(config, language);
+  const title = n === 1 ? config.title : words.text('list.pageTitle', { title: config.title, page: n, pages: pageCount });
   const home = n === 1 ? escapeXml(config.title) : `<a href="${escapeXml(relativeLink(path, ''))}">${escapeXml(config.title)}</a>`;
   const list = items.length === 0
-    ? [`<p${chromeLang(language)}>No articles yet.</p>`]
+    ? [`<p${wordsLang(words, 'list.empty', language)}>${escapeXml(words.text('list.empty'))}</p>`]
     : ['<ol class="list">', ...items.map((article) => listItem(article, path, ctx, siblings)), '</ol>'];
   return [
     ...pageHead(config, siblings, language, {
@@ -64,13 +67,13 @@ function archivePage(items: readonly Article[], n: number, pageCount: number, ct
     `<h1 class="site-name">${home}</h1>`,
     `<p class="meta">${escapeXml(siteDescription(config))}</p>`,
     '</header>',
-    ...(has(siblings, 'html') ? [searchBox(chromeLang(language))] : []),
+    ...(has(siblings, 'html') ? [searchBox(words, language)] : []),
     '<main>',
-    ...(pageCount > 1 ? [`<p class="meta"${chromeLang(language)}>Page ${n} of ${pageCount}</p>`] : []),
+    ...(pageCount > 1 ? [`<p class="meta"${wordsLang(words, 'list.page', language)}>${escapeXml(words.text('list.page', { page: n, pages: pageCount }))}</p>`] : []),
     ...list,
-    ...pageLinks(n, pageCount, path, language),
+    ...pageLinks(n, pageCount, path, language, words),
     '</main>',
-    siteFooter(siblings, path, language),
+    siteFooter(siblings, path, language, words, config.editions !== null),
     '</div>',
     '</body>',
     '</html>',
@@ -84,14 +87,15 @@ function listItem(article: Article, path: string, ctx: CollectionContext, siblin
   const heading = has(siblings, 'html')
     ? `<a href="${escapeXml(relativeLink(path, folderOf(articlePagePath(article.slug))))}">${title}</a>`
     : title;
-  const files = downloadLinks(article, ctx.sizes.get(article.slug), path);
+  // The sizes in the article's language, as the article's own page gives them.
+  const files = downloadLinks(article, ctx.sizes.get(article.slug), path, pageWords(ctx.config, article.language));
   return [
     `<li><article${languageSwitch(article.language, ctx.config.language)}>`,
     ...(article.image === undefined ? [] : [thumbnail(article.image, path)]),
     `<h2>${heading}</h2>`,
     `<p class="meta">${timeXhtml(article.published, article.language)}</p>`,
     `<p>${escapeXml(article.summary)}</p>`,
-    ...(files === null ? [] : [`<p class="meta"${chromeLang(article.language)}>${files}</p>`]),
+    ...(files === null ? [] : [`<p class="meta">${files}</p>`]),
     '</article></li>',
   ].join('\n');
 }
@@ -100,18 +104,22 @@ function listItem(article: Article, path: string, ctx: CollectionContext, siblin
  * The lead picture beside a listed article, its smallest rendition: it repeats the headline's subject, so it
  * is decorative here (alt=""), and the headline's link is the one a reader follows.
  */
-function thumbnail(picture: Picture, path: string): string {
+export function thumbnail(picture: Picture, path: string): string {
   const r = thumbnailRendition(picture);
   return `<img class="thumb" src="${escapeXml(relativeLink(path, r.src))}" width="${r.width}" height="${r.height}" alt="" loading="lazy" decoding="async">`;
 }
 
-function pageLinks(n: number, pageCount: number, path: string, language: string): string[] {
+/** The links to the newer and older pages of a list (the archive, the editions), in the page's words. */
+export function pageLinks(n: number, pageCount: number, path: string, language: string, words: Messages,
+  pagePath: (n: number) => string = archivePagePath, ids: readonly ['list.pages' | 'edition.pages', 'list.newer' | 'edition.newer', 'list.older' | 'edition.older'] = ['list.pages', 'list.newer', 'list.older']): string[] {
   if (pageCount === 1) return [];
-  const link = (to: number, rel: string, text: string) => `<a rel="${rel}" href="${escapeXml(relativeLink(path, folderOf(archivePagePath(to))))}">${text}</a>`;
+  const [label, newer, older] = ids;
+  const link = (to: number, rel: string, id: typeof newer | typeof older) =>
+    `<a rel="${rel}" href="${escapeXml(relativeLink(path, folderOf(pagePath(to))))}"${wordsLang(words, id, language)}>${escapeXml(words.text(id))}</a>`;
   return [
-    `<nav class="pages" aria-label="Archive pages"${chromeLang(language)}>`,
-    ...(n > 1 ? [link(n - 1, 'prev', 'Newer articles')] : []),
-    ...(n < pageCount ? [link(n + 1, 'next', 'Older articles')] : []),
+    `<nav class="pages" aria-label="${escapeXml(words.text(label))}">`,
+    ...(n > 1 ? [link(n - 1, 'prev', newer)] : []),
+    ...(n < pageCount ? [link(n + 1, 'next', older)] : []),
     '</nav>',
   ];
 }

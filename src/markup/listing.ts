@@ -81,4 +81,5 @@ export function pageFile(name: string, items: readonly Article[], n: number, pag
 
 /** The media type of an OPDS acquisition feed (OPDS 1.2, 2.1): the catalog's links, and the pages announcing it. */
 export const OPDS_ACQUISITION_TYPE = 'application/atom+xml;profile=opds-catalog;kind=acquisition';
+export const OPDS_NAVIGATION_TYPE = 'application/atom+xml;profile=opds-catalog;kind=navigation';
 

@@ -4,8 +4,11 @@ import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import { articleFilePath } from '../model/layout.js';
 import { languageDirection } from '../typeset/direction.js';
-import { OPDS_ACQUISITION_TYPE } from './listing.js';
-import { archivePagePath, catalogPagePath, FEED_FILES, relativeLink } from '../model/layout.js';
+import { OPDS_NAVIGATION_TYPE } from './listing.js';
+import type { Messages } from '../messages/messages.js';
+import { wordsLang } from './words.js';
+import type { MessageId, MessageValues } from '../messages/ids.js';
+import { archivePagePath, CATALOG_ROOT, editionsPagePath, FEED_FILES, folderOf, relativeLink } from '../model/layout.js';
 import { escapeXml, xmlSafe } from './xml.js';
 import { searchHead } from './search.js';
 
@@ -15,7 +18,7 @@ export const WEB_FILES = {
   favicon: 'favicon.svg',
   rss: FEED_FILES.rss,
   jsonFeed: FEED_FILES.jsonFeed,
-  catalog: catalogPagePath(1),
+  catalog: CATALOG_ROOT,
 } as const;
 
 
@@ -26,30 +29,11 @@ export interface Siblings {
 
 export const has = (s: Siblings, format: string): boolean => s.formats.includes(format);
 
-// The words Galley adds around articles are English for now: they carry lang="en" wherever the page is in
-// another language, so a screen reader reads them with the right voice.
-const CHROME_LANGUAGE = 'en';
-
-/** ` lang="en"` where the page's language is another one, for Galley's own words; else nothing. */
-export function chromeLang(pageLanguage: string): string {
-  return primary(pageLanguage) === CHROME_LANGUAGE ? '' : ` lang="${CHROME_LANGUAGE}"`;
-}
-
 /** ` lang="…" dir="…"` for text in `language` inside a page in `pageLanguage`, where they differ; else nothing. */
 export function languageSwitch(language: string, pageLanguage: string): string {
   if (language === pageLanguage) return '';
   const dir = languageDirection(language);
   return ` lang="${escapeXml(language)}"${dir === languageDirection(pageLanguage) ? '' : ` dir="${dir}"`}`;
-}
-
-function primary(language: string): string {
-  return language.split('-')[0]!.toLowerCase();
-}
-
-/** "23 kB", "1.4 MB": decimal units, as download sizes are given on the web; never "0 kB". */
-function formatSize(bytes: number): string {
-  if (bytes >= 999_500) return `${(bytes / 1_000_000).toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1000))} kB`;
 }
 
 export interface HeadOptions {
@@ -84,7 +68,7 @@ export function pageHead(config: SiteConfig, siblings: Siblings, language: strin
     ...(has(siblings, 'site') ? [`<link rel="icon" type="image/svg+xml" href="${link(WEB_FILES.favicon)}">`] : []),
     ...(has(siblings, 'rss') ? [`<link rel="alternate" type="application/rss+xml" title="${feedTitle}" href="${link(WEB_FILES.rss)}">`] : []),
     ...(has(siblings, 'jsonfeed') ? [`<link rel="alternate" type="application/feed+json" title="${feedTitle}" href="${link(WEB_FILES.jsonFeed)}">`] : []),
-    ...(has(siblings, 'opds') ? [`<link rel="alternate" type="${OPDS_ACQUISITION_TYPE}" title="${feedTitle}" href="${link(WEB_FILES.catalog)}">`] : []),
+    ...(has(siblings, 'opds') ? [`<link rel="alternate" type="${OPDS_NAVIGATION_TYPE}" title="${feedTitle}" href="${link(WEB_FILES.catalog)}">`] : []),
     ...(options.extra ?? []),
     // The search index is made from the article pages: where the build writes them, every page can search.
     ...(has(siblings, 'html') ? searchHead(options.path) : []),
@@ -105,32 +89,48 @@ export function siteHeader(config: SiteConfig, siblings: Siblings, path: string,
   return `<header class="site"><p class="site-name">${inner}</p></header>`;
 }
 
-/** The feeds this build writes, as links under every page. */
-export function siteFooter(siblings: Siblings, path: string, pageLanguage: string): string {
+/** The feeds this build writes, as links under every page, and the editions where the site has them. */
+export function siteFooter(siblings: Siblings, path: string, pageLanguage: string, words: Messages, editions = false): string {
   const links = [
     ...(has(siblings, 'rss') ? [`<a href="${escapeXml(relativeLink(path, WEB_FILES.rss))}" type="application/rss+xml">RSS</a>`] : []),
     ...(has(siblings, 'jsonfeed') ? [`<a href="${escapeXml(relativeLink(path, WEB_FILES.jsonFeed))}" type="application/feed+json">JSON Feed</a>`] : []),
-    ...(has(siblings, 'opds') ? [`<a href="${escapeXml(relativeLink(path, WEB_FILES.catalog))}" type="${OPDS_ACQUISITION_TYPE}">OPDS catalog for e-readers</a>`] : []),
+    ...(has(siblings, 'opds') ? [`<a href="${escapeXml(relativeLink(path, WEB_FILES.catalog))}" type="${OPDS_NAVIGATION_TYPE}"${wordsLang(words, 'site.opds', pageLanguage)}>${escapeXml(words.text('site.opds'))}</a>`] : []),
   ];
-  if (links.length === 0) return '';
-  return `<footer class="site"${chromeLang(pageLanguage)}><p>Feeds: ${links.join(' · ')}</p></footer>`;
+  const feeds = links.length === 0 ? [] : [`<p${wordsLang(words, 'site.feeds', pageLanguage)}>${markupMessage(words, 'site.feeds', { links: links.join(' · ') })}</p>`];
+  const edition = editions && has(siblings, 'site')
+    ? [`<p><a href="${escapeXml(relativeLink(path, folderOf(editionsPagePath(1))))}"${wordsLang(words, 'site.editions', pageLanguage)}>${escapeXml(words.text('site.editions'))}</a></p>`]
+    : [];
+  if (feeds.length + edition.length === 0) return '';
+  return `<footer class="site">${[...edition, ...feeds].join('')}</footer>`;
 }
 
 /** The article's PDF and EPUB this build writes, with their sizes: `[label, href, type, size]`. */
-function downloads(article: Article, sizes: Readonly<Record<string, number>> | undefined, path: string) {
+function downloads(article: Article, sizes: Readonly<Record<string, number>> | undefined, path: string, words: Messages) {
   const files: { label: string; href: string; type: string; size: string }[] = [];
   for (const [format, label, type] of [['pdf', 'PDF', 'application/pdf'], ['epub', 'EPUB', 'application/epub+zip']] as const) {
     const size = sizes?.[format];
-    if (size !== undefined) files.push({ label, href: relativeLink(path, articleFilePath(format, article.slug)), type, size: formatSize(size) });
+    if (size !== undefined) files.push({ label, href: relativeLink(path, articleFilePath(format, article.slug)), type, size: words.size(size) });
   }
   return files;
 }
 
 /** The download links as one line of markup, or null where there is none. */
-export function downloadLinks(article: Article, sizes: Readonly<Record<string, number>> | undefined, path: string): string | null {
-  const files = downloads(article, sizes, path);
+export function downloadLinks(article: Article, sizes: Readonly<Record<string, number>> | undefined, path: string, words: Messages): string | null {
+  const files = downloads(article, sizes, path, words);
   if (files.length === 0) return null;
   return files.map((f) => `<a href="${escapeXml(f.href)}" type="${f.type}" download>${f.label}</a> <span class="size">${f.size}</span>`).join(' · ');
+}
+
+/**
+ * A message as markup: its text escaped, and each of `markup`'s arguments put in as the markup it is (a
+ * list of links). The arguments stand in for themselves while the message is formatted, so a translation
+ * may put them anywhere.
+ */
+export function markupMessage(words: Messages, id: MessageId, markup: Readonly<Record<string, string>>, values: MessageValues = {}): string {
+  const token = (i: number) => `\uE000${i}\uE001`;
+  const names = Object.keys(markup);
+  const text = escapeXml(words.text(id, { ...values, ...Object.fromEntries(names.map((n, i) => [n, token(i)])) }));
+  return names.reduce((out, name, i) => out.split(token(i)).join(markup[name]!), text);
 }
 
 /** JSON for a `<script>` element: no "<" can end the element early, whatever the text holds. */

@@ -2,6 +2,9 @@
 // in out/pagefind/, loaded from there (no other host). Without JavaScript the box says search needs it.
 import { SEARCH_FOLDER, relativeLink } from '../model/layout.js';
 import { escapeXml } from './xml.js';
+import { wordsLang } from './words.js';
+import type { Messages } from '../messages/messages.js';
+import type { MessageId } from '../messages/ids.js';
 
 const INIT = `addEventListener("DOMContentLoaded",function(){if(!window.PagefindUI)return;var base=new URL(BUNDLE,location.href).href;`
   + `var lang=document.documentElement.lang.toLowerCase();fetch(base+"pagefind-entry.json").then(function(r){return r.json()}).then(function(e){`
@@ -23,8 +26,9 @@ export function searchHead(path: string): string[] {
   ];
 }
 
-/** The box itself, under the site's name; `chrome` marks Galley's own English words in a page of another language. */
-export function searchBox(chrome: string): string {
-  return `<div class="search" role="search" data-pagefind-ignore><p class="search-label" id="search-label"${chrome}>Search</p>`
-    + `<div id="search"><noscript><p${chrome}>Search needs JavaScript, which is off.</p></noscript></div></div>`;
+/** The box itself, under the site's name, in the words of the page's language. */
+export function searchBox(words: Messages, pageLanguage: string): string {
+  const lang = (id: MessageId) => wordsLang(words, id, pageLanguage);
+  return `<div class="search" role="search" data-pagefind-ignore><p class="search-label" id="search-label"${lang('site.search')}>${escapeXml(words.text('site.search'))}</p>`
+    + `<div id="search"><noscript><p${lang('site.searchNoScript')}>${escapeXml(words.text('site.searchNoScript'))}</p></noscript></div></div>`;
 }

@@ -3,17 +3,19 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { CATALOGS } from './catalogs/index.js';
 import { en } from './catalogs/en.js';
-import { isMessageId, SAMPLES } from './ids.js';
+import { isMessageId, MESSAGE_IDS, SAMPLES } from './ids.js';
 import type { Catalog, MessageId, MessageValues } from './ids.js';
 
 /** A site's own wording, by language tag then message id (config `messages`). */
 export type MessageOverrides = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 export interface Messages {
-  /** The language the words are in: the tag asked for, or `en` where Galley has no catalog for it. */
+  /** The language the words are in: the tag asked for where Galley has a whole catalog for it (or the site words of its own), else `en`. */
   readonly language: string;
   /** The message, its arguments filled in; a missing argument throws. */
   text(id: MessageId, values?: MessageValues): string;
+  /** The language the message is in: the reader's, or `en` where neither the site nor Galley has it in theirs. */
+  lang(id: MessageId): string;
   /** "23 kB", "1.4 MB": decimal units, as download sizes are given on the web; never "0 kB". */
   size(bytes: number): string;
   /** "Ana, Ben and Cleo", as the language joins a list. */
@@ -38,6 +40,14 @@ export function messagesFor(language: string, overrides: MessageOverrides = {}):
 }
 
 const MADE = new Map<string, Messages>();
+
+/**
+ * Drop every memoized message set. A V8 startup snapshot cannot hold one (each wraps native ICU objects), so
+ * the snapshot builder calls this after its warm-up render; they are made again on first use.
+ */
+export function forgetMessages(): void {
+  MADE.clear();
+}
 const overrideIds = new WeakMap<object, string>();
 
 function overrideKey(overrides: MessageOverrides): string {
@@ -67,29 +77,35 @@ function make(language: string, overrides: MessageOverrides): Messages {
   const tags = lookupTags(language);
   const catalog = catalogFor(language);
   const own = tags.map((t) => overrides[t]).filter((o): o is Readonly<Record<string, string>> => o !== undefined);
-  const known = catalog !== null || own.length > 0;
-  // English words are read with an English voice and English plural rules.
-  const locale = known ? intlLocale(language) : 'en';
+  const complete = catalog !== null && MESSAGE_IDS.every((id) => catalog[id] !== undefined);
+  const locale = intlLocale(language);
+  // A message in English is formatted with English plural rules, and marked English where it stands.
+  const sourceOf = (id: MessageId): { text: string; lang: string } => {
+    const given = own.find((o) => o[id] !== undefined)?.[id] ?? catalog?.[id];
+    return given === undefined ? { text: en[id], lang: 'en' } : { text: given, lang: language };
+  };
   const compiled = new Map<MessageId, IntlMessageFormat>();
   const format = (id: MessageId) => {
     let f = compiled.get(id);
     if (f === undefined) {
-      const source = own.find((o) => o[id] !== undefined)?.[id] ?? catalog?.[id] ?? en[id];
-      f = new IntlMessageFormat(source, locale, undefined, { ignoreTag: true });
+      const source = sourceOf(id);
+      f = new IntlMessageFormat(source.text, source.lang === 'en' ? 'en' : locale, undefined, { ignoreTag: true });
       compiled.set(id, f);
     }
     return f;
   };
+  // Numbers, sizes, lists and dates follow the reader's language wherever Intl knows it.
   const number = (options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options);
   const kilo = number({ style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
   const mega = number({ style: 'unit', unit: 'megabyte', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   const days = { full: dayFormat(locale, 'full'), long: dayFormat(locale, 'long') };
   return {
-    language: known ? language : 'en',
+    language: complete || own.length > 0 ? language : 'en',
     text(id, values = {}) {
       return String(format(id).format(values as Record<string, string | number>));
     },
+    lang: (id) => sourceOf(id).lang,
     size(bytes) {
       return bytes >= 999_500 ? mega.format(Math.round(bytes / 100_000) / 10) : kilo.format(Math.max(1, Math.round(bytes / 1000)));
     },

@@ -2,7 +2,7 @@
 import type { Article } from './article.js';
 import type { SiteConfig } from './config.js';
 import type { Diagnostic } from './diagnostic.js';
-import type { Edition } from './edition.js';
+import type { Edition, EditionEntry } from './edition.js';
 
 export interface ExportContext {
   config: SiteConfig;
@@ -109,7 +109,14 @@ export interface EditionContext extends ExportContext {
   pictures?: Readonly<Record<string, Uint8Array>>;
   /** Absent, the cover is drawn without a photo. */
   raster?: Raster;
+  /** Byte length of the edition's files rendered before this one (its EPUB and PDF, for its page), by format. */
+  sizes?: Readonly<Record<string, number>>;
+  /** The names of every format this build writes. */
+  formats?: readonly string[];
 }
+
+/** The lists of editions (their pages, their catalog, their feed) from every edition's entry, newest first. */
+export type EditionListExporter = (entries: readonly EditionEntry[], ctx: CollectionContext) => OutputFile[];
 
 /** One file of an edition (its EPUB, its PDF). */
 export type EditionExporter = (edition: Edition, ctx: EditionContext) => ExportOutput | Promise<ExportOutput>;

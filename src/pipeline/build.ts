@@ -19,6 +19,7 @@ import { normalize, pictureRefs, withSlug } from '../normalize/index.js';
 import { uniqueSlug } from '../normalize/slug.js';
 import { contextKey, inputKey, modelContext, outputKey } from './cache-keys.js';
 import { writeCollections, reservedSlugs } from './collections.js';
+import { writeEditions } from './editions/write.js';
 import { fallbackDate, gitDates } from './seed-date.js';
 import type { FallbackDate } from './seed-date.js';
 import { filesCurrent, fileRecord, outputWriter, sweeper } from './outputs.js';
@@ -172,7 +173,9 @@ async function buildOnce(options: BuildOptions, warnings: readonly Diagnostic[])
     // Shards that read different seeds (one added between two shards' runs) would give two articles one slug.
     if (options.shard !== undefined) run.state.setMeta('seeds', run.slugs.digest('hex'));
     if (options.shard === undefined) {
-      const changed = await writeCollections(run.state, options, run.write, run.context, run.built.digest('hex'), run.result.diagnostics);
+      const built = run.built.digest('hex');
+      const changed = await writeCollections(run.state, options, run.write, run.context, built, run.result.diagnostics);
+      await writeEditions(run.state, options, run.write, run.context, built, run.result.diagnostics);
       await updateSearch(options.outDir, run.formatNames, changed, run.result.diagnostics);
     }
     const lost = run.state.lost();

@@ -12,6 +12,8 @@ export const en = {
   // ninjs renditions: the article's web page, and Galley's JSON model of it.
   'ninjs.webPage': 'Web page',
   'ninjs.model': 'Galley article model',
+  'ninjs.print': 'PDF for print',
+  'ninjs.ebook': 'EPUB for e-readers',
   // EPUB schema:accessibilitySummary of one article, without and with pictures.
   'epub.summary': 'A single article in one reading order, with headings for its sections and a table of contents. The text contains no images; the cover image repeats the headline and publisher. The stylesheet sets no colours, and fonts only as fallbacks for scripts a default font may lack, so reading systems can restyle the text.',
   'epub.summaryPictures': 'A single article in one reading order, with headings for its sections and a table of contents. Its pictures have text alternatives, and captions and credits as text; a picture that only decorates is marked so. The cover image shows the lead picture with the headline and publisher, which the book repeats. The stylesheet sets no colours, and fonts only as fallbacks for scripts a default font may lack, so reading systems can restyle the text.',
@@ -37,7 +39,7 @@ export const en = {
   'opds.editionsSummary': 'Every edition, newest first: a day’s or a week’s articles as one EPUB and one PDF.',
   // An edition: the day's ({date}: a long date) or the week's articles as one publication.
   'edition.day': '{date}',
-  'edition.week': 'Week {week, number} of {year, number}',
+  'edition.week': 'Week {week, number} of {year}',
   'edition.title': '{site}: {edition}',
   'edition.number': 'No. {number, number}',
   'edition.articles': '{count, plural, one {# article} other {# articles}}',

@@ -8,6 +8,7 @@ import type { SiteConfig } from '../../model/config.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { contextKey } from '../cache-keys.js';
 import { writeCollections } from '../collections.js';
+import { writeEditions } from '../editions/write.js';
 import { updateSearch } from '../search.js';
 import { displayPath } from '../fs-fault.js';
 import { outputWriter } from '../outputs.js';
@@ -79,7 +80,10 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
     built.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const hash = createHash('sha256');
     for (const [, h] of built) hash.update(h);
-    const changed = await writeCollections(state, options, outputWriter(outDir, signal), context, hash.digest('hex'), diagnostics);
+    const digest = hash.digest('hex');
+    const write = outputWriter(outDir, signal);
+    const changed = await writeCollections(state, options, write, context, digest, diagnostics);
+    await writeEditions(state, options, write, context, digest, diagnostics);
     await updateSearch(outDir, formatNames, changed, diagnostics);
     removeUnowned(state, outDir, formatNames, replaced, true);
   } finally {

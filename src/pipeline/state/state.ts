@@ -232,9 +232,9 @@ export class BuildState {
   /**
    * The live articles, newest first (the feeds' and the archive's order: publication time, then slug), `limit`
    * of them (-1: all), each with its slug, its files and its model, or only its listing (`listing`: no
-   * sections, no related reading). A row or text that fails its hash is left out with a warning.
+   * sections, no related reading), and the hash of its model. A row or text that fails its hash is left out with a warning.
    */
-  *newest(limit: number, listing: boolean, offset = 0): Generator<{ slug: string; files: Record<string, FileRecord>; model: Article }> {
+  *newest(limit: number, listing: boolean, offset = 0): Generator<{ slug: string; files: Record<string, FileRecord>; model: Article; hash: string }> {
     const rows = this.#db.prepare(`SELECT s.seed, s.slug, s.files, s.model_hash, s.listing_hash, s.hash, t.${listing ? 'listing' : 'model'} AS text
       FROM seeds s JOIN ${listing ? 'listings' : 'models'} t ON t.seed = s.seed WHERE s.live = 1 ORDER BY s.published DESC, s.slug LIMIT ? OFFSET ?`)
       .iterate(limit, offset) as Iterable<Row>;
@@ -251,7 +251,7 @@ export class BuildState {
         continue;
       }
       if (this.#sound(seed, r.text, listing ? row.listingHash : row.modelHash, listing)) {
-        yield { slug: row.slug, files: row.files, model: JSON.parse(r.text as string) as Article };
+        yield { slug: row.slug, files: row.files, model: JSON.parse(r.text as string) as Article, hash: row.modelHash };
         continue;
       }
       if (!listing) {
@@ -260,7 +260,7 @@ export class BuildState {
         continue;
       }
       const model = this.model(row);
-      if (model !== undefined) yield { slug: row.slug, files: row.files, model: listingOf(model) };
+      if (model !== undefined) yield { slug: row.slug, files: row.files, model: listingOf(model), hash: row.modelHash };
       else this.#lost.add(seed);
     }
   }

@@ -97,10 +97,11 @@ describe('renderCollection', () => {
   });
 
   it('links an article file in the catalog and the feed only when `sizes` gives its length', async () => {
-    const bare = text((await renderCollection(articles, 'opds', { config })).files[0]!.bytes);
+    const latest = (r: Awaited<ReturnType<typeof renderCollection>>) => text(r.files.find((f) => f.name === 'opds/latest.xml')!.bytes);
+    const bare = latest(await renderCollection(articles, 'opds', { config }));
     expect(bare).not.toContain('opds-spec.org/acquisition');
     const sizes = new Map([[articles[0]!.slug, { pdf: 1234, epub: 5678 }]]);
-    const sized = text((await renderCollection(articles, 'opds', { config, sizes })).files[0]!.bytes);
+    const sized = latest(await renderCollection(articles, 'opds', { config, sizes }));
     expect(sized).toContain(`href="../${articles[0]!.slug}.epub" type="application/epub+zip" length="5678"`);
     expect(sized).toContain(`href="../${articles[0]!.slug}.pdf" type="application/pdf" length="1234"`);
     expect(sized).not.toContain(`${articles[1]!.slug}.pdf`);

@@ -1,6 +1,7 @@
 // Read galley.config.json: errors name the file and the key, never a silent default.
 import { existsSync, readFileSync } from 'node:fs';
 import { SiteConfig } from '../model/config.js';
+import { overrideProblem } from '../messages/messages.js';
 
 export const DEFAULT_CONFIG_FILE = 'galley.config.json';
 
@@ -42,6 +43,13 @@ export function parseConfig(raw: unknown, where: string, urlFromFlag = false): S
     const key = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.') || '(top level)';
     const source = key === 'url' && urlFromFlag ? '--site-url' : `${where}: key "${key}"`;
     throw new ConfigError(`${source}: ${issue.code === 'unrecognized_keys' ? 'unknown key' : issue.message}`);
+  }
+  // A site's own wording must be a message Galley has, in ICU syntax, with no argument Galley does not give.
+  for (const [language, messages] of Object.entries(parsed.data.messages)) {
+    for (const [id, message] of Object.entries(messages)) {
+      const problem = overrideProblem(id, message, `${where}: key "messages.${language}.${id}"`);
+      if (problem !== null) throw new ConfigError(problem);
+    }
   }
   return parsed.data;
 }

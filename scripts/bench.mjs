@@ -19,6 +19,10 @@ const { values } = parseArgs({
     archive: { type: 'boolean', default: false },
     'archive-size': { type: 'string', default: '100000' },
     'archive-formats': { type: 'string', default: 'json,rss' },
+    // The editions rows: an archive of N articles (daily editions of the synthetic dates) with editions off and
+    // on, first build, no-op and one edit; formats from --editions-formats. Minutes: off by default (0).
+    editions: { type: 'string', default: '0' },
+    'editions-formats': { type: 'string', default: 'json,rss,site,opds,epub,pdf' },
     // The pictures rows: N articles each with its own 2,560 x 1,600 JPEG lead photo, all formats, 2 threads.
     pictures: { type: 'string', default: '300' },
     // The search rows: N article pages indexed by Pagefind (the build's own step, timed alone), comma-separated.
@@ -188,6 +192,28 @@ if (values.archive) {
   results.archive = { articles: n, first, noop };
   log(`archive ${n} ${values['archive-formats']}: ${first.seconds.toFixed(1)} s, peak RSS ${first.peakRssMb.toFixed(0)} MB; no-op ${noop.seconds.toFixed(2)} s, peak RSS ${noop.peakRssMb.toFixed(0)} MB`);
   rmSync(root, { recursive: true, force: true });
+}
+
+// 4b'. Editions (--editions N): the same archive built with editions off, then on (daily, 50 at most), each
+// first build, no-op and one edit; the edit touches one article, so one edition.
+if (Number(values.editions) > 0) {
+  const n = Number(values.editions);
+  results.editions = { articles: n, formats: values['editions-formats'] };
+  for (const on of [false, true]) {
+    const root = mkdtempSync(join(tmpdir(), `galley-bench-editions-`));
+    writeSynthSeeds(join(root, 'seeds'), n);
+    const config = join(root, 'galley.config.json');
+    writeFileSync(config, JSON.stringify({ url: 'https://news.example', ...(on ? { editions: { period: 'day', max: 50 } } : {}) }));
+    const extra = ['--formats', values['editions-formats'], '--config', config];
+    const first = await timedBuild(join(root, 'seeds'), join(root, 'out'), extra);
+    const noop = await timedBuild(join(root, 'seeds'), join(root, 'out'), extra);
+    appendFileSync(join(root, 'seeds', `synth-${String(Math.floor(n / 2)).padStart(5, '0')}.txt`), 'One more paragraph, added after a correction.\n');
+    const edit = await timedBuild(join(root, 'seeds'), join(root, 'out'), extra);
+    const editions = on ? execFileSync('find', [join(root, 'out', 'editions'), '-name', '*.epub']).toString().trim().split('\n').length : 0;
+    results.editions[on ? 'on' : 'off'] = { first, noop, edit, editions };
+    log(`editions ${on ? 'on' : 'off'}, ${n} articles (${editions} editions): first ${first.seconds.toFixed(1)} s, ${first.peakRssMb.toFixed(0)} MB; no-op ${noop.seconds.toFixed(2)} s, ${noop.peakRssMb.toFixed(0)} MB; one edit ${edit.seconds.toFixed(2)} s, ${edit.peakRssMb.toFixed(0)} MB`);
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 // 4c. Pictures: N articles, each with its own 2,560 x 1,600 JPEG lead photo, all formats, on 2 threads; the

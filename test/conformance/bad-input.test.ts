@@ -40,6 +40,6 @@ it('reports each bad seed with file and line, writes nothing for it, and builds 
   // The search index of the good articles' pages (its fragments' names are hashes of their contents).
   expect(files).toContain('pagefind/pagefind-entry.json');
   expect(files.filter((f) => !f.includes('good-article') && !f.startsWith('pagefind/')).sort()).toEqual([
-    'article.schema.json', 'articles.ndjson', 'favicon.svg', 'feed.xml', 'feeds/feed.json', 'index.html', 'opds/catalog.xml', 'sitemap.xml',
+    'article.schema.json', 'articles.ndjson', 'favicon.svg', 'feed.xml', 'feeds/feed.json', 'index.html', 'opds/catalog.xml', 'opds/latest.xml', 'sitemap.xml',
   ]);
 }, 120_000);

@@ -106,7 +106,7 @@ describe('the build state is untrusted input', () => {
 
     const result = await build({ ...dirs, config: DEFAULT_CONFIG, formats });
     expect(ignored(result)).toEqual([[true, 'ignored the listing of "a.txt": it does not match its hash (edited or damaged); the model stands in']]);
-    for (const page of ['index.html', 'opds/catalog.xml']) {
+    for (const page of ['index.html', 'opds/latest.xml']) {
       const text = readFileSync(join(dirs.outDir, page), 'utf8');
       expect([text.includes('>One<'), text.includes('Injected')], page).toEqual([true, false]);
     }

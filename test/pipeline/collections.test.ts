@@ -53,7 +53,7 @@ describe('a site kept up to date page by page', () => {
 
     for (let i = 0; i < 45; i++) rmSync(join(seedsDir, `s${String(i).padStart(3, '0')}.txt`));
     await run();
-    expect(['page/2/index.html', 'page/3/index.html', 'page/4/index.html', 'opds/catalog-2.xml', 'opds/catalog-4.xml']
+    expect(['page/2/index.html', 'page/3/index.html', 'page/4/index.html', 'opds/latest-2.xml', 'opds/latest-4.xml']
       .map((page) => existsSync(join(outDir, page)))).toEqual([true, false, false, true, false]);
     expect(existsSync(join(outDir, 'page/3'))).toBe(false);
     expect(snapshot(outDir)).toEqual(await fromScratch());
@@ -69,7 +69,7 @@ describe('pages keyed by what they are rendered from', () => {
     normalize(synthSeed(i), `s${i}.txt`, { config, fallbackDate: null }).article);
   const sizes = new Map(articles.map((a) => [a.slug, { pdf: 1000, epub: 2000 }]));
 
-  it.each([['site', exportSite, 'page/2/index.html'], ['opds', exportOpds, 'opds/catalog-2.xml']] as const)(
+  it.each([['site', exportSite, 'page/2/index.html'], ['opds', exportOpds, 'opds/latest-2.xml']] as const)(
     '%s leaves out the pages the memo holds, and keys the others by their own articles only', async (_, render, second) => {
       const keys = async (list: readonly Article[], written: CollectionContext['written'] = () => false) => {
         const out = await render(list, { config, sizes, formats: ['json', 'site', 'opds'], written });
@@ -132,7 +132,7 @@ describe('the sitemap of a large site', () => {
     expect(split.main).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<sitemapindex xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
     expect(split.parts.map((p) => locs(p.xml).length)).toEqual([10, 10, 5]);
     expect(split.parts.flatMap((p) => locs(p.xml))).toEqual(locs(whole.main));
-    expect(['sitemaps/sitemap-3.xml', 'page/2/index.html', 'opds/catalog-9.xml', 'sitemap.xml', 'index.html', '../sitemaps/sitemap-1.xml']
+    expect(['sitemaps/sitemap-3.xml', 'page/2/index.html', 'opds/latest-9.xml', 'sitemap.xml', 'index.html', '../sitemaps/sitemap-1.xml']
       .map(isLaterPage)).toEqual([true, true, true, false, false, false]);
   });
 });

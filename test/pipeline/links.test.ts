@@ -22,7 +22,7 @@ describe('a site of 63 articles (one with pictures) under https://example.org/ne
     // The pictures' absolute URLs (Open Graph, JSON-LD, Media RSS, JSON Feed, feed content) are named and live too.
     expect([...named.keys()].filter((url) => url.includes('/images/')).length).toBeGreaterThan(1);
     const from = new Set([...named.values()].flatMap((s) => [...s]).map((f) => f.replace(/^articles\/[^/]+\//, 'articles/*/').replace(/^[a-z0-9-]+\.(json|epub)/, '*.$1')));
-    for (const kind of ['index.html', 'page/2/index.html', 'articles/*/index.html', 'sitemap.xml', 'feed.xml', 'feeds/feed.json', 'opds/catalog.xml', 'opds/catalog-2.xml', '*.json', '*.epub!OEBPS/content.opf']) {
+    for (const kind of ['index.html', 'page/2/index.html', 'articles/*/index.html', 'sitemap.xml', 'feed.xml', 'feeds/feed.json', 'opds/latest.xml', 'opds/latest-2.xml', '*.json', '*.epub!OEBPS/content.opf']) {
       expect(from, kind).toContain(kind);
     }
   });

@@ -16,6 +16,7 @@ import { relativeLink } from '../../../src/model/layout.js';
 import { articleId, goldenArticles, goldenConfig, goldenSizes } from '../../fixtures/feed/articles.js';
 import { sampleArticle } from '../../support/article.js';
 import { expectGolden } from '../../support/golden.js';
+import { CATALOGS } from '../../../src/messages/catalogs/index.js';
 
 // Every format, the site's included, as a full build passes them.
 const ALL = ['json', 'pdf', 'epub', 'html', 'rss', 'jsonfeed', 'site'];
@@ -78,8 +79,10 @@ describe('an article page', () => {
     expect(html).not.toMatch(/https?:\/\/(?!example\.org\/|schema\.org|www\.w3\.org)/);
     const ar = await page(arabic);
     expect(ar).toContain('<html lang="ar" dir="rtl">');
-    // Galley's own words are English: tagged so, in an Arabic page.
-    expect(ar).toContain('<aside class="downloads" lang="en">');
+    // Galley's own words are the article's language's: in Arabic, none tagged English.
+    expect(ar).toContain(`<aside class="downloads">\n<h2>${CATALOGS.ar!['article.download']}</h2>`);
+    expect(ar).toContain(`${new Intl.NumberFormat('ar', { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(48)}</span>`);
+    expect(ar.replace('<a href="../../" lang="en" dir="ltr">', '')).not.toContain('lang="en"');
     // The English site name is marked inline, so the header still starts on the right of an Arabic page.
     expect(ar).toContain('<p class="site-name"><a href="../../" lang="en" dir="ltr">');
   });
@@ -218,7 +221,8 @@ describe('the home page', () => {
   it('tags an article in another language than the site\'s, and Galley\'s words in an Arabic site', async () => {
     const html = (await site([arabic], { sizes: new Map([['arabic', { pdf: 9000 }]]) })).get('index.html')!;
     expect(html).toContain('<li><article lang="ar" dir="rtl">');
-    expect(html).toContain('<p class="meta" lang="en"><a href="arabic.pdf"');
+    // The article's download size in its own language, inside its element that says so.
+    expect(html).toMatch(new RegExp(`<p class="meta"><a href="arabic.pdf" type="application/pdf" download>PDF</a> <span class="size">${new Intl.NumberFormat('ar', { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(9)}</span></p>`));
   });
 
   it('writes an SVG icon of its own', async () => {

@@ -4,6 +4,7 @@ import { DEFAULT_CONFIG } from '../../../src/model/config.js';
 import { normalize, WORDS_PER_MINUTE } from '../../../src/normalize/index.js';
 import { slugify, uniqueSlug } from '../../../src/normalize/slug.js';
 import { article, run, seedError } from './helpers.js';
+import { CATALOGS } from '../../../src/messages/catalogs/index.js';
 
 describe('default: date', () => {
   test('front matter date wins, no warning', () => {
@@ -35,10 +36,14 @@ describe('default: date', () => {
 });
 
 describe('default: author', () => {
-  test('front matter, else the site configuration\'s default author', () => {
+  test('front matter, else the site configuration\'s default author, else the catalog\'s word for staff in the article\'s language', () => {
     expect(article('---\nauthor: Jane\n---\nT').authors).toEqual(['Jane']);
     expect(article('T', { author: 'Newsroom' }).authors).toEqual(['Newsroom']);
     expect(article('T').authors).toEqual(['Staff']);
+    expect(article('---\nlanguage: de\n---\nT').authors).toEqual([CATALOGS.de!['article.staff']]);
+    expect(article('T', { language: 'ar' }).authors).toEqual([CATALOGS.ar!['article.staff']]);
+    // The site's own word wins over Galley's, in the language it is given for.
+    expect(article('---\nlanguage: de\n---\nT', { messages: { de: { 'article.staff': 'Redaktion Nord' } } }).authors).toEqual(['Redaktion Nord']);
   });
 });
 

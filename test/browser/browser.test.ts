@@ -27,6 +27,9 @@ describeWithTools([CHROMIUM, 'java'], 'the web edition in chromium, axe-core and
     if (english === undefined) throw new Error(`no page of the project's seed among ${corpus.slugs.length} articles`);
     pages['article-en'] = `articles/${english}/`;
     pages['article-ar'] = 'articles/ar-floods/';
+    pages.editions = 'editions/';
+    // The newest week's edition, which holds the article with pictures.
+    pages.edition = `editions/${readdirSync(join(outDir, 'editions')).filter((d) => /^\d{4}-W\d{2}$/.test(d)).sort().at(-1)!}/`;
     // galley serve's own server, a static host like any other: the test builds once and watches nothing.
     server = await listen(outDir, 0);
     browser = await chromium.launch({ executablePath: CHROMIUM });
@@ -37,7 +40,7 @@ describeWithTools([CHROMIUM, 'java'], 'the web edition in chromium, axe-core and
     await server?.close();
   });
 
-  for (const name of ['index', 'article-en', 'article-ar']) {
+  for (const name of ['index', 'article-en', 'article-ar', 'editions', 'edition']) {
     it(`${name}: loads with no error, fits a phone, and axe finds no violation in either theme`, async () => {
       const shots = process.env.GALLEY_SCREENSHOTS;
       if (shots !== undefined) mkdirSync(shots, { recursive: true });
@@ -53,7 +56,7 @@ describeWithTools([CHROMIUM, 'java'], 'the web edition in chromium, axe-core and
       }
       // Every file of out/ the page names, the PDF and EPUB downloads among them, is there to fetch.
       const local = [...links].filter((link) => link.startsWith(server.url)).map((link) => link.replace(/#.*/, ''));
-      if (name !== 'index') expect(local.filter((link) => /\.(pdf|epub)$/.test(link))).toHaveLength(2);
+      if (name !== 'index' && name !== 'editions') expect(local.filter((link) => /\.(pdf|epub)$/.test(link))).toHaveLength(2);
       for (const link of new Set(local)) {
         const response = await fetch(link);
         expect(response.status, link).toBe(200);

@@ -299,7 +299,7 @@ describe('a state damaged where a build reads it (issue 24, D4, D5)', () => {
     const result = await build({ ...dirs, config, formats });
     expect(result.built.map((b) => b.slug)).toEqual(['one-edited', 'two']);
     expect(ignored(result).length).toBeGreaterThanOrEqual(1);
-    for (const list of ['feed.xml', 'feeds/feed.json', 'index.html', 'sitemap.xml', 'opds/catalog.xml']) {
+    for (const list of ['feed.xml', 'feeds/feed.json', 'index.html', 'sitemap.xml', 'opds/latest.xml']) {
       const text = readFileSync(join(dirs.outDir, list), 'utf8');
       expect(text, list).toContain('articles/two/');
       expect(text, list).not.toContain('Forged');

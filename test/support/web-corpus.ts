@@ -1,4 +1,5 @@
-// The web edition's test site: the project's seed, 60 synthetic articles, an Arabic one and one with pictures, built under a path.
+// The web edition's test site: the project's seed, 60 synthetic articles, an Arabic one and one with pictures, built under a
+// path, with weekly editions.
 import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +29,8 @@ export async function buildWebCorpus(): Promise<WebCorpus> {
   copyFileSync('test/fixtures/pictures/img/launch.jpg', join(seedsDir, 'img', 'launch.jpg'));
   copyFileSync('test/fixtures/pictures/launch.txt', join(seedsDir, 'launch.txt'));
   const outDir = join(root, 'out');
-  const config = SiteConfig.parse({ title: 'Galley News', url: SITE_URL, description: 'The web edition test site' });
+  // Weekly editions: the synthetic articles span nine weeks, the others three more.
+  const config = SiteConfig.parse({ title: 'Galley News', url: SITE_URL, description: 'The web edition test site', editions: { period: 'week' } });
   const result = await build({ seedsDir, outDir, config, formats: selectFormats(null) });
   if (result.failed.length > 0) throw new Error(`corpus seeds failed: ${result.failed.join(', ')}`);
   return { outDir, slugs: result.built.map((b) => b.slug) };

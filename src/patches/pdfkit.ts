@@ -260,3 +260,32 @@ export function structureWriter(doc: Doc): StructureWriter {
     },
   };
 }
+
+/**
+ * A Link annotation over `rect` (from the top of the current page) that goes to page `target` (zero-based),
+ * keeping the reader's zoom, registered in the structure parent tree as belonging to `element` (a Link
+ * element of structure.ts), with `contents` as its description (PDF/UA). Gives the annotation and its page
+ * for the element's object reference. pdfkit's link() numbers the annotation's /StructParent only for one of
+ * its own PDFStructureElements, whose add() it calls (lib/mixins/annotations.js, lib/structure_element.js,
+ * unchanged on master): the stand-in below does what that add() does, for an element pdfkit never made.
+ */
+export function linkToPage(doc: Doc, rect: { x: number; y: number; width: number; height: number }, target: number, element: object,
+  contents: string): { annotation: object; page: object } {
+  const internals = doc as unknown as {
+    page: { dictionary: object };
+    createStructParentTreeNextKey(): number;
+    getStructParentTree(): { add(key: number, value: unknown): void };
+  };
+  let annotation: object | null = null;
+  const structParent = {
+    add: (ref: { annotationRef: { data: { StructParent?: number } } }) => {
+      const key = internals.createStructParentTreeNextKey();
+      ref.annotationRef.data.StructParent = key;
+      internals.getStructParentTree().add(key, element);
+      annotation = ref.annotationRef;
+    },
+  };
+  doc.link(rect.x, rect.y, rect.width, rect.height, target as never, { structParent, Contents: new String(contents) } as never);
+  if (annotation === null) throw new Error('pdf: pdfkit did not register the link annotation with its structure element');
+  return { annotation, page: internals.page.dictionary };
+}

@@ -117,15 +117,23 @@ export class Canvas {
   readonly doc: Doc;
   readonly language: string;
   readonly missing = new Set<string>();
-  private readonly faces = new Map<FaceName, DocFace>();
   /** What the fallback faces depend on besides the text: the measure cache is shared per key. */
   private readonly fallbackKey: string;
   private readonly measured = new Map<FaceName, Recent<string, { em: number; chars: number }>>();
 
-  constructor(doc: Doc, language: string) {
+  /** `faces`: another Canvas's, for text of another language in the same document (see `forLanguage`). */
+  constructor(doc: Doc, language: string, private readonly faces = new Map<FaceName, DocFace>()) {
     this.doc = doc;
     this.language = language;
     this.fallbackKey = `${languageFamily(language) ?? ''}/${hanFamily(language)}`;
+  }
+
+  /**
+   * The same document's surface for text in `language`, with missing glyphs of its own: one document may hold
+   * articles in several languages (an edition). The faces are shared, so each glyph is embedded once.
+   */
+  forLanguage(language: string): Canvas {
+    return new Canvas(this.doc, language, this.faces);
   }
 
   /** Letter-spacing for a text in a style: the style's, unless the text has letters that join. */

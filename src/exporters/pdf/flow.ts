@@ -165,7 +165,8 @@ export class Flow {
   }
 }
 
-function baseline(top: number, style: TextStyle): number {
+/** The baseline of a line whose top is `top`: the type centred in its leading, as the flow sets it. */
+export function baseline(top: number, style: TextStyle): number {
   return top + style.leading - (style.leading - style.size) / 2 - style.size * 0.22;
 }
 

@@ -30,14 +30,52 @@ interface TextOptions {
 
 type TextFn = (value: string, style: TextStyle, opts?: TextOptions) => Line[];
 
+/** Where an article's bookmarks go: its title's, and its headings' (given the title's item). */
+export interface ArticleOutline {
+  title(title: string, top: number): PDFKit.PDFOutline;
+  heading(heading: string, top: number): void;
+}
+
+/** Where an article's blocks go in a document: its tag tree and parent element, its bookmarks, its pictures. */
+export interface ArticlePlace {
+  tree: StructureTree;
+  /** The element the article's elements are children of. */
+  root: Tag;
+  outline: ArticleOutline;
+  /** The document's image object for a rendition, opened once however often it is drawn. */
+  open: (src: string, bytes: Uint8Array) => unknown;
+}
+
 /** Lay the whole article out on `canvas`'s document: title block, sections, related reading. */
 export function layoutArticle(canvas: Canvas, article: Article, page: PageGeometry, relatedTitles: readonly string[],
   pictures: Readonly<Record<string, Uint8Array>> = {}): void {
   const doc = canvas.doc;
+  const tree = new StructureTree(doc, 'Document');
+  // One level: the title and every heading side by side, as a reader's bookmarks list shows an article.
+  const outline: ArticleOutline = {
+    title: (title, top) => bookmark(doc, doc.outline, title, top),
+    heading: (heading, top) => void bookmark(doc, doc.outline, heading, top),
+  };
+  const blocks = articleBlocks(canvas, article, page, relatedTitles, pictures, { tree, root: tree.root, outline, open: imageOpener(doc) });
+  new Flow(canvas, page, tree).run(blocks);
+  footers(canvas, article, page);
+}
+
+/** Opens each rendition once per document, by path. */
+export function imageOpener(doc: Doc): (src: string, bytes: Uint8Array) => unknown {
+  const opened = new Map<string, unknown>();
+  return (src, bytes) => {
+    if (!opened.has(src)) opened.set(src, (doc as unknown as OpenImage).openImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+    return opened.get(src);
+  };
+}
+
+/** The article's flow blocks, their elements made under `place.root`: title block, sections, related reading. */
+export function articleBlocks(canvas: Canvas, article: Article, page: PageGeometry, relatedTitles: readonly string[],
+  pictures: Readonly<Record<string, Uint8Array>>, place: ArticlePlace): FlowBlock[] {
   // Without patterns there are no break points inside words, and justified lines would gape: ragged right.
   const hyphenate = hyphenatorFor(article.language);
-  const tree = new StructureTree(doc, 'Document');
-  const root = tree.root;
+  const { tree, root, outline } = place;
   const child = (parent: Tag, type: string, actual?: string, alt?: string): Tag =>
     tree.element(parent, type, actual !== undefined && tagNeedsActualText(actual) ? actual : null, alt);
   const blocks: FlowBlock[] = [];
@@ -54,7 +92,7 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
   blocks.push({
     lines: text(article.title, STYLES.headline, { hyphenate: false, balance: true }),
     style: STYLES.headline, spaceBefore: 0, target: child(root, 'H1', article.title), tag: 'H1', keepWithNext: true, keepTogether: true,
-    placed: (top) => bookmark(doc, article.title, top),
+    placed: (top) => void outline.title(article.title, top),
   });
   const summary = standfirst(article);
   const bylineText = byline(article.authors, article.published, article.language);
@@ -70,14 +108,10 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
     });
   }
 
-  const opened = new Map<string, unknown>();
   const figures = {
     page, pictures, element: child,
     text: (value: string, style: TextStyle, width: number) => text(value, style, { hyphenate: false, width }),
-    open: (src: string, bytes: Uint8Array) => {
-      if (!opened.has(src)) opened.set(src, (doc as unknown as OpenImage).openImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
-      return opened.get(src);
-    },
+    open: place.open,
   };
   const lead = separateLead(article);
   let after: After = 'title';
@@ -100,7 +134,7 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
         lines: text(heading, STYLES.heading, { hyphenate: false, balance: true }),
         style: STYLES.heading, spaceBefore: section.kicker !== null ? SPACE.headingAfterKicker : SPACE.heading,
         target: h2, tag: 'H2', keepWithNext: true, keepTogether: true,
-        placed: (top) => bookmark(doc, heading, top),
+        placed: (top) => outline.heading(heading, top),
       });
       after = 'heading';
     }
@@ -118,7 +152,7 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
     blocks.push({
       lines: text(upper(label, article.language), STYLES.kicker, { hyphenate: false }),
       style: STYLES.kicker, spaceBefore: SPACE.related, target: child(sect, 'H2', label), tag: 'H2', keepWithNext: true,
-      keepTogether: true, ruleBefore: true, placed: (top) => bookmark(doc, label, top),
+      keepTogether: true, ruleBefore: true, placed: (top) => outline.heading(label, top),
     });
     const list = child(sect, 'L');
     article.related.forEach((link, i) => {
@@ -131,8 +165,7 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
     });
   }
 
-  new Flow(canvas, page, tree).run(blocks);
-  footers(canvas, article, page);
+  return blocks;
 }
 
 // Scripts whose glyphs the text layer cannot give in reading order one by one: right-to-left text, and
@@ -143,7 +176,7 @@ const COMPLEX = /[^\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=
  * Whether a structure element carries its text as ActualText: assistive technology reads the tag tree, and
  * for these scripts only the element's own ActualText gives the words whole and in reading order.
  */
-function tagNeedsActualText(text: string): boolean {
+export function tagNeedsActualText(text: string): boolean {
   return COMPLEX.test(text);
 }
 
@@ -154,7 +187,7 @@ function listItem(lines: Line[]): Line[] {
 }
 
 /** Capitals by the language's rules (German ß, Turkish i); a tag Intl rejects falls back to the default. */
-function upper(text: string, language: string): string {
+export function upper(text: string, language: string): string {
   try {
     return text.toLocaleUpperCase(language);
   } catch {
@@ -199,7 +232,10 @@ function pushModelBlock(
   return 'list';
 }
 
-function bookmark(doc: Doc, title: string, top: number): void {
+/** An outline item under `parent` pointing at `top` of the current page. */
+export function bookmark(doc: Doc, parent: PDFKit.PDFOutline, title: string, top: number): PDFKit.PDFOutline {
+  const item = parent.addItem(title);
   // A little above the heading's first line, so the line is not flush with the window's top.
-  pointOutlineAt(doc, doc.outline.addItem(title), top - 6);
+  pointOutlineAt(doc, item, top - 6);
+  return item;
 }

@@ -14,9 +14,16 @@ interface Element extends Tag {
   actual: string | null;
   /** The text alternative of a Figure (/Alt). */
   alt?: string;
+  /** The element's language (/Lang), where it is not the document's. */
+  lang?: string;
   parent: object;
-  /** Child elements, and marked content as page dictionary and marked-content id, one after the other. */
-  kids: (Element | object | number)[] | null;
+  /** Child elements, annotations, and marked content as page dictionary and marked-content id, one after the other. */
+  kids: (Element | Annotation | object | number)[] | null;
+}
+
+/** An annotation as a child of an element (an object reference, /OBJR): a Link's link. */
+class Annotation {
+  constructor(readonly annotation: object, readonly page: object) {}
 }
 
 /** Marked content begun on a page and not yet given to its element. */
@@ -60,9 +67,10 @@ export class StructureTree {
   }
 
   /** A child element of `parent`; with `actual`, the element's text is given as its ActualText. */
-  element(parent: Tag, type: string, actual: string | null = null, alt?: string): Tag {
+  element(parent: Tag, type: string, actual: string | null = null, alt?: string, lang?: string): Tag {
     const element = this.make(type, actual, parent);
     if (alt !== undefined) (element as Element).alt = alt;
+    if (lang !== undefined) (element as Element).lang = lang;
     (parent as Element).kids!.push(element);
     return element;
   }
@@ -82,6 +90,11 @@ export class StructureTree {
     (element as Element).kids!.push(content.page, content.mcid);
   }
 
+  /** Give an annotation (on page `page`, a page dictionary) to its element, as an object reference. */
+  annotation(element: Tag, annotation: object, page: object): void {
+    (element as Element).kids!.push(new Annotation(annotation, page));
+  }
+
   /** End an element that will get no more content, and write it now, as pdfkit does. */
   end(element: Tag): void {
     this.write(element as Element);
@@ -99,7 +112,7 @@ export class StructureTree {
     const kids = element.kids;
     if (kids === null) return;
     element.kids = null;
-    if (element.actual || element.alt !== undefined) {
+    if (element.actual || element.alt !== undefined || element.lang !== undefined) {
       this.writeData(element, kids);
       return;
     }
@@ -113,6 +126,10 @@ export class StructureTree {
         k.push(`${kid.id} 0 R`);
         continue;
       }
+      if (kid instanceof Annotation) {
+        k.push(`<<\n/Type /OBJR\n/Obj ${String(kid.annotation)}\n/Pg ${String(kid.page)}\n>>`);
+        continue;
+      }
       const mcid = kids[++i] as number;
       pg ??= kid as object;
       k.push(pg === kid ? String(mcid) : `<<\n/Type /MCR\n/Pg ${String(kid)}\n/MCID ${mcid}\n>>`);
@@ -121,9 +138,10 @@ export class StructureTree {
     this.writer.writeSerialized(element.id, `<<\n/S /${element.type}\n/P ${String(element.parent)}\n/K [${k.join(' ')}]${tail}\n>>`);
   }
 
-  private writeData(element: Element, kids: (Element | object | number)[]): void {
+  private writeData(element: Element, kids: (Element | Annotation | object | number)[]): void {
     // The keys in pdfkit's order: S, then ActualText at creation, P when added, K and Pg when written.
     const data: Record<string, unknown> = { S: element.type };
+    if (element.lang !== undefined) data.Lang = new String(element.lang);
     if (element.actual) data.ActualText = new String(element.actual);
     if (element.alt !== undefined) data.Alt = new String(element.alt);
     data.P = element.parent;
@@ -133,6 +151,10 @@ export class StructureTree {
       const kid = kids[i]!;
       if (this.isElement(kid)) {
         k.push(kid);
+        continue;
+      }
+      if (kid instanceof Annotation) {
+        k.push({ Type: 'OBJR', Obj: kid.annotation, Pg: kid.page });
         continue;
       }
       const mcid = kids[++i] as number;

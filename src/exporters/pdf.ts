@@ -17,7 +17,7 @@ export const exportPdf: ArticleExporter = (article, ctx) => {
   fastStreams(doc);
   const output = collectOutput(doc);
   const canvas = new Canvas(doc, article.language);
-  layoutArticle(canvas, article, page, ctx.config.relatedTitles, ctx.pictures);
+  layoutArticle(canvas, article, page, ctx.config, ctx.pictures);
   doc.end();
   // pdfkit writes synchronously, so everything is written once end() returns.
   const bytes = output();

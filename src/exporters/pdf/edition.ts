@@ -90,7 +90,7 @@ export const exportEditionPdf: EditionExporter = (edition, ctx) => {
       };
       const canvas = canvasOf(article);
       const art = tree.element(sect, 'Art', null, undefined, article.language);
-      const blocks = articleBlocks(canvas, article, page, config.relatedTitles, pictures, { tree, root: art, outline, open });
+      const blocks = articleBlocks(canvas, article, page, config, pictures, { tree, root: art, outline, open });
       new Flow(canvas, page, tree).run(blocks);
       runs.push({ start, end: doc.bufferedPageRange().count, section: section.name, foot: article.title, owner: article, box: { left: page.left, width: MEASURE } });
     }

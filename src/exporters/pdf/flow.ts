@@ -7,6 +7,7 @@ import type { Canvas, TextLine } from './canvas.js';
 import { settlePage } from '../../patches/pdfkit.js';
 import { MEASURE, STYLES, type PageGeometry, type TextStyle } from './style.js';
 import type { StructureTree, Tag } from './structure.js';
+import { messagesFor, type MessageOverrides } from '../../messages/messages.js';
 
 
 /** One set line of a block, ready to draw. */
@@ -174,7 +175,7 @@ export function baseline(top: number, style: TextStyle): number {
  * Running footer on every page: the short title at the start of the line and "n / N" at its end (mirrored
  * in a right-to-left article); page furniture, so an artifact.
  */
-export function footers(canvas: Canvas, article: Article, page: PageGeometry): void {
+export function footers(canvas: Canvas, article: Article, page: PageGeometry, overrides: MessageOverrides = {}): void {
   const doc = canvas.doc;
   const { start, count } = doc.bufferedPageRange();
   const title = shortTitle(article.title, 60);
@@ -182,10 +183,11 @@ export function footers(canvas: Canvas, article: Article, page: PageGeometry): v
   const right = page.left + MEASURE;
   // The article's direction, not the title's: the folio takes the other end of the line.
   const direction: Direction = rtl ? 'rtl' : 'ltr';
+  const words = messagesFor(article.language, overrides);
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
     doc.markContent('Artifact', { type: 'Pagination' } as never);
-    const folio = `${i - start + 1} / ${count}`;
+    const folio = words.text('pdf.folio', { page: i - start + 1, pages: count });
     canvas.lines(rtl ? [
       { text: title, x: page.left, end: right, direction, baseline: page.footer },
       { text: folio, x: page.left, baseline: page.footer },

@@ -14,6 +14,7 @@ import { StructureTree, type Tag } from './structure.js';
 import { figureBlocks } from './figure.js';
 import { separateLead } from '../../markup/figure.js';
 import { INDENT, LIST_INDENT, MEASURE, SPACE, STYLES, type PageGeometry, type TextStyle } from './style.js';
+import type { SiteConfig } from '../../model/config.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 /** pdfkit's documented doc.openImage, which its type declarations leave out: an image drawn twice is embedded once. */
@@ -46,8 +47,11 @@ export interface ArticlePlace {
   open: (src: string, bytes: Uint8Array) => unknown;
 }
 
+/** What the site says of the words Galley adds to an article: more related-list titles, its own wording. */
+export type ArticleWords = Pick<SiteConfig, 'relatedTitles' | 'messages'>;
+
 /** Lay the whole article out on `canvas`'s document: title block, sections, related reading. */
-export function layoutArticle(canvas: Canvas, article: Article, page: PageGeometry, relatedTitles: readonly string[],
+export function layoutArticle(canvas: Canvas, article: Article, page: PageGeometry, words: ArticleWords,
   pictures: Readonly<Record<string, Uint8Array>> = {}): void {
   const doc = canvas.doc;
   const tree = new StructureTree(doc, 'Document');
@@ -56,9 +60,9 @@ export function layoutArticle(canvas: Canvas, article: Article, page: PageGeomet
     title: (title, top) => bookmark(doc, doc.outline, title, top),
     heading: (heading, top) => void bookmark(doc, doc.outline, heading, top),
   };
-  const blocks = articleBlocks(canvas, article, page, relatedTitles, pictures, { tree, root: tree.root, outline, open: imageOpener(doc) });
+  const blocks = articleBlocks(canvas, article, page, words, pictures, { tree, root: tree.root, outline, open: imageOpener(doc) });
   new Flow(canvas, page, tree).run(blocks);
-  footers(canvas, article, page);
+  footers(canvas, article, page, words.messages);
 }
 
 /** Opens each rendition once per document, by path. */
@@ -71,7 +75,7 @@ export function imageOpener(doc: Doc): (src: string, bytes: Uint8Array) => unkno
 }
 
 /** The article's flow blocks, their elements made under `place.root`: title block, sections, related reading. */
-export function articleBlocks(canvas: Canvas, article: Article, page: PageGeometry, relatedTitles: readonly string[],
+export function articleBlocks(canvas: Canvas, article: Article, page: PageGeometry, words: ArticleWords,
   pictures: Readonly<Record<string, Uint8Array>>, place: ArticlePlace): FlowBlock[] {
   // Without patterns there are no break points inside words, and justified lines would gape: ragged right.
   const hyphenate = hyphenatorFor(article.language);
@@ -148,7 +152,7 @@ export function articleBlocks(canvas: Canvas, article: Article, page: PageGeomet
 
   if (article.related.length > 0) {
     const sect = child(root, 'Sect');
-    const label = relatedHeading(article.language, relatedTitles);
+    const label = relatedHeading(article.language, words.relatedTitles, words.messages);
     blocks.push({
       lines: text(upper(label, article.language), STYLES.kicker, { hyphenate: false }),
       style: STYLES.kicker, spaceBefore: SPACE.related, target: child(sect, 'H2', label), tag: 'H2', keepWithNext: true,

@@ -41,7 +41,7 @@ export const exportHtml: ArticleExporter = (article, ctx) => {
     '<main>',
     // What the search indexes: the article, not the site's header, downloads or feeds.
     '<article data-pagefind-body>',
-    articleXhtml(article, { titleBlock: true, relatedTitles: config.relatedTitles, pictures: { href: (src) => relativeLink(path, src), responsive: true } }),
+    articleXhtml(article, { titleBlock: true, relatedTitles: config.relatedTitles, messages: config.messages, pictures: { href: (src) => relativeLink(path, src), responsive: true } }),
     '</article>',
     ...(files === null ? [] : ['<aside class="downloads">', `<h2${wordsLang(words, 'article.download', article.language)}>${escapeXml(words.text('article.download'))}</h2>`, `<p>${files}</p>`, '</aside>']),
     '</main>',

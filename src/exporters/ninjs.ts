@@ -76,7 +76,7 @@ function rights(config: SiteConfig) {
 /** The body as the feeds carry it (HTML, pictures by absolute URL where there is a site URL), and as plain text. */
 function bodies(article: Article, config: SiteConfig) {
   const pictures = config.url === null ? undefined : { href: (src: string) => siteFileUrl(config.url, src)!, responsive: false };
-  const html = articleXhtml(article, { titleBlock: false, relatedTitles: config.relatedTitles, pictures });
+  const html = articleXhtml(article, { titleBlock: false, relatedTitles: config.relatedTitles, messages: config.messages, pictures });
   const text = plainText(article);
   const words = article.stats.words;
   return [

@@ -7,12 +7,15 @@ import { standfirst } from './standfirst.js';
 import { escapeXml } from './xml.js';
 import { figureXhtml, separateLead } from './figure.js';
 import type { PictureLinks } from './figure.js';
+import type { MessageOverrides } from '../messages/messages.js';
 
 export interface XhtmlOptions {
   /** Include the h1 headline, byline and standfirst (EPUB yes; a feed item has its own title). */
   titleBlock: boolean;
   /** The site's `relatedTitles`: the related heading of a language Galley has no translation for. */
   relatedTitles?: readonly string[];
+  /** The site's own wording of Galley's messages (config `messages`). */
+  messages?: MessageOverrides;
   /** How the document links pictures; absent (a feed without a site URL), pictures are left out. */
   pictures?: PictureLinks;
 }
@@ -53,7 +56,7 @@ export function articleXhtml(article: Article, options: XhtmlOptions): string {
   };
   for (const section of article.sections) parts.push(sectionXhtml(section, figure));
   if (article.related.length > 0) {
-    parts.push(`<aside class="related" id="${RELATED_ANCHOR}">`, `<h2>${escapeXml(relatedHeading(article.language, options.relatedTitles))}</h2>`, '<ul>');
+    parts.push(`<aside class="related" id="${RELATED_ANCHOR}">`, `<h2>${escapeXml(relatedHeading(article.language, options.relatedTitles, options.messages))}</h2>`, '<ul>');
     for (const link of article.related) {
       const text = escapeXml(link.text);
       parts.push(link.url ? `<li><a href="${escapeXml(link.url)}">${text}</a></li>` : `<li>${text}</li>`);

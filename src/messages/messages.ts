@@ -21,7 +21,7 @@ export interface Messages {
   /** "Ana, Ben and Cleo", as the language joins a list. */
   list(items: readonly string[]): string;
   /** A day as the language writes it in full ("Friday, March 13, 2026"); `day` is YYYY-MM-DD. */
-  day(day: string, style?: 'full' | 'long'): string;
+  day(day: string, style?: 'full' | 'long' | 'medium'): string;
 }
 
 /**
@@ -99,7 +99,7 @@ function make(language: string, overrides: MessageOverrides): Messages {
   const kilo = number({ style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
   const mega = number({ style: 'unit', unit: 'megabyte', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
-  const days = { full: dayFormat(locale, 'full'), long: dayFormat(locale, 'long') };
+  const days = { full: dayFormat(locale, 'full'), long: dayFormat(locale, 'long'), medium: dayFormat(locale, 'medium') };
   return {
     language: complete || own.length > 0 ? language : 'en',
     text(id, values = {}) {
@@ -114,7 +114,7 @@ function make(language: string, overrides: MessageOverrides): Messages {
   };
 }
 
-function dayFormat(locale: string, dateStyle: 'full' | 'long'): Intl.DateTimeFormat {
+function dayFormat(locale: string, dateStyle: 'full' | 'long' | 'medium'): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat(locale, { dateStyle, timeZone: 'UTC' });
 }
 

@@ -1,6 +1,7 @@
 // Editions through the build (issue 22): articles grouped by the day (or week) of the configured time zone,
 // in the configured sections; each edition written again only when its articles change; the lists of editions.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -115,4 +116,28 @@ describe('editions', () => {
     const eleventh = readFileSync(join(outDir, 'editions/2024-03-11/index.html'), 'utf8');
     expect(sectionsOf(eleventh)).toEqual([['World news', ['Summit opens in Brussels']], ['Sport', ['Cup final goes to extra time']]]);
   });
+
+  it('writes each edition\'s EPUB and PDF beside its page, the lead picture of the cover article inside both', async () => {
+    const { seedsDir, outDir, options } = site();
+    mkdirSync(join(seedsDir, 'img'));
+    copyFileSync('test/fixtures/pictures/img/launch.jpg', join(seedsDir, 'img', 'launch.jpg'));
+    writeFileSync(join(seedsDir, 'launch.txt'), readFileSync('test/fixtures/pictures/launch.txt', 'utf8').replace('date: 2026-03-20', 'date: 2024-03-12T12:00:00Z'));
+    const result = await build({ ...options(), formats: selectFormats(['json', 'pdf', 'epub', 'html', 'site', 'rss', 'opds']) });
+    expect(result.failed).toEqual([]);
+    expect(readdirSync(join(outDir, 'editions/2024-03-12')).sort()).toEqual(['2024-03-12.epub', '2024-03-12.pdf', 'index.html']);
+    const page = readFileSync(join(outDir, 'editions/2024-03-12/index.html'), 'utf8');
+    for (const file of ['2024-03-12.epub', '2024-03-12.pdf']) {
+      const size = statSync(join(outDir, 'editions/2024-03-12', file)).size;
+      expect(page).toContain(`href="../../editions/2024-03-12/${file}"`);
+      expect(size).toBeGreaterThan(10_000);
+    }
+    const zip = execFileSync('unzip', ['-l', join(outDir, 'editions/2024-03-12/2024-03-12.epub')]).toString();
+    expect(zip).toMatch(/OEBPS\/images\/[0-9a-f]{20}-\d+\.jpg/);
+    const images = execFileSync('pdfimages', ['-list', join(outDir, 'editions/2024-03-12/2024-03-12.pdf')]).toString().trim().split('\n').slice(2);
+    expect(images.length).toBeGreaterThan(0);
+    // The catalog's and the feed's entries give the files' true sizes.
+    const epubSize = statSync(join(outDir, 'editions/2024-03-12/2024-03-12.epub')).size;
+    expect(readFileSync(join(outDir, 'opds/editions.xml'), 'utf8')).toContain(`href="../editions/2024-03-12/2024-03-12.epub" type="application/epub+zip" length="${epubSize}"`);
+    expect(readFileSync(join(outDir, 'feeds/editions.xml'), 'utf8')).toContain(`<enclosure url="https://news.example/editions/2024-03-12/2024-03-12.epub" length="${epubSize}" type="application/epub+zip"/>`);
+  }, 120_000);
 });

@@ -9,6 +9,7 @@ import { languageDirection } from '../../typeset/direction.js';
 import { relatedHeading } from '../../markup/labels.js';
 import { articleXhtml, languageAttributes, RELATED_ANCHOR, sectionAnchor } from '../../markup/xhtml.js';
 import { escapeXml } from '../../markup/xml.js';
+import { articleMessages } from '../../messages/site.js';
 
 /** File names inside OEBPS/. The nav and stylesheet names are the ones epub-gen-memory writes. */
 export const FILES = {
@@ -27,20 +28,6 @@ const CONFORMANCE = 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA';
 /** Manifest id of the cover image, also named by the EPUB 2 `<meta name="cover">` that Kindle and calibre read. */
 export const COVER_ID = 'cover-image';
 
-/** What a reader can expect, as the EPUB Accessibility 1.1 summary says it in words. */
-export const ACCESSIBILITY_SUMMARY =
-  'A single article in one reading order, with headings for its sections and a table of contents. ' +
-  'The text contains no images; the cover image repeats the headline and publisher. ' +
-  'The stylesheet sets no colours, and fonts only as fallbacks for scripts a default font may lack, ' +
-  'so reading systems can restyle the text.';
-
-/** The summary of a book with pictures: the same promises, and what the pictures carry. */
-const PICTURES_SUMMARY =
-  'A single article in one reading order, with headings for its sections and a table of contents. ' +
-  'Its pictures have text alternatives, and captions and credits as text; a picture that only decorates is marked so. ' +
-  'The cover image shows the lead picture with the headline and publisher, which the book repeats. ' +
-  'The stylesheet sets no colours, and fonts only as fallbacks for scripts a default font may lack, ' +
-  'so reading systems can restyle the text.';
 
 /** The renditions the package holds: each picture's fallback (JPEG or PNG, at most 2,048 px on its longest side). */
 export function embeddedPictures(article: Article): Rendition[] {
@@ -63,7 +50,7 @@ function tocEntries(article: Article, config: SiteConfig): TocEntry[] {
   for (const section of article.sections) {
     if (section.heading !== null) entries.push({ href: `${FILES.chapter}#${sectionAnchor(section)}`, label: section.heading });
   }
-  if (article.related.length > 0) entries.push({ href: `${FILES.chapter}#${RELATED_ANCHOR}`, label: relatedHeading(article.language, config.relatedTitles) });
+  if (article.related.length > 0) entries.push({ href: `${FILES.chapter}#${RELATED_ANCHOR}`, label: relatedHeading(article.language, config.relatedTitles, config.messages) });
   return entries;
 }
 
@@ -102,7 +89,8 @@ export function packageDocument(article: Article, config: SiteConfig, cover: { n
     '<meta property="schema:accessibilityFeature">tableOfContents</meta>',
     '<meta property="schema:accessibilityFeature">readingOrder</meta>',
     '<meta property="schema:accessibilityHazard">none</meta>',
-    `<meta property="schema:accessibilitySummary">${escapeXml(article.image === undefined ? ACCESSIBILITY_SUMMARY : PICTURES_SUMMARY)}</meta>`,
+    // What a reader can expect, in words, in the book's language.
+    `<meta property="schema:accessibilitySummary">${escapeXml(articleMessages(article.language, config).text(article.image === undefined ? 'epub.summary' : 'epub.summaryPictures'))}</meta>`,
     // The claim rests on the book as Galley builds every one: a single text document, no images, no script,
     // tested by DAISY Ace and EPUBCheck in English and Arabic (test/browser/epub-ace.test.ts). WCAG 2.1, the version
     // EN 301 549 and the European Accessibility Act ask for. The publisher makes the claim, so it is named.
@@ -176,7 +164,7 @@ export function navDocument(article: Article, config: SiteConfig): string {
     '</ol>',
   ];
   return [
-    ...xhtmlHead(article),
+    ...xhtmlHead(article.title, article.language),
     '<body>',
     // Assistive technology reads ARIA, not epub:type: the role says the same thing to it (DAISY Ace asks for both).
     '<nav epub:type="toc" id="toc" role="doc-toc">',
@@ -198,22 +186,22 @@ export function navDocument(article: Article, config: SiteConfig): string {
 }
 
 /** The article itself, its body from the serializer the RSS feed shares. */
-export function chapterDocument(article: Article, config: SiteConfig): string {
+export function chapterDocument(article: Article, config: SiteConfig, css: string = FILES.css): string {
   // Pictures are in the package beside the chapter, at the paths they have under out/.
-  const body = articleXhtml(article, { titleBlock: true, relatedTitles: config.relatedTitles, pictures: { href: (src) => src, responsive: false } });
-  return [...xhtmlHead(article), '<body>', body, '</body>', '</html>', ''].join('\n');
+  const body = articleXhtml(article, { titleBlock: true, relatedTitles: config.relatedTitles, messages: config.messages, pictures: { href: (src) => src, responsive: false } });
+  return [...xhtmlHead(article.title, article.language, css), '<body>', body, '</body>', '</html>', ''].join('\n');
 }
 
 // The XML declaration comes first: without it Kindle reads the file as Latin-1.
-function xhtmlHead(article: Article): string[] {
+export function xhtmlHead(title: string, language: string, css: string = FILES.css): string[] {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<!DOCTYPE html>',
-    `<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${escapeXml(article.language)}" ${languageAttributes(article.language)}>`,
+    `<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${escapeXml(language)}" ${languageAttributes(language)}>`,
     '<head>',
     '<meta charset="UTF-8"/>',
-    `<title>${escapeXml(article.title)}</title>`,
-    `<link rel="stylesheet" type="text/css" href="${FILES.css}"/>`,
+    `<title>${escapeXml(title)}</title>`,
+    `<link rel="stylesheet" type="text/css" href="${escapeXml(css)}"/>`,
     '</head>',
   ];
 }

@@ -1,5 +1,5 @@
-// The EPUB's accessibility (issue 12, item 8): DAISY Ace finds no violation in an English and an Arabic book and
-// one with pictures (issue 21),
+// The EPUB's accessibility (issue 12, item 8): DAISY Ace finds no violation in an English and an Arabic book,
+// one with pictures (issue 21) and two editions (issue 22),
 // and EPUBCheck passes the same files, so the package may claim EPUB Accessibility 1.1 conformance.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,10 @@ import { coverCrop } from '../../src/model/picture.js';
 import type { PictureFacts } from '../../src/model/picture.js';
 import { encodePicture, probePicture, raster } from '../../src/render/pictures.js';
 import { describeWithTools } from '../support/tools.js';
+import { exportEditionEpub } from '../../src/exporters/epub/edition.js';
+import { SiteConfig } from '../../src/model/config.js';
+import { articleWithPictures, withLeadArticle } from '../support/edition-articles.js';
+import { RTL_EDITION, sampleEdition, WORLD_EDITION } from '../support/edition.js';
 
 // Ace's command line (@daisy/ace-cli) runs axe in puppeteer, on Debian's chromium; the @daisy/ace bundle would
 // also install Electron, which downloads a browser of its own.
@@ -78,6 +82,15 @@ describeWithTools([CHROMIUM, 'java', 'epubcheck'], 'EPUB accessibility: DAISY Ac
       books[name] = join(dir, `${name}.epub`);
       writeFileSync(books[name]!, await book(seed));
     }
+    // Editions (issue 22): five languages with a picture on the cover, and an Arabic site's.
+    const config = SiteConfig.parse({ title: 'The Daily Galley', url: 'https://news.example' });
+    const launch = await articleWithPictures(SEEDS.pictures, config, '2024-11-18T21:00:00.000Z', ['Science']);
+    const [crop] = await encodePicture(readFileSync('test/fixtures/pictures/img/launch.jpg'), [coverCrop(launch.article.image!)]);
+    const world = withLeadArticle(sampleEdition(WORLD_EDITION), launch.article, 'Science');
+    books.edition = join(dir, 'edition.epub');
+    writeFileSync(books.edition, (await exportEditionEpub(world, { config, pictures: { ...launch.pictures, [crop!.src]: crop!.bytes }, raster })).bytes);
+    books['edition-ar'] = join(dir, 'edition-ar.epub');
+    writeFileSync(books['edition-ar'], (await exportEditionEpub(sampleEdition(RTL_EDITION, { config: { language: 'ar' } }), { config: { ...config, language: 'ar' } })).bytes);
     // A negative control: the table of contents without its ARIA role must fail, or Ace is not looking.
     const files = unzipSync(readFileSync(books.english!));
     files['OEBPS/toc.xhtml'] = strToU8(strFromU8(files['OEBPS/toc.xhtml']!).replace(' role="doc-toc"', ''));
@@ -86,7 +99,7 @@ describeWithTools([CHROMIUM, 'java', 'epubcheck'], 'EPUB accessibility: DAISY Ac
     writeFileSync(books['no-toc-role']!, zipEntries(entries, new Date('2024-06-19T00:00:00Z')));
   }, 60_000);
 
-  for (const name of Object.keys(SEEDS)) {
+  for (const name of [...Object.keys(SEEDS), 'edition', 'edition-ar']) {
     it(`finds no violation in the ${name} book, which claims conformance`, async () => {
       const report = await ace(books[name]!, join(dir, `ace-${name}`));
       expect(violations(report)).toEqual([]);

@@ -57,8 +57,10 @@ export const SiteConfig = z.object({
 
 /**
  * What one site says once for all its articles (galley.config.json): `title`, `url`, `author`, `language`,
- * `description`, `relatedTitles`, `pageSize` and `feedLimit`. The README's "Configuration" gives each
- * key's default and meaning. The type is the `SiteConfig` zod schema's (`z.infer`).
+ * `description`, `relatedTitles`, `pageSize`, `feedLimit`, the rights given with ninjs, `editions` (the day's
+ * or week's articles as one EPUB and PDF; off when null), `messages` (the site's wording of Galley's words)
+ * and `pictures`. The README's "Configuration" gives each key's default and meaning. The type is the
+ * `SiteConfig` zod schema's (`z.infer`).
  */
 export type SiteConfig = z.infer<typeof SiteConfig>;
 

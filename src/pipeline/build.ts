@@ -5,12 +5,9 @@ import { basename, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Hash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { updateSearch } from './search.js';
 import type { Article } from '../model/article.js';
-import type { SiteConfig } from '../model/config.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { SeedError } from '../model/diagnostic.js';
-import type { Format } from '../exporters/registry.js';
 import { checkOutsideSeeds, displayPath, outputFault } from './fs-fault.js';
 import { renderAll, startPool, WorkersUnavailable } from '../render/pool.js';
 import type { Pool } from '../render/pool.js';
@@ -18,8 +15,8 @@ import type { RenderedArticle } from '../render/article.js';
 import { normalize, pictureRefs, withSlug } from '../normalize/index.js';
 import { uniqueSlug } from '../normalize/slug.js';
 import { contextKey, inputKey, modelContext, outputKey } from './cache-keys.js';
-import { writeCollections, reservedSlugs } from './collections.js';
-import { writeEditions } from './editions/write.js';
+import { reservedSlugs } from './collections.js';
+import { writeSiteFiles } from './site-files.js';
 import { fallbackDate, gitDates } from './seed-date.js';
 import type { FallbackDate } from './seed-date.js';
 import { filesCurrent, fileRecord, outputWriter, sweeper } from './outputs.js';
@@ -35,45 +32,10 @@ import { dropRowsBut, removeUnowned } from './prune.js';
 import { damageWarning, holdState, removeState } from './state/open.js';
 import { isDamage } from './state/faults.js';
 import { inShard, shardStateName } from './shards/shard.js';
-import type { Shard } from './shards/shard.js';
 import type { BuildState, SeedRow } from './state/state.js';
 
-export interface BuildOptions {
-  seedsDir: string;
-  outDir: string;
-  config: SiteConfig;
-  formats: readonly Format[];
-  /** Rebuild every article even where the state says its outputs are current. */
-  force?: boolean;
-  /** Called after each article, for progress. */
-  onArticle?: (done: number, total: number) => void;
-  /** Called once when another build holds out/'s state: this one waits for it to end. */
-  onWait?: () => void;
-  /**
-   * Render only this shard's seeds (see shard.ts) and write no whole-build file: `collect` writes those from
-   * what every shard wrote. Every seed is still read, for slugs unique across the shards.
-   */
-  shard?: Shard;
-  /**
-   * Aborting it stops the build between two files: no file is written after that, the build state records
-   * what was finished, and build() rejects with the signal's reason.
-   */
-  signal?: AbortSignal;
-}
-
-/** What one build did: what `build()` resolves to, and what the CLI reports and takes its exit code from. */
-export interface BuildResult {
-  /** Seeds read, in build order. */
-  seeds: string[];
-  /** Each seed whose article is in `out/` after this build (rendered now or found current), with its slug. */
-  built: { seed: string; slug: string }[];
-  /** How many of the built articles were rendered now rather than found current in the build state. */
-  rendered: number;
-  /** Seeds that failed with an error (the CLI then exits 1). */
-  failed: string[];
-  /** Every warning and error, in seed order; the CLI prints them. */
-  diagnostics: Diagnostic[];
-}
+export type { BuildOptions, BuildResult } from './build-types.js';
+import type { BuildOptions, BuildResult } from './build-types.js';
 
 /**
  * Seeds planned, rendered and committed to the state together: a kill -9 loses at most one batch's work, and
@@ -173,10 +135,7 @@ async function buildOnce(options: BuildOptions, warnings: readonly Diagnostic[])
     // Shards that read different seeds (one added between two shards' runs) would give two articles one slug.
     if (options.shard !== undefined) run.state.setMeta('seeds', run.slugs.digest('hex'));
     if (options.shard === undefined) {
-      const built = run.built.digest('hex');
-      const changed = await writeCollections(run.state, options, run.write, run.context, built, run.result.diagnostics);
-      await writeEditions(run.state, options, run.write, run.context, built, run.result.diagnostics);
-      await updateSearch(options.outDir, run.formatNames, changed, run.result.diagnostics);
+      await writeSiteFiles(run.state, options, run.write, run.context, run.built.digest('hex'), run.result.diagnostics);
     }
     const lost = run.state.lost();
     if (lost.length > 0 && first) run.state.transaction(() => lost.forEach((seed) => run.state.invalidate(seed)));

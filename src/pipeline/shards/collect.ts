@@ -7,9 +7,7 @@ import type { Format } from '../../exporters/registry.js';
 import type { SiteConfig } from '../../model/config.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { contextKey } from '../cache-keys.js';
-import { writeCollections } from '../collections.js';
-import { writeEditions } from '../editions/write.js';
-import { updateSearch } from '../search.js';
+import { writeSiteFiles } from '../site-files.js';
 import { displayPath } from '../fs-fault.js';
 import { outputWriter } from '../outputs.js';
 import { dropRowsBut, removeUnowned } from '../prune.js';
@@ -80,11 +78,7 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
     built.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const hash = createHash('sha256');
     for (const [, h] of built) hash.update(h);
-    const digest = hash.digest('hex');
-    const write = outputWriter(outDir, signal);
-    const changed = await writeCollections(state, options, write, context, digest, diagnostics);
-    await writeEditions(state, options, write, context, digest, diagnostics);
-    await updateSearch(outDir, formatNames, changed, diagnostics);
+    await writeSiteFiles(state, options, outputWriter(outDir, signal), context, hash.digest('hex'), diagnostics);
     removeUnowned(state, outDir, formatNames, replaced, true);
   } finally {
     state.close();

@@ -31,7 +31,7 @@ export const id: Catalog = {
   'edition.day': '{date}',
   'edition.week': 'Minggu ke-{week, number} tahun {year}',
   'edition.title': '{site}: {edition}',
-  'edition.number': 'No. {number, number}',
+  'edition.number': 'Nomor {number, number}',
   'edition.articles': '{count, plural, other {# artikel}}',
   'edition.sections': '{count, plural, other {# rubrik}}',
   'edition.contents': 'Daftar isi',

@@ -45,6 +45,6 @@ export const pl: Catalog = {
   'edition.pages': 'Strony wydań',
   'edition.feedTitle': '{site}: wydania',
   'edition.feedDescription': 'Każde wydanie {site} jako jeden EPUB i jeden PDF.',
-  'edition.summary': 'Wydanie złożone z kilku artykułów w jednej kolejności czytania, pogrupowanych w działy, ze spisem treści według działów i artykułów. Obraz okładki powtarza nazwę tytułu, datę i najważniejsze nagłówki. Arkusz stylów nie ustala kolorów, aby systemy czytające mogły dowolnie sformatować tekst.',
-  'edition.summaryPictures': 'Wydanie złożone z kilku artykułów w jednej kolejności czytania, pogrupowanych w działy, ze spisem treści według działów i artykułów. Zdjęcia mają opisy tekstowe, a podpisy i źródła są tekstem. Obraz okładki pokazuje główne zdjęcie z nazwą tytułu, datą i najważniejszymi nagłówkami, które książka powtarza. Arkusz stylów nie ustala kolorów, aby systemy czytające mogły dowolnie sformatować tekst.',
+  'edition.summary': 'Wydanie złożone z kilku artykułów w jednej kolejności czytania, pogrupowanych w działy, ze spisem treści według działów i artykułów. Obraz okładki powtarza nazwę publikacji, datę i najważniejsze nagłówki. Arkusz stylów nie ustala kolorów, aby systemy czytające mogły dowolnie sformatować tekst.',
+  'edition.summaryPictures': 'Wydanie złożone z kilku artykułów w jednej kolejności czytania, pogrupowanych w działy, ze spisem treści według działów i artykułów. Zdjęcia mają opisy tekstowe, a podpisy i źródła są tekstem. Obraz okładki pokazuje główne zdjęcie z nazwą publikacji, datą i najważniejszymi nagłówkami, które książka powtarza. Arkusz stylów nie ustala kolorów, aby systemy czytające mogły dowolnie sformatować tekst.',
 };

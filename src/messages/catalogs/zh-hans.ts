@@ -2,7 +2,7 @@
 import type { Catalog } from '../ids.js';
 
 export const zhHans: Catalog = {
-  'article.staff': '本报记者',
+  'article.staff': '编辑部',
   'article.download': '下载',
   'article.related': '相关阅读',
   'pdf.folio': '{page, number} / {pages, number}',

@@ -2,7 +2,7 @@
 import type { Catalog } from '../ids.js';
 
 export const zhHant: Catalog = {
-  'article.staff': '本報記者',
+  'article.staff': '編輯部',
   'article.download': '下載',
   'article.related': '相關閱讀',
   'pdf.folio': '{page, number} / {pages, number}',
@@ -21,7 +21,7 @@ export const zhHant: Catalog = {
   'list.empty': '目前沒有文章。',
   'list.page': '第 {page, number} 頁，共 {pages, number} 頁',
   'list.pageTitle': '{title} · 第 {page, number} 頁，共 {pages, number} 頁',
-  'list.pages': '封存頁面',
+  'list.pages': '存檔頁面',
   'list.newer': '較新的文章',
   'list.older': '較舊的文章',
   'opds.latest': '最新文章',

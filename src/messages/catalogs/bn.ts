@@ -29,7 +29,7 @@ export const bn: Catalog = {
   'opds.editions': 'সংস্করণ',
   'opds.editionsSummary': 'সব সংস্করণ, নতুনটি আগে: এক দিন বা এক সপ্তাহের নিবন্ধ একটি EPUB ও একটি PDF-এ।',
   'edition.day': '{date}',
-  'edition.week': '{year} সালের {week, number} সপ্তাহ',
+  'edition.week': '{year} সালের সপ্তাহ {week, number}',
   'edition.title': '{site}: {edition}',
   'edition.number': 'সংখ্যা {number, number}',
   'edition.articles': '{count, plural, one {# নিবন্ধ} other {# নিবন্ধ}}',

@@ -29,7 +29,7 @@ export const hy: Catalog = {
   'opds.editions': 'Թողարկումներ',
   'opds.editionsSummary': 'Բոլոր թողարկումները՝ սկսած ամենանորից․ մեկ օրվա կամ մեկ շաբաթվա հոդվածները մեկ EPUB-ում և մեկ PDF-ում։',
   'edition.day': '{date}',
-  'edition.week': '{year}-ի {week, number}-րդ շաբաթ',
+  'edition.week': '{year} թ., շաբաթ {week, number}',
   'edition.title': '{site}՝ {edition}',
   'edition.number': 'Թիվ {number, number}',
   'edition.articles': '{count, plural, one {# հոդված} other {# հոդված}}',

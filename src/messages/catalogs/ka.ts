@@ -29,7 +29,7 @@ export const ka: Catalog = {
   'opds.editions': 'გამოცემები',
   'opds.editionsSummary': 'ყველა გამოცემა, უახლესიდან: ერთი დღის ან ერთი კვირის სტატიები ერთ EPUB-სა და ერთ PDF-ში.',
   'edition.day': '{date}',
-  'edition.week': '{year} წლის {week, number}-ე კვირა',
+  'edition.week': '{year} წლის კვირა {week, number}',
   'edition.title': '{site}: {edition}',
   'edition.number': '№ {number, number}',
   'edition.articles': '{count, plural, one {# სტატია} other {# სტატია}}',

@@ -18,6 +18,8 @@ export interface Messages {
   lang(id: MessageId): string;
   /** "23 kB", "1.4 MB": decimal units, as download sizes are given on the web; never "0 kB". */
   size(bytes: number): string;
+  /** A year as the language writes one: its digits, no grouping ("2026", "۲۰۲۶"). */
+  year(year: number): string;
   /** "Ana, Ben and Cleo", as the language joins a list. */
   list(items: readonly string[]): string;
   /** A day as the language writes it in full ("Friday, March 13, 2026"); `day` is YYYY-MM-DD. */
@@ -99,6 +101,7 @@ function make(language: string, overrides: MessageOverrides): Messages {
   const kilo = number({ style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
   const mega = number({ style: 'unit', unit: 'megabyte', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  const years = number({ useGrouping: false });
   const days = { full: dayFormat(locale, 'full'), long: dayFormat(locale, 'long'), medium: dayFormat(locale, 'medium') };
   return {
     language: complete || own.length > 0 ? language : 'en',
@@ -110,6 +113,7 @@ function make(language: string, overrides: MessageOverrides): Messages {
       return bytes >= 999_500 ? mega.format(Math.round(bytes / 100_000) / 10) : kilo.format(Math.max(1, Math.round(bytes / 1000)));
     },
     list: (items) => list.format(items),
+    year: (year) => years.format(year),
     day: (day, style = 'full') => days[style].format(new Date(`${day}T12:00:00Z`)),
   };
 }

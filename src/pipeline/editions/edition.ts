@@ -36,7 +36,7 @@ export function makeEdition(articles: readonly Article[], period: Period, number
   const ordered = [...sections].filter(([, list]) => list.length > 0).map(([name, list]) => ({ name, articles: list }));
   const label = period.week === undefined
     ? words.text('edition.day', { date: words.day(period.start) })
-    : words.text('edition.week', { week: period.week.week, year: String(period.week.year) });
+    : words.text('edition.week', { week: period.week.week, year: words.year(period.week.year) });
   return Edition.parse({
     id: `urn:uuid:${uuidV5(`${siteBase(config.url) ?? ''}editions/${period.key}`)}`,
     key: period.key,

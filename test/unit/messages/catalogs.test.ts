@@ -123,3 +123,13 @@ describe('docs/messages.md', () => {
     }
   });
 });
+
+describe('a week\'s label', () => {
+  it('writes the year in the digits the week is written in', () => {
+    const fa = messagesFor('fa');
+    const label = fa.text('edition.week', { week: 11, year: fa.year(2026) });
+    expect(label).toContain('۲۰۲۶');
+    expect(label).toContain('۱۱');
+    expect(messagesFor('en').text('edition.week', { week: 11, year: messagesFor('en').year(2026) })).toBe('Week 11 of 2026');
+  });
+});

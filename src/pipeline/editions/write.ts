@@ -89,24 +89,26 @@ export async function writeEditions(state: BuildState, options: EditionOptions, 
       diagnostics.push(...was.diagnostics);
       continue;
     }
+    // Whole models only for an edition file; the lists need what the listings hold (titles, tags, the lead picture).
+    const files = EDITION_FORMATS.filter((f) => formatNames.includes(f.name));
     const articles: Article[] = [];
-    for (const { model, slug } of state.newest(Math.min(run.count, editions.max), false, run.offset)) articles.push(withSlug(model, slug, config));
+    for (const { model, slug } of state.newest(Math.min(run.count, editions.max), files.length === 0, run.offset)) articles.push(withSlug(model, slug, config));
     const edition = makeEdition(articles, run.period, number, config, editions);
     const pictures = Object.assign({}, ...articles.map((a) => pictureBytes({ options: { outDir }, formatNames }, a))) as Record<string, Uint8Array>;
     const sizes: Record<string, number> = {};
-    const files: Record<string, FileRecord> = {};
+    const written: Record<string, FileRecord> = {};
     const own: Diagnostic[] = [];
-    for (const format of EDITION_FORMATS.filter((f) => formatNames.includes(f.name))) {
+    for (const format of files) {
       const out = await (await format.load())(edition, { config, pictures, raster, sizes: { ...sizes }, formats: formatNames });
       const name = editionFilePath(edition.key, format.name === 'site' ? 'html' : format.name);
       write(name, out.bytes);
-      files[name] = fileRecord(join(outDir, name));
+      written[name] = fileRecord(join(outDir, name));
       if (format.name !== 'site') sizes[format.name] = out.bytes.byteLength;
       own.push(...out.diagnostics);
     }
     // A format no longer written leaves no file behind.
-    for (const name of Object.keys(was?.files ?? {})) if (!(name in files)) removeOutput(outDir, name);
-    made.editions[run.period.key] = { hash, files, entry: editionEntry(edition, sizes), diagnostics: own };
+    for (const name of Object.keys(was?.files ?? {})) if (!(name in written)) removeOutput(outDir, name);
+    made.editions[run.period.key] = { hash, files: written, entry: editionEntry(edition, sizes), diagnostics: own };
     diagnostics.push(...own);
     collectGarbage();
   }

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { writeHostileSeeds } from './hostile-seeds.mjs';
 import { synthSeed, writeSynthSeeds } from './synth-seeds.mjs';
 import { measure } from './tree-rss.mjs';
+import Database from 'better-sqlite3';
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     // on, first build, no-op and one edit; formats from --editions-formats. Minutes: off by default (0).
     editions: { type: 'string', default: '0' },
     'editions-formats': { type: 'string', default: 'json,rss,site,opds,epub,pdf' },
+    'editions-modes': { type: 'string', default: 'off,on' },
     // The pictures rows: N articles each with its own 2,560 x 1,600 JPEG lead photo, all formats, 2 threads.
     pictures: { type: 'string', default: '300' },
     // The search rows: N article pages indexed by Pagefind (the build's own step, timed alone), comma-separated.
@@ -199,7 +201,8 @@ if (values.archive) {
 if (Number(values.editions) > 0) {
   const n = Number(values.editions);
   results.editions = { articles: n, formats: values['editions-formats'] };
-  for (const on of [false, true]) {
+  // --editions-modes on: only the build with editions (the one without is what --archive measures).
+  for (const on of values['editions-modes'].split(',').map((m) => m === 'on')) {
     const root = mkdtempSync(join(tmpdir(), `galley-bench-editions-`));
     writeSynthSeeds(join(root, 'seeds'), n);
     const config = join(root, 'galley.config.json');
@@ -209,7 +212,11 @@ if (Number(values.editions) > 0) {
     const noop = await timedBuild(join(root, 'seeds'), join(root, 'out'), extra);
     appendFileSync(join(root, 'seeds', `synth-${String(Math.floor(n / 2)).padStart(5, '0')}.txt`), 'One more paragraph, added after a correction.\n');
     const edit = await timedBuild(join(root, 'seeds'), join(root, 'out'), extra);
-    const editions = on ? execFileSync('find', [join(root, 'out', 'editions'), '-name', '*.epub']).toString().trim().split('\n').length : 0;
+    // Counted from the state's record of them: a build without epub, pdf or site writes no edition folder.
+    const db = on ? new Database(join(root, 'out', '.galley', 'state.db'), { readonly: true }) : null;
+    const recorded = db?.prepare("SELECT value FROM meta WHERE name = 'editions'").pluck().get() ?? 'null';
+    db?.close();
+    const editions = Object.keys(JSON.parse(recorded)?.editions ?? {}).length;
     results.editions[on ? 'on' : 'off'] = { first, noop, edit, editions };
     log(`editions ${on ? 'on' : 'off'}, ${n} articles (${editions} editions): first ${first.seconds.toFixed(1)} s, ${first.peakRssMb.toFixed(0)} MB; no-op ${noop.seconds.toFixed(2)} s, ${noop.peakRssMb.toFixed(0)} MB; one edit ${edit.seconds.toFixed(2)} s, ${edit.peakRssMb.toFixed(0)} MB`);
     rmSync(root, { recursive: true, force: true });

@@ -6,9 +6,14 @@ import { articleTexts, xmlLossDiagnostics } from '../../markup/xml-loss.js';
 
 /** One warning listing the headline characters that no cover font could draw. */
 export function coverDiagnostics(article: Article, missing: readonly number[]): Diagnostic[] {
+  return missingGlyphDiagnostics(article.source.path, missing, article.title);
+}
+
+/** The same warning about text of the cover's own (an edition's name and dateline): of `file`, quoting `text`. */
+export function missingGlyphDiagnostics(file: string, missing: readonly number[], text: string): Diagnostic[] {
   if (missing.length === 0) return [];
   const chars = missing.map((cp) => `"${String.fromCodePoint(cp)}" (${codePointLabel(cp)})`);
-  return [warning(article, 'epub/cover-missing-glyph', `no cover font has a glyph for ${chars.join(', ')}: left out of the cover image`, article.title)];
+  return [warning(file, 'epub/cover-missing-glyph', `no cover font has a glyph for ${chars.join(', ')}: left out of the cover image`, text)];
 }
 
 /** Characters XML forbids, dropped from the EPUB: one warning per text that held any. */
@@ -16,6 +21,6 @@ export function invalidCharacterDiagnostics(article: Article, siteTitle: string)
   return xmlLossDiagnostics(article, [siteTitle, ...articleTexts(article)], 'epub/invalid-character', 'the EPUB');
 }
 
-function warning(article: Article, rule: string, message: string, excerpt: string): Diagnostic {
-  return { severity: 'warning', file: article.source.path, line: null, column: null, rule, message, excerpt };
+function warning(file: string, rule: string, message: string, excerpt: string): Diagnostic {
+  return { severity: 'warning', file, line: null, column: null, rule, message, excerpt };
 }

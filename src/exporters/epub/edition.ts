@@ -1,28 +1,25 @@
-// The edition as one EPUB (issue 22): a masthead cover, a contents page, a page per section, each article a
-// document of its own (the article EPUB's), the nav and NCX nested section › article, the series' number.
+// The edition as one EPUB (issue 22): a masthead cover (./edition-cover.ts), a contents page, a page per section,
+// each article a document of its own (the article EPUB's), the nav and NCX nested section › article, the series'
+// number.
 import { articlePictures } from '../../model/article.js';
 import { editionArticles } from '../../model/edition.js';
 import type { Rendition } from '../../model/picture.js';
 import { fallbackRendition } from '../../model/picture.js';
 import type { EditionExporter } from '../../model/output.js';
 import { epubFiles } from '../../patches/epub-gen-memory.js';
-import { coverImage, orderEntries } from './container.js';
-import { coverDiagnostics, invalidCharacterDiagnostics } from './diagnostics.js';
+import { orderEntries } from './container.js';
+import { invalidCharacterDiagnostics } from './diagnostics.js';
 import { chapterDocument } from './documents.js';
+import { editionCover } from './edition-cover.js';
 import { contentsDocument, EDITION_FILES, editionNav, editionNcx, editionPackage, planEdition, sectionDocument } from './edition-documents.js';
 import { stylesheet } from './stylesheet.js';
-import { siteMessages } from '../../messages/site.js';
 import { zipEntries, type ZipEntry } from './zip.js';
 
 export const exportEditionEpub: EditionExporter = async (edition, ctx) => {
   const { config } = ctx;
   const plan = planEdition(edition);
   const articles = editionArticles(edition);
-  // The cover shows the cover article's picture under its headline; without one, the top story's headline.
-  const lead = articles.find((a) => a.slug === edition.cover) ?? articles[0]!;
-  // The masthead line: the site and its day, short enough to stand on one line of the cover.
-  const day = edition.period === 'day' ? siteMessages(config).day(edition.start, 'medium') : edition.label;
-  const cover = await coverImage(lead.title, lead.language, edition.id, lead.image, ctx, `${config.title} · ${day}`);
+  const { cover, diagnostics: coverDiagnostics } = await editionCover(edition, ctx);
   const pictures = uniquePictures(articles.flatMap((a) => articlePictures(a).map(fallbackRendition)));
   const languages = [...new Set(articles.map((a) => a.language))];
   const files = await epubFiles({
@@ -59,7 +56,7 @@ export const exportEditionEpub: EditionExporter = async (edition, ctx) => {
   const bytes = zipEntries([...orderEntries(files, cover.name, EDITION_FILES.contents), ...own], new Date(edition.modified));
   const diagnostics = [
     ...articles.flatMap((a) => invalidCharacterDiagnostics(a, config.title)),
-    ...coverDiagnostics(lead, cover.missing),
+    ...coverDiagnostics,
   ];
   return { bytes, diagnostics };
 };

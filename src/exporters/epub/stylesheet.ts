@@ -186,12 +186,39 @@ figcaption {
 `;
 
 function textStylesheet(language: string): string {
-  const script = languageScript(language);
-  if (script === null || ITALIC_SCRIPTS.has(script)) return BASE;
-  const family = languageFamily(language);
-  const urdu = family === 'arabic' && language.split('-')[0]!.toLowerCase() === 'ur';
-  const fonts = urdu ? NASTALIQ : family === null ? undefined : FAMILY_FONTS[family];
+  if (upright(language) === false) return BASE;
+  const fonts = scriptFonts(language);
   const rules = fonts === undefined ? [] : [`body {\n  font-family: ${fonts};\n}`];
   rules.push('.byline {\n  font-style: normal;\n}', '.kicker {\n  letter-spacing: 0;\n}');
   return `${BASE}\n${rules.join('\n\n')}\n`;
+}
+
+/** True where the language's script has no italics and takes no letter-spacing; false for Latin, Cyrillic, Greek and unknown scripts. */
+function upright(language: string): boolean {
+  const script = languageScript(language);
+  return script !== null && !ITALIC_SCRIPTS.has(script);
+}
+
+/** The font fallback of the language's script, if it has one. */
+function scriptFonts(language: string): string | undefined {
+  const family = languageFamily(language);
+  const urdu = family === 'arabic' && language.split('-')[0]!.toLowerCase() === 'ur';
+  return urdu ? NASTALIQ : family === null ? undefined : FAMILY_FONTS[family];
+}
+
+/**
+ * The stylesheet of an edition's own pages (its contents, its sections' pages, its nav), in `language`, where
+ * headlines and bylines of `languages` stand each under its lang attribute: the page's rules, then each other
+ * language's font fallback and upright bylines, by that attribute (an exact tag, as the pages write it).
+ */
+export function editionStylesheet(language: string, languages: readonly string[]): string {
+  const rules = languages.filter((l) => l !== language && /^[A-Za-z0-9-]+$/.test(l)).flatMap((l) => {
+    const fonts = upright(l) ? scriptFonts(l) : undefined;
+    return [
+      ...(fonts === undefined ? [] : [`[lang="${l}"] {\n  font-family: ${fonts};\n}`]),
+      ...(upright(l) ? [`.byline[lang="${l}"] {\n  font-style: normal;\n}`] : []),
+    ];
+  });
+  const own = textStylesheet(language);
+  return rules.length === 0 ? own : `${own}\n${rules.join('\n\n')}\n`;
 }

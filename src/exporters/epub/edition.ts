@@ -12,7 +12,7 @@ import { invalidCharacterDiagnostics } from './diagnostics.js';
 import { chapterDocument } from './documents.js';
 import { editionCover } from './edition-cover.js';
 import { contentsDocument, EDITION_FILES, editionNav, editionNcx, editionPackage, planEdition, sectionDocument } from './edition-documents.js';
-import { stylesheet } from './stylesheet.js';
+import { editionStylesheet, stylesheet } from './stylesheet.js';
 import { zipEntries, type ZipEntry } from './zip.js';
 
 export const exportEditionEpub: EditionExporter = async (edition, ctx) => {
@@ -31,7 +31,7 @@ export const exportEditionEpub: EditionExporter = async (edition, ctx) => {
     date: edition.start,
     version: 3,
     verbose: false,
-    css: stylesheet(edition.language, false),
+    css: editionStylesheet(edition.language, languages),
     cover: new File([cover.bytes], cover.name, { type: cover.type }),
   }, {
     opf: editionPackage(edition, plan, config, cover, pictures, languages),

@@ -4,6 +4,7 @@ import { isoSeconds } from '../../markup/dates.js';
 import { PAGE_SIZE, pageCount } from '../../markup/listing.js';
 import { escapeXml } from '../../markup/xml.js';
 import { siteMessages } from '../../messages/site.js';
+import { editionSummary } from '../../markup/words.js';
 import type { EditionEntry } from '../../model/edition.js';
 import { catalogPagePath, editionFilePath, folderOf, relativeLink } from '../../model/layout.js';
 import { fallbackRendition, thumbnailRendition } from '../../model/picture.js';
@@ -36,7 +37,7 @@ export const exportEditionsCatalog: EditionListExporter = (entries, ctx) => {
 function entry(edition: EditionEntry, path: string, ctx: CollectionContext): string {
   const words = siteMessages(ctx.config);
   const link = (to: string) => escapeXml(relativeLink(path, to));
-  const summary = [words.text('edition.articles', { count: edition.articles }), ...edition.headlines.map((h) => h.title)].join(' · ');
+  const summary = editionSummary(words, edition);
   return [
     '<entry>',
     `<title>${escapeXml(edition.title)}</title>`,

@@ -4,6 +4,7 @@ import type RSS from 'rss';
 import { FEED_GENERATOR, FEED_TTL_MINUTES } from '../../markup/feed.js';
 import { escapeXml, xmlSafe } from '../../markup/xml.js';
 import { siteMessages } from '../../messages/site.js';
+import { editionSummary } from '../../markup/words.js';
 import { EDITIONS_FEED, editionFilePath, editionsPagePath, folderOf, siteFileUrl } from '../../model/layout.js';
 import type { EditionListExporter } from '../../model/output.js';
 import { rssXml } from '../../patches/node-rss.js';
@@ -16,7 +17,7 @@ export const exportEditionsRss: EditionListExporter = (entries, ctx) => {
   const items = entries.slice(0, Math.max(0, config.feedLimit)).map((edition): RSS.ItemOptions => {
     const epub = edition.sizes.epub === undefined ? null : url(editionFilePath(edition.key, 'epub'));
     const page = pages ? url(folderOf(editionFilePath(edition.key, 'html'))) : null;
-    const summary = [words.text('edition.articles', { count: edition.articles }), ...edition.headlines.map((h) => h.title)].join(' · ');
+    const summary = editionSummary(words, edition);
     return {
       title: xmlSafe(edition.title),
       description: escapeXml(xmlSafe(summary)),
